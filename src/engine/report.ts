@@ -1,0 +1,59 @@
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {location} from 'vfile-location'
+import type {Finding, Fix, Severity} from './types.js'
+
+/** Every message postedit raises says so in `source`. */
+export const SOURCE = 'postedit'
+
+type Locator = ReturnType<typeof location>
+
+/** Fields postedit adds to the messages it raises. */
+export interface PosteditFields {
+  /** The replacement applied by `--fix`, only when the rule is certain. */
+  fix?: Fix
+  /** The severity postedit assigned, kept beside `fatal` for reporters. */
+  severity?: Severity
+}
+
+/** A VFile message raised by postedit. */
+export type PosteditMessage = VFileMessage & PosteditFields
+
+const locators = new WeakMap<VFile, {value: string; locator: Locator}>()
+
+/** Offset-to-point conversion, built once per file and text. */
+function locatorOf(file: VFile): Locator {
+  const value = String(file.value)
+  const cached = locators.get(file)
+  if (cached && cached.value === value) return cached.locator
+  const locator = location(value)
+  locators.set(file, {value, locator})
+  return locator
+}
+
+/**
+ * Turn a finding into a message on `file`, with an exact place (line, column
+ * and offset of both ends) in the file's original text.
+ */
+export function report(file: VFile, finding: Finding): PosteditMessage {
+  const locator = locatorOf(file)
+  const start = locator.toPoint(finding.start)
+  const end = locator.toPoint(finding.end)
+  if (!start || !end) {
+    throw new Error(`postedit: rule \`${finding.ruleId}\` reported offsets ${finding.start}-${finding.end} outside the text`)
+  }
+  const message = file.message(finding.reason, {
+    place: {start, end},
+    ruleId: finding.ruleId,
+    source: SOURCE
+  }) as PosteditMessage
+  const severity = finding.severity ?? 'warning'
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
+  message.severity = severity
+  message.actual = finding.actual ?? String(file.value).slice(finding.start, finding.end)
+  if (finding.expected && finding.expected.length > 0) message.expected = finding.expected
+  if (finding.note) message.note = finding.note
+  if (finding.url) message.url = finding.url
+  if (finding.fix) message.fix = finding.fix
+  return message
+}

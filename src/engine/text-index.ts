@@ -1,0 +1,54 @@
+import type {Nodes, Root} from 'nlcst'
+import {atomize, type Atom} from '../packs/atoms.js'
+
+/** A word of the text as the tree gives it. */
+export interface WordSpan {
+  /** The word as written. */
+  value: string
+  start: number
+  end: number
+}
+
+/** What rules read from a parsed text, computed in one walk and shared. */
+export interface TextIndex {
+  /** The text the tree was parsed from. */
+  source: string
+  /** Offsets of every paragraph of prose. */
+  paragraphs: Array<[number, number]>
+  /** Atoms of all paragraphs, in order (see `atomize`). */
+  atoms: Atom[]
+  /** Every word node. */
+  words: WordSpan[]
+}
+
+const indexes = new WeakMap<Root, TextIndex>()
+
+/**
+ * The index of `tree`, built on first use by one hand-written walk (cheaper
+ * than a visitor per rule), then shared by every rule of the run.
+ */
+export function textIndex(tree: Root, source: string): TextIndex {
+  const cached = indexes.get(tree)
+  if (cached && cached.source === source) return cached
+  const index: TextIndex = {source, paragraphs: [], atoms: [], words: []}
+  const walk = (node: Nodes): void => {
+    if (node.type === 'ParagraphNode') {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start !== undefined && end !== undefined) index.paragraphs.push([start, end])
+    }
+    if (node.type === 'WordNode') {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start !== undefined && end !== undefined) index.words.push({value: source.slice(start, end), start, end})
+      return
+    }
+    if ('children' in node) for (const child of node.children) walk(child as Nodes)
+  }
+  walk(tree)
+  for (const [start, end] of index.paragraphs) {
+    for (const atom of atomize(source.slice(start, end), start)) index.atoms.push(atom)
+  }
+  indexes.set(tree, index)
+  return index
+}

@@ -1,0 +1,202 @@
+import type {Severity} from '../engine/types.js'
+import {PackError} from './pack-error.js'
+import {PhraseMatcher} from './phrase-matcher.js'
+import type {ArtifactScope, Pack, PackEntry} from './types.js'
+
+/** What a phrase entry needs at match time. */
+export interface PhraseRule {
+  /** `pack.entry`. */
+  id: string
+  kind: 'substitution' | 'existence'
+  autoFix: boolean
+  caseSensitive: boolean
+  unlessNext: ReadonlySet<string> | undefined
+  unlessPrevious: ReadonlySet<string> | undefined
+  note: string
+  link: string | undefined
+  severity: Severity
+}
+
+/** A phrase in the matcher: a rule with the replacements for this phrase. */
+export type PhraseValue =
+  | {kind: 'rule'; rule: PhraseRule; replacements: string[]}
+  /** A form that is right as it stands: nothing overlapping it is flagged. */
+  | {kind: 'guard'; id: string; surface: string; caseSensitive: boolean}
+
+/** A compiled boilerplate entry. */
+export interface ArtifactRule {
+  id: string
+  scope: ArtifactScope
+  patterns: RegExp[]
+  autoFix: boolean
+  note: string
+  link: string | undefined
+  severity: Severity
+}
+
+/** Packs compiled for matching: built once, used for every file. */
+export interface RuleSet {
+  phrases: PhraseMatcher<PhraseValue>
+  artifacts: ArtifactRule[]
+  /** Every entry by `pack.entry` id, with its pack. */
+  entries: Map<string, {pack: string; entry: PackEntry}>
+  /** Ids of the packs, in load order. */
+  packs: string[]
+  /** Words the packs write as correct: fed to the spelling rule. */
+  vocabulary: Set<string>
+}
+
+const SLOT = /\{([a-z][a-z0-9-]*)\}/g
+const MAX_EXPANSIONS = 100_000
+
+/**
+ * Fill `{list}` slots with every combination of list items. Returns pairs of
+ * the filled text and the values chosen per slot, so that a replacement can
+ * repeat them.
+ */
+export function expandSlots(text: string, lists: Record<string, string[]>): Array<{text: string; values: Map<string, string>}> {
+  let results: Array<{text: string; values: Map<string, string>}> = [{text, values: new Map()}]
+  const slots = [...new Set([...text.matchAll(SLOT)].map((m) => m[1]!))]
+  for (const slot of slots) {
+    const items = lists[slot] ?? []
+    const next: typeof results = []
+    for (const result of results) {
+      for (const item of items) {
+        const values = new Map(result.values).set(slot, item)
+        next.push({text: result.text.replaceAll(`{${slot}}`, item), values})
+      }
+    }
+    results = next
+    if (results.length > MAX_EXPANSIONS) throw new Error(`more than ${MAX_EXPANSIONS} phrases from one entry`)
+  }
+  return results
+}
+
+function fill(text: string, values: Map<string, string>): string {
+  return text.replace(SLOT, (whole, name: string) => values.get(name) ?? whole)
+}
+
+const escapeRegExp = (text: string) => text.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')
+
+/** `{place}` in an artifact pattern: one to three capitalised words. */
+const PLACE = "\\p{Lu}[\\p{L}\\p{M}'\u2019.]*(?:[ -]\\p{Lu}[\\p{L}\\p{M}'\u2019.]*){0,2}"
+
+function artifactSource(pattern: string, lists: Record<string, string[]>): string {
+  return pattern.replace(SLOT, (whole, name: string) => {
+    if (name === 'place' && !lists.place) return PLACE
+    const items = lists[name]
+    return items ? `(?:${[...items].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})` : whole
+  })
+}
+
+/** Compile one artifact entry's patterns for its scope. */
+function compileArtifact(patterns: string[], scope: ArtifactScope, flags: string, lists: Record<string, string[]>): RegExp[] {
+  return patterns.map((pattern) => {
+    const body = artifactSource(pattern, lists)
+    return scope === 'trailing'
+      ? // Words after the last sentence's closing mark, with the space before them.
+        new RegExp(`(?<=[.!?\u2026"\u201D'\u2019)\\]])([\\s\\u00A0]+(?:${body}))[\\s\\u00A0]*$`, flags)
+      : new RegExp(`^(?:${body})$`, flags)
+  })
+}
+
+const normalizeSurface = (text: string) => text.normalize('NFC').replace(/[\u2019\u2018\u02BC`]/g, "'").replace(/\s+/g, ' ')
+
+/** Form of `text` compared against a replacement or an accepted form. */
+export function surfaceKey(text: string, caseSensitive: boolean): string {
+  const normal = normalizeSurface(text)
+  return caseSensitive ? normal : normal.toLowerCase()
+}
+
+/**
+ * Compile packs into one rule set. A later pack's entry with the same
+ * `pack.entry` id, or the same phrase, replaces the earlier one: that is how
+ * a newsroom's pack overrides the defaults.
+ */
+export function compilePacks(packs: readonly Pack[]): RuleSet {
+  const entries = new Map<string, {pack: string; entry: PackEntry; lists: Record<string, string[]>; file: string}>()
+  for (const pack of packs) {
+    for (const entry of pack.entries) {
+      const id = `${pack.pack}.${entry.id}`
+      entries.delete(id)
+      entries.set(id, {pack: pack.pack, entry, lists: pack.lists ?? {}, file: pack.file})
+    }
+  }
+
+  // Last definition of a phrase wins; keyed by its words and case mode.
+  const phrases = new Map<string, {phrase: string; value: PhraseValue; caseSensitive: boolean}>()
+  const artifacts: ArtifactRule[] = []
+  const vocabulary = new Set<string>()
+  const addWords = (text: string) => {
+    for (const word of text.match(/[\p{L}\p{M}]+(?:['\u2019-][\p{L}\p{M}]+)*/gu) ?? []) vocabulary.add(word)
+  }
+
+  for (const [id, {entry, lists, file}] of entries) {
+    const severity: Severity = entry.severity ?? 'warning'
+    if (entry.type === 'artifact') {
+      const flags = entry.case === 'insensitive' ? 'iu' : 'u'
+      artifacts.push({
+        id,
+        scope: entry.scope,
+        patterns: compileArtifact([entry.pattern].flat(), entry.scope, flags, lists),
+        autoFix: (entry.fix ?? 'auto') === 'auto',
+        note: entry.note,
+        link: entry.link,
+        severity
+      })
+      continue
+    }
+    const caseSensitive = entry.case === 'sensitive'
+    const rule: PhraseRule = {
+      id,
+      kind: entry.type,
+      autoFix: entry.type === 'substitution' && entry.fix === 'auto',
+      caseSensitive,
+      unlessNext: entry.unless?.next ? new Set(entry.unless.next.map((w) => w.toLowerCase())) : undefined,
+      unlessPrevious: entry.unless?.previous ? new Set(entry.unless.previous.map((w) => w.toLowerCase())) : undefined,
+      note: entry.note,
+      link: entry.link,
+      severity
+    }
+    const pairs: Array<[string, string[]]> =
+      entry.type === 'substitution' && entry.swap
+        ? Object.entries(entry.swap).map(([phrase, replacement]) => [phrase, [replacement]])
+        : [entry.match ?? []].flat().map((phrase) => [phrase, [entry.type === 'substitution' ? (entry.replace ?? []) : (entry.suggest ?? [])].flat()])
+    for (const [pattern, replacements] of pairs) {
+      let expanded
+      try {
+        expanded = expandSlots(pattern, lists)
+      } catch (error) {
+        throw new PackError(file, entry.place.line, entry.place.column, (error as Error).message)
+      }
+      for (const {text, values} of expanded) {
+        const filled = replacements.map((replacement) => fill(replacement, values))
+        filled.forEach(addWords)
+        phrases.set(`${caseSensitive ? 'S' : 'I'}\u0000${surfaceKey(text, caseSensitive)}`, {
+          phrase: text,
+          caseSensitive,
+          value: {kind: 'rule', rule, replacements: filled}
+        })
+      }
+    }
+    for (const accepted of entry.accept ?? []) {
+      addWords(accepted)
+      phrases.set(`G\u0000${id}\u0000${accepted}`, {
+        phrase: accepted,
+        caseSensitive: false,
+        value: {kind: 'guard', id, surface: surfaceKey(accepted, caseSensitive), caseSensitive}
+      })
+    }
+  }
+
+  const matcher = new PhraseMatcher<PhraseValue>()
+  for (const {phrase, value, caseSensitive} of phrases.values()) matcher.add(phrase, value, {caseSensitive})
+
+  return {
+    phrases: matcher,
+    artifacts,
+    entries: new Map([...entries].map(([id, {pack, entry}]) => [id, {pack, entry}])),
+    packs: [...new Set(packs.map((pack) => pack.pack))],
+    vocabulary
+  }
+}

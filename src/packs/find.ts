@@ -1,0 +1,201 @@
+import type {Finding} from '../engine/types.js'
+import type {Atom} from './atoms.js'
+import {surfaceKey, type ArtifactRule, type PhraseRule, type PhraseValue, type RuleSet} from './compile.js'
+import type {PhraseMatch} from './phrase-matcher.js'
+import {selectMatches} from './phrase-matcher.js'
+
+/** Tells whether a rule id is turned off. */
+export type IsOff = (id: string) => boolean
+
+const CONTEXT_WORDS = 3
+const STOPS = new Set(['break', 'punctuation'])
+
+/** Whether one of `words` stands within a few words after (or before) the match. */
+function near(atoms: readonly Atom[], match: PhraseMatch<unknown>, words: ReadonlySet<string>, direction: 1 | -1): boolean {
+  let index = direction === 1 ? match.last : match.first
+  for (let step = 0; step < CONTEXT_WORDS; step++) {
+    const crossing = direction === 1 ? atoms[index + 1] : atoms[index]
+    if (!crossing || STOPS.has(crossing.joint)) return false
+    index += direction
+    const atom = atoms[index]
+    if (!atom) return false
+    if (words.has(atom.key)) return true
+  }
+  return false
+}
+
+const hasUpper = (text: string) => /\p{Lu}/u.test(text)
+
+/**
+ * Give the replacement the case of what it replaces: a proper form (with
+ * capitals of its own) is kept as written but for a sentence-initial capital;
+ * a lower-case form takes a sentence-initial capital, or all capitals when
+ * the match is written in capitals.
+ */
+export function adaptCase(replacement: string, matched: string, sentenceStart: boolean): string {
+  const capitalize = (text: string) => text.replace(/\p{Ll}/u, (letter) => letter.toUpperCase())
+  if (hasUpper(replacement)) {
+    return sentenceStart && /^\P{L}*\p{Ll}/u.test(replacement) ? capitalize(replacement) : replacement
+  }
+  const letters = matched.replace(/\P{L}/gu, '')
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return replacement.toUpperCase()
+  if (sentenceStart && /^\P{L}*\p{Lu}/u.test(matched)) return capitalize(replacement)
+  return replacement
+}
+
+const quote = (text: string) => `\`${text}\``
+
+function phraseFinding(rule: PhraseRule, replacements: string[], source: string, atoms: readonly Atom[], match: PhraseMatch<unknown>): Finding {
+  const actual = source.slice(match.start, match.end)
+  const sentenceStart = atoms[match.first]!.sentenceStart
+  const expected = [...new Set(replacements.map((replacement) => adaptCase(replacement, actual, sentenceStart)))]
+  const reason =
+    expected.length === 0
+      ? `Unexpected ${quote(actual)}`
+      : rule.kind === 'existence'
+        ? `Unexpected ${quote(actual)}, perhaps ${expected.map(quote).join(' or ')}`
+        : `Unexpected ${quote(actual)}, expected ${expected.map(quote).join(' or ')}`
+  const finding: Finding = {ruleId: rule.id, reason, start: match.start, end: match.end, actual, severity: rule.severity, note: rule.note}
+  if (expected.length > 0) finding.expected = expected
+  if (rule.link) finding.url = rule.link
+  if (rule.autoFix && expected.length === 1) finding.fix = {start: match.start, end: match.end, text: expected[0]!}
+  return finding
+}
+
+/**
+ * Find the packs' phrases in `atoms` (cut from `source`). The longest phrase
+ * at a start wins; matches already in the expected form, inside an accepted
+ * form, in an excluded context or turned off are left alone.
+ */
+export function findPhrases(rules: RuleSet, source: string, atoms: readonly Atom[], isOff: IsOff): Finding[] {
+  const groups = [...rules.phrases.candidates(source, atoms)]
+  const guards: Array<[number, number]> = []
+  for (const group of groups) {
+    for (const match of group) {
+      const value = match.value
+      if (value.kind === 'guard' && surfaceKey(source.slice(match.start, match.end), value.caseSensitive) === value.surface) {
+        guards.push([match.start, match.end])
+      }
+    }
+  }
+  // A correct form around (or across) a match protects it; one inside it does not.
+  const guarded = (match: PhraseMatch<PhraseValue>) =>
+    guards.some(([start, end]) => start < match.end && match.start < end && (start < match.start || end > match.end || (start === match.start && end === match.end)))
+
+  const accept = (match: PhraseMatch<PhraseValue>): boolean => {
+    const value = match.value
+    if (value.kind !== 'rule') return false
+    const {rule, replacements} = value
+    if (isOff(rule.id)) return false
+    if (rule.unlessNext && near(atoms, match, rule.unlessNext, 1)) return false
+    if (rule.unlessPrevious && near(atoms, match, rule.unlessPrevious, -1)) return false
+    const actual = surfaceKey(source.slice(match.start, match.end), rule.caseSensitive)
+    if (replacements.some((replacement) => surfaceKey(replacement, rule.caseSensitive) === actual)) return false
+    return !guarded(match)
+  }
+
+  return selectMatches(groups, accept).map((match) => {
+    const value = match.value as Extract<PhraseValue, {kind: 'rule'}>
+    return phraseFinding(value.rule, value.replacements, source, atoms, match)
+  })
+}
+
+/** A line of the text, with its offsets. */
+interface Line {
+  start: number
+  /** Offset after the last character that is not white space. */
+  contentEnd: number
+  /** Offset of the first character that is not white space. */
+  contentStart: number
+  text: string
+}
+
+const BLANK = /^[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069]*$/
+const LEADING = /^[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069]*/
+const TRAILING = /[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069]*$/
+
+/** The lines of `source` that hold something other than white space. */
+function contentLines(source: string): Line[] {
+  const lines: Line[] = []
+  let start = 0
+  for (const raw of source.split('\n')) {
+    if (!BLANK.test(raw)) {
+      const lead = LEADING.exec(raw)![0].length
+      const trail = TRAILING.exec(raw)![0].length
+      lines.push({start, contentStart: start + lead, contentEnd: start + raw.length - trail, text: raw.slice(lead, raw.length - trail)})
+    }
+    start += raw.length + 1
+  }
+  return lines
+}
+
+function artifactFinding(rule: ArtifactRule, source: string, start: number, end: number): Finding {
+  const shown = source.slice(start, end).trim()
+  const finding: Finding = {
+    ruleId: rule.id,
+    reason: `Unexpected ${quote(shown)}: boilerplate, not part of the article`,
+    start,
+    end,
+    actual: source.slice(start, end),
+    expected: [''],
+    severity: rule.severity,
+    note: rule.note
+  }
+  if (rule.link) finding.url = rule.link
+  if (rule.autoFix) finding.fix = {start, end, text: ''}
+  return finding
+}
+
+/**
+ * Find boilerplate lines and trailers. A removed line takes the line breaks
+ * that separated it from the text with it, so paragraphs stay as they were.
+ */
+export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Finding[] {
+  const lines = contentLines(source)
+  if (lines.length === 0) return []
+  // Deleting the only line would delete the article.
+  const wholeLines = lines.length > 1
+  const findings: Finding[] = []
+  const matches = (rule: ArtifactRule, text: string) => rule.patterns.some((pattern) => pattern.test(text))
+  const taken = new Set<number>()
+  const removeLine = (rule: ArtifactRule, index: number) => {
+    if (taken.has(index)) return
+    taken.add(index)
+    const line = lines[index]!
+    if (index === 0) {
+      const next = lines[1]!
+      findings.push(artifactFinding(rule, source, line.contentStart, next.contentStart))
+    } else {
+      findings.push(artifactFinding(rule, source, lines[index - 1]!.contentEnd, line.contentEnd))
+    }
+  }
+  for (const rule of rules.artifacts) {
+    if (isOff(rule.id) || (rule.scope !== 'trailing' && !wholeLines)) continue
+    switch (rule.scope) {
+      case 'first-line':
+        if (matches(rule, lines[0]!.text)) removeLine(rule, 0)
+        break
+      case 'last-line':
+        if (matches(rule, lines.at(-1)!.text)) removeLine(rule, lines.length - 1)
+        break
+      case 'line':
+        lines.forEach((line, index) => {
+          if (matches(rule, line.text)) removeLine(rule, index)
+        })
+        break
+      case 'trailing': {
+        const last = lines.at(-1)!
+        for (const pattern of rule.patterns) {
+          const found = pattern.exec(last.text)
+          if (found) {
+            const start = last.contentStart + found.index
+            findings.push(artifactFinding(rule, source, start, start + found[1]!.length))
+            break
+          }
+        }
+        break
+      }
+    }
+  }
+  return findings
+}

@@ -1,0 +1,59 @@
+import {readdirSync, statSync} from 'node:fs'
+import {join, resolve} from 'node:path'
+import {compilePacks, type RuleSet} from './compile.js'
+import {readPack, RULES_DIRECTORY} from './load.js'
+import {PackError} from './pack-error.js'
+import type {Pack} from './types.js'
+import {verifyPack} from './verify.js'
+
+/** Name of the packs shipped with postedit, loaded when no packs are given. */
+export const DEFAULT_PACKS = 'default'
+
+const packCache = new Map<string, {mtimeMs: number; pack: Pack}>()
+const setCache = new Map<string, RuleSet>()
+
+const isPackFile = (name: string) => /\.ya?ml$/i.test(name)
+
+/** The pack files a spec names: `default`, a YAML file, or a folder of them. */
+export function packFiles(spec: string, cwd = process.cwd()): string[] {
+  const path = spec === DEFAULT_PACKS ? join(RULES_DIRECTORY, DEFAULT_PACKS) : resolve(cwd, spec)
+  let stats
+  try {
+    stats = statSync(path)
+  } catch {
+    throw new PackError(path, 1, 1, 'no such rule pack file or folder')
+  }
+  if (!stats.isDirectory()) return [path]
+  return readdirSync(path)
+    .filter(isPackFile)
+    .sort()
+    .map((name) => join(path, name))
+}
+
+/** Read, validate and self-test a pack file once per process (again only if it changed). */
+function loadPack(file: string): Pack {
+  const {mtimeMs} = statSync(file)
+  const cached = packCache.get(file)
+  if (cached && cached.mtimeMs === mtimeMs) return cached.pack
+  const pack = readPack(file)
+  verifyPack(pack)
+  packCache.set(file, {mtimeMs, pack})
+  return pack
+}
+
+/**
+ * Load and compile the packs named by `specs` (default: the shipped packs).
+ * Compiled sets are cached per process, so every file of a run shares one
+ * matcher. Throws a {@link PackError} for a pack that cannot be used.
+ */
+export function loadRules(specs: readonly string[] = [DEFAULT_PACKS], cwd = process.cwd()): RuleSet {
+  const files = specs.flatMap((spec) => packFiles(spec, cwd))
+  const packs = files.map(loadPack)
+  const key = files.map((file) => `${file}@${packCache.get(file)!.mtimeMs}`).join('\n')
+  let rules = setCache.get(key)
+  if (!rules) {
+    rules = compilePacks(packs)
+    setCache.set(key, rules)
+  }
+  return rules
+}

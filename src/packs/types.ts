@@ -1,0 +1,78 @@
+import type {Severity} from '../engine/types.js'
+
+/** One example of an entry at work: `in` must become `out`. */
+export interface PackExample {
+  in: string
+  out?: string
+}
+
+/** Where in a pack file something was written, for error messages. */
+export interface SourcePlace {
+  file: string
+  line: number
+  column: number
+}
+
+interface EntryBase {
+  id: string
+  note: string
+  link?: string
+  severity?: Severity
+  examples: PackExample[]
+  keep?: string[]
+  /** Where the entry starts in its pack file. */
+  place: SourcePlace
+}
+
+/** Context that switches an entry off: a listed word close by. */
+export interface Unless {
+  next?: string[]
+  previous?: string[]
+}
+
+/** A phrase with a known replacement: glossary terms and calques. */
+export interface SubstitutionEntry extends EntryBase {
+  type: 'substitution'
+  match?: string | string[]
+  replace?: string | string[]
+  swap?: Record<string, string>
+  fix?: 'auto' | 'suggest'
+  case?: 'insensitive' | 'sensitive'
+  accept?: string[]
+  unless?: Unless
+}
+
+/** A phrase that is flagged but has no single replacement. */
+export interface ExistenceEntry extends EntryBase {
+  type: 'existence'
+  match: string | string[]
+  suggest?: string | string[]
+  case?: 'insensitive' | 'sensitive'
+  accept?: string[]
+  unless?: Unless
+}
+
+/** Where an artifact may stand. */
+export type ArtifactScope = 'first-line' | 'last-line' | 'line' | 'trailing'
+
+/** Boilerplate the web page or the wire left in the text: deleted. */
+export interface ArtifactEntry extends EntryBase {
+  type: 'artifact'
+  scope: ArtifactScope
+  pattern: string | string[]
+  case?: 'insensitive' | 'sensitive'
+  fix?: 'auto' | 'suggest'
+}
+
+/** Any entry of a pack. */
+export type PackEntry = SubstitutionEntry | ExistenceEntry | ArtifactEntry
+
+/** A rule pack as written in YAML, validated. */
+export interface Pack {
+  pack: string
+  description: string
+  lists?: Record<string, string[]>
+  entries: PackEntry[]
+  /** The file it was read from. */
+  file: string
+}

@@ -1,0 +1,78 @@
+import {VFile} from 'vfile'
+import {applyFixes} from './engine/fix.js'
+import type {PosteditMessage} from './engine/report.js'
+import {createProcessor, type PosteditProcessor, type ProcessorOptions} from './processor.js'
+
+/** Options of {@link postedit}. */
+export interface Options extends ProcessorOptions {
+  /** Apply the fixes that are certain (default: `false`). */
+  fix?: boolean
+}
+
+/** What {@link postedit} found and did. */
+export interface PosteditResult {
+  /** The corrected text, or the input unchanged when fixing is off. */
+  value: string
+  /**
+   * Messages about `value`: with fixing off, everything found in the input;
+   * with fixing on, what remains in the corrected text.
+   */
+  messages: PosteditMessage[]
+  /** Messages whose fixes were applied, in the order of the passes. */
+  applied: PosteditMessage[]
+  /** The file holding `value` and `messages`. */
+  file: VFile
+}
+
+/** Passes of fix-then-lint before postedit stops trying. */
+export const MAX_PASSES = 10
+
+const byPlace = (a: PosteditMessage, b: PosteditMessage) =>
+  (a.place && 'start' in a.place ? (a.place.start.offset ?? 0) : 0) - (b.place && 'start' in b.place ? (b.place.start.offset ?? 0) : 0) ||
+  String(a.ruleId).localeCompare(String(b.ruleId))
+
+function lint(processor: PosteditProcessor, file: VFile): PosteditMessage[] {
+  processor.runSync(processor.parse(file), file)
+  file.messages.sort(byPlace)
+  return file.messages as PosteditMessage[]
+}
+
+/**
+ * Check machine-translated English text and, with `fix: true`, correct what
+ * is certain. Fixes are applied by offset to the original string, then the
+ * result is checked again (up to 10 passes, stopping when nothing changes or
+ * a fix would undo another), so everything not fixed stays as it was.
+ *
+ * ```js
+ * const result = await postedit('Talks took place through the video circle.', {fix: true})
+ * result.value // 'Talks took place via videoconference.'
+ * ```
+ */
+export async function postedit(input: string | VFile, options: Options = {}): Promise<PosteditResult> {
+  return posteditSync(input, options)
+}
+
+/** {@link postedit}, synchronously: every postedit rule is synchronous. */
+export function posteditSync(input: string | VFile, options: Options = {}): PosteditResult {
+  const processor = createProcessor(options)
+  let file = input instanceof VFile ? input : new VFile({value: input})
+  let messages = lint(processor, file)
+  const applied: PosteditMessage[] = []
+  if (options.fix) {
+    const seen = new Set([String(file.value)])
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const fixable = messages.filter((message) => message.fix)
+      if (fixable.length === 0) break
+      const text = String(file.value)
+      const outcome = applyFixes(text, fixable.map((message) => message.fix!))
+      // Equal to an earlier text: the fixes cycle, so stop where we are.
+      if (outcome.value === text || seen.has(outcome.value)) break
+      seen.add(outcome.value)
+      const used = new Set(outcome.applied)
+      applied.push(...fixable.filter((message) => used.has(message.fix!)))
+      file = new VFile({path: file.path, cwd: file.cwd, value: outcome.value})
+      messages = lint(processor, file)
+    }
+  }
+  return {value: String(file.value), messages, applied, file}
+}

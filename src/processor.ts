@@ -1,0 +1,41 @@
+import retextEnglish from 'retext-english'
+import {unified, type Processor} from 'unified'
+import type {Root} from 'nlcst'
+import retextPosteditArtifacts from './rules/artifacts.js'
+import type {RuleOptions} from './rules/options.js'
+import {rulesOf} from './rules/options.js'
+import retextPosteditPhrases from './rules/phrases.js'
+
+/** Options of {@link createProcessor} and {@link postedit}. */
+export interface ProcessorOptions extends RuleOptions {
+  /** Extra words the spelling rule accepts (names, house terms). */
+  words?: string[]
+}
+
+/** postedit's processor: parses English, runs every rule, gives the text back unchanged. */
+export type PosteditProcessor = Processor<Root, Root, Root, Root, string>
+
+/** Compiler that returns the text as it came in: rules only report. */
+function passThrough(this: Processor) {
+  this.compiler = (_tree: unknown, file: {value: unknown}) => String(file.value)
+}
+
+/**
+ * Create the unified processor postedit runs: `retext-english` and every
+ * postedit rule plugin. Rule packs are loaded once and shared.
+ *
+ * ```js
+ * const processor = createProcessor()
+ * const file = await processor.process('The meeting was held through the video circle.')
+ * console.log(file.messages.map(String))
+ * ```
+ */
+export function createProcessor(options: ProcessorOptions = {}): PosteditProcessor {
+  const rules = rulesOf(options)
+  const shared: RuleOptions = {rules, disable: options.disable}
+  return unified()
+    .use(retextEnglish)
+    .use(retextPosteditArtifacts, shared)
+    .use(retextPosteditPhrases, shared)
+    .use(passThrough) as unknown as PosteditProcessor
+}
