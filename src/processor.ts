@@ -5,6 +5,7 @@ import retextPosteditArtifacts from './rules/artifacts.js'
 import type {RuleOptions} from './rules/options.js'
 import {rulesOf} from './rules/options.js'
 import retextPosteditPhrases from './rules/phrases.js'
+// Rule plugins are imported here, one line each.
 
 /** Options of {@link createProcessor} and {@link postedit}. */
 export interface ProcessorOptions extends RuleOptions {
@@ -37,5 +38,6 @@ export function createProcessor(options: ProcessorOptions = {}): PosteditProcess
     .use(retextEnglish)
     .use(retextPosteditArtifacts, shared)
     .use(retextPosteditPhrases, shared)
+    // Rule plugins are registered here, one line each.
     .use(passThrough) as unknown as PosteditProcessor
 }
