@@ -101,9 +101,9 @@ describe('pack loader', () => {
     expect(rules.phrases.size).toBeGreaterThan(10)
   })
 
-  it('keeps the entry place for messages about it', () => {
+  it('locates an entry in its file for messages about it', () => {
     const file = pack('pack: x\ndescription: y\nentries:\n  - {id: a, type: existence, match: foo, note: n, examples: [{in: foo}]}\n')
-    expect(readPack(file).entries[0]!.place).toEqual({file, line: 4, column: 5})
+    expect(readPack(file).locate(['entries', 0, 'match'])).toEqual({file, line: 4, column: 37})
   })
 })
 

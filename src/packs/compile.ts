@@ -47,6 +47,7 @@ export interface RuleSet {
 }
 
 const SLOT = /\{([a-z][a-z0-9-]*)\}/g
+const NO_VALUES: Map<string, string> = new Map()
 const MAX_EXPANSIONS = 100_000
 
 /**
@@ -55,6 +56,8 @@ const MAX_EXPANSIONS = 100_000
  * repeat them.
  */
 export function expandSlots(text: string, lists: Record<string, string[]>): Array<{text: string; values: Map<string, string>}> {
+  // Most phrases have no slot: skip the regular expression and the maps.
+  if (!text.includes('{')) return [{text, values: NO_VALUES}]
   let results: Array<{text: string; values: Map<string, string>}> = [{text, values: new Map()}]
   const slots = [...new Set([...text.matchAll(SLOT)].map((m) => m[1]!))]
   for (const slot of slots) {
@@ -73,6 +76,7 @@ export function expandSlots(text: string, lists: Record<string, string[]>): Arra
 }
 
 function fill(text: string, values: Map<string, string>): string {
+  if (values.size === 0) return text
   return text.replace(SLOT, (whole, name: string) => values.get(name) ?? whole)
 }
 
@@ -100,7 +104,10 @@ function compileArtifact(patterns: string[], scope: ArtifactScope, flags: string
   })
 }
 
-const normalizeSurface = (text: string) => text.normalize('NFC').replace(/[\u2019\u2018\u02BC`]/g, "'").replace(/\s+/g, ' ')
+const normalizeSurface = (text: string) =>
+  /^[\x20-\x26\x28-\x5F\x61-\x7E]*$/.test(text) && !text.includes('  ')
+    ? text
+    : text.normalize('NFC').replace(/[\u2019\u2018\u02BC`]/g, "'").replace(/\s+/g, ' ')
 
 /** Form of `text` compared against a replacement or an accepted form. */
 export function surfaceKey(text: string, caseSensitive: boolean): string {
@@ -114,24 +121,25 @@ export function surfaceKey(text: string, caseSensitive: boolean): string {
  * a newsroom's pack overrides the defaults.
  */
 export function compilePacks(packs: readonly Pack[]): RuleSet {
-  const entries = new Map<string, {pack: string; entry: PackEntry; lists: Record<string, string[]>; file: string}>()
+  const entries = new Map<string, {pack: string; entry: PackEntry; lists: Record<string, string[]>; source: Pack; index: number}>()
   for (const pack of packs) {
-    for (const entry of pack.entries) {
+    pack.entries.forEach((entry, index) => {
       const id = `${pack.pack}.${entry.id}`
       entries.delete(id)
-      entries.set(id, {pack: pack.pack, entry, lists: pack.lists ?? {}, file: pack.file})
-    }
+      entries.set(id, {pack: pack.pack, entry, lists: pack.lists ?? {}, source: pack, index})
+    })
   }
 
   // Last definition of a phrase wins; keyed by its words and case mode.
   const phrases = new Map<string, {phrase: string; value: PhraseValue; caseSensitive: boolean}>()
   const artifacts: ArtifactRule[] = []
-  const vocabulary = new Set<string>()
+  // Words are cut out only if a rule asks for the vocabulary.
+  const correctForms: string[] = []
   const addWords = (text: string) => {
-    for (const word of text.match(/[\p{L}\p{M}]+(?:['\u2019-][\p{L}\p{M}]+)*/gu) ?? []) vocabulary.add(word)
+    correctForms.push(text)
   }
 
-  for (const [id, {entry, lists, file}] of entries) {
+  for (const [id, {entry, lists, source, index}] of entries) {
     const severity: Severity = entry.severity ?? 'warning'
     if (entry.type === 'artifact') {
       const flags = entry.case === 'insensitive' ? 'iu' : 'u'
@@ -167,11 +175,12 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
       try {
         expanded = expandSlots(pattern, lists)
       } catch (error) {
-        throw new PackError(file, entry.place.line, entry.place.column, (error as Error).message)
+        const place = source.locate(['entries', index])
+        throw new PackError(source.file, place.line, place.column, (error as Error).message)
       }
       for (const {text, values} of expanded) {
         const filled = replacements.map((replacement) => fill(replacement, values))
-        filled.forEach(addWords)
+        for (const replacement of filled) addWords(replacement)
         phrases.set(`${caseSensitive ? 'S' : 'I'}\u0000${surfaceKey(text, caseSensitive)}`, {
           phrase: text,
           caseSensitive,
@@ -192,11 +201,20 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
   const matcher = new PhraseMatcher<PhraseValue>()
   for (const {phrase, value, caseSensitive} of phrases.values()) matcher.add(phrase, value, {caseSensitive})
 
+  let vocabulary: Set<string> | undefined
   return {
     phrases: matcher,
     artifacts,
     entries: new Map([...entries].map(([id, {pack, entry}]) => [id, {pack, entry}])),
     packs: [...new Set(packs.map((pack) => pack.pack))],
-    vocabulary
+    get vocabulary() {
+      if (!vocabulary) {
+        vocabulary = new Set()
+        for (const text of correctForms) {
+          for (const word of text.match(/[\p{L}\p{M}]+(?:['\u2019-][\p{L}\p{M}]+)*/gu) ?? []) vocabulary.add(word)
+        }
+      }
+      return vocabulary
+    }
   }
 }

@@ -20,8 +20,6 @@ interface EntryBase {
   severity?: Severity
   examples: PackExample[]
   keep?: string[]
-  /** Where the entry starts in its pack file. */
-  place: SourcePlace
 }
 
 /** Context that switches an entry off: a listed word close by. */
@@ -75,4 +73,6 @@ export interface Pack {
   entries: PackEntry[]
   /** The file it was read from. */
   file: string
+  /** Where a value of the pack (`['entries', 3, 'match']`) is written in the file. */
+  locate: (path: Array<string | number>) => SourcePlace
 }

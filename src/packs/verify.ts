@@ -27,10 +27,11 @@ function withReplacements(text: string, findings: readonly Finding[]): string {
  */
 export function verifyPack(pack: Pack): void {
   const rules = compilePacks([pack])
-  for (const entry of pack.entries) {
+  pack.entries.forEach((entry, entryIndex) => {
     const id = `${pack.pack}.${entry.id}`
     const fail = (problem: string): never => {
-      throw new PackError(pack.file, entry.place.line, entry.place.column, `\`${id}\`: ${problem}`)
+      const place = pack.locate(['entries', entryIndex])
+      throw new PackError(pack.file, place.line, place.column, `\`${id}\`: ${problem}`)
     }
     entry.examples.forEach((example, index) => {
       const findings = findInText(rules, example.in)
@@ -44,5 +45,5 @@ export function verifyPack(pack: Pack): void {
       const findings = findInText(rules, text)
       if (findings.length > 0) fail(`keep ${JSON.stringify(text)} is flagged by \`${findings[0]!.ruleId}\` at ${JSON.stringify(findings[0]!.actual)}`)
     }
-  }
+  })
 }
