@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Writes docs/rules.md from the shipped rule packs (run `npm run docs`).
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {packFiles} from '../dist/packs/registry.js'
+import {readPack} from '../dist/packs/load.js'
+import {rulesMarkdown} from '../dist/packs/docs.js'
+
+const out = fileURLToPath(new URL('../docs/rules.md', import.meta.url))
+mkdirSync(fileURLToPath(new URL('../docs/', import.meta.url)), {recursive: true})
+writeFileSync(out, rulesMarkdown(packFiles('default').map(readPack)))
+console.log(`wrote ${out}`)

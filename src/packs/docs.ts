@@ -1,0 +1,52 @@
+import {basename} from 'node:path'
+import type {Pack, PackEntry} from './types.js'
+
+const MAX_PHRASES = 12
+
+const code = (text: string) => `\`${text.replace(/\n/g, '\\n').replace(/`/g, 'ˋ')}\``
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim()
+
+/** The phrases an entry looks for, and what it puts instead. */
+function summary(entry: PackEntry): string {
+  if (entry.type === 'artifact') {
+    return `${entry.scope}: ${[entry.pattern].flat().map(code).join(', ')} → deleted`
+  }
+  const pairs: Array<[string, string[]]> =
+    entry.type === 'substitution' && entry.swap
+      ? Object.entries(entry.swap).map(([from, to]) => [from, [to]])
+      : [entry.match ?? []].flat().map((from) => [from, [entry.type === 'substitution' ? (entry.replace ?? []) : (entry.suggest ?? [])].flat()])
+  const shown = pairs.slice(0, MAX_PHRASES).map(([from, to]) => (to.length > 0 ? `${code(from)} → ${to.map(code).join(' / ')}` : code(from)))
+  if (pairs.length > MAX_PHRASES) shown.push(`and ${pairs.length - MAX_PHRASES} more`)
+  return shown.join('; ')
+}
+
+function mode(entry: PackEntry): string {
+  if (entry.type === 'existence') return 'flag'
+  return (entry.fix ?? (entry.type === 'artifact' ? 'auto' : 'suggest')) === 'auto' ? 'fix' : 'suggest'
+}
+
+/**
+ * The rule reference, generated from the packs: every entry with its id,
+ * what it finds, whether `--fix` applies it, and why.
+ */
+export function rulesMarkdown(packs: readonly Pack[]): string {
+  const lines = [
+    '# postedit rules',
+    '',
+    '<!-- Generated from rules/**/*.yml by `npm run docs`. Do not edit by hand: a test fails when this file is stale. -->',
+    '',
+    'Ids are `pack.entry`: use them with `--disable` and in `disable` options. *fix*: `--fix` applies it;',
+    '*suggest*: reported with the replacement as a suggestion; *flag*: reported with a note.',
+    ''
+  ]
+  for (const pack of packs) {
+    lines.push(`## ${pack.pack}`, '', `${cell(pack.description)} (${code(`rules/default/${basename(pack.file)}`)}, ${pack.entries.length} entries)`, '')
+    lines.push('| id | does | what it finds | why |', '| --- | --- | --- | --- |')
+    for (const entry of pack.entries) {
+      const why = entry.link ? `${cell(entry.note)} [More](${entry.link})` : cell(entry.note)
+      lines.push(`| ${code(`${pack.pack}.${entry.id}`)} | ${mode(entry)} | ${cell(summary(entry))} | ${why} |`)
+    }
+    lines.push('')
+  }
+  return lines.join('\n')
+}
