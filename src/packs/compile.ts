@@ -130,8 +130,8 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
     })
   }
 
-  // Last definition of a phrase wins; keyed by its words and case mode.
-  const phrases = new Map<string, {phrase: string; value: PhraseValue; caseSensitive: boolean}>()
+  // The same phrase added twice stays twice; the matcher prefers the later one.
+  const matcher = new PhraseMatcher<PhraseValue>()
   const artifacts: ArtifactRule[] = []
   // Words are cut out only if a rule asks for the vocabulary.
   const correctForms: string[] = []
@@ -179,27 +179,16 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
         throw new PackError(source.file, place.line, place.column, (error as Error).message)
       }
       for (const {text, values} of expanded) {
-        const filled = replacements.map((replacement) => fill(replacement, values))
+        const filled = values.size === 0 ? replacements : replacements.map((replacement) => fill(replacement, values))
         for (const replacement of filled) addWords(replacement)
-        phrases.set(`${caseSensitive ? 'S' : 'I'}\u0000${surfaceKey(text, caseSensitive)}`, {
-          phrase: text,
-          caseSensitive,
-          value: {kind: 'rule', rule, replacements: filled}
-        })
+        matcher.add(text, {kind: 'rule', rule, replacements: filled}, {caseSensitive})
       }
     }
     for (const accepted of entry.accept ?? []) {
       addWords(accepted)
-      phrases.set(`G\u0000${id}\u0000${accepted}`, {
-        phrase: accepted,
-        caseSensitive: false,
-        value: {kind: 'guard', id, surface: surfaceKey(accepted, caseSensitive), caseSensitive}
-      })
+      matcher.add(accepted, {kind: 'guard', id, surface: surfaceKey(accepted, caseSensitive), caseSensitive})
     }
   }
-
-  const matcher = new PhraseMatcher<PhraseValue>()
-  for (const {phrase, value, caseSensitive} of phrases.values()) matcher.add(phrase, value, {caseSensitive})
 
   let vocabulary: Set<string> | undefined
   return {

@@ -78,17 +78,28 @@ function locator(text: string, file: string): (path: Path) => SourcePlace {
   }
 }
 
-/**
- * Read and validate one rule pack. Throws a {@link PackError} naming the file,
- * line and column of the first problem.
- */
-export function readPack(file: string): Pack {
-  let text: string
+/** Read a pack file's text, or throw a {@link PackError} saying why not. */
+export function readPackText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8')
+    return readFileSync(file, 'utf8')
   } catch (error) {
     throw new PackError(file, 1, 1, `cannot read rule pack (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
+}
+
+/** The pack's data as written, without the fields postedit adds. */
+export type PackData = Omit<Pack, 'file' | 'locate'>
+
+/** A pack from data already known to be valid (for example from the pack cache). */
+export function packFromData(data: PackData, text: string, file: string): Pack {
+  return {...data, file, locate: locator(text, file)}
+}
+
+/**
+ * Parse and validate the text of a rule pack. Throws a {@link PackError}
+ * naming the file, line and column of the first problem.
+ */
+export function parsePack(text: string, file: string): Pack {
   let data: unknown
   try {
     // js-yaml is several times faster than the position-keeping parser on large packs.
@@ -108,9 +119,19 @@ export function readPack(file: string): Pack {
     const place = locate(pathOf(error.instancePath))
     throw new PackError(file, place.line, place.column, describe(error))
   }
-  const pack = {...(data as Omit<Pack, 'file' | 'locate'>), file, locate}
+  const pack = packFromData(data as PackData, text, file)
   checkSemantics(pack)
   return pack
+}
+
+/** Read, parse and validate one rule pack file (see {@link parsePack}). */
+export function readPack(file: string): Pack {
+  return parsePack(readPackText(file), file)
+}
+
+/** Text of the schema, part of what a cached pack's validity depends on. */
+export function schemaText(): string {
+  return readFileSync(new URL('../../rules/schema.json', import.meta.url), 'utf8')
 }
 
 /** Rules the schema cannot say: unique ids, known lists, sound patterns. */

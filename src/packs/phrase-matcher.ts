@@ -107,6 +107,7 @@ export class PhraseMatcher<T> {
         node = node.next.get(following.key)
         last++
       }
+      // Longest first; of equal phrases, the one added last (a later pack) first.
       if (found.length > 0) yield found.reverse()
     }
   }

@@ -1,7 +1,8 @@
-import {readdirSync, statSync} from 'node:fs'
+import {readFileSync, readdirSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {compilePacks, type RuleSet} from './compile.js'
-import {readPack, RULES_DIRECTORY} from './load.js'
+import {cacheDirectory, cacheKey, fileCache, type PackCache} from './cache.js'
+import {packFromData, parsePack, readPackText, RULES_DIRECTORY, schemaText, type PackData} from './load.js'
 import {PackError} from './pack-error.js'
 import type {Pack} from './types.js'
 import {verifyPack} from './verify.js'
@@ -30,13 +31,28 @@ export function packFiles(spec: string, cwd = process.cwd()): string[] {
     .map((name) => join(path, name))
 }
 
+let diskCache: PackCache | undefined
+let engineVersion: string | undefined
+
 /** Read, validate and self-test a pack file once per process (again only if it changed). */
 function loadPack(file: string): Pack {
   const {mtimeMs} = statSync(file)
   const cached = packCache.get(file)
   if (cached && cached.mtimeMs === mtimeMs) return cached.pack
-  const pack = readPack(file)
-  verifyPack(pack)
+  const text = readPackText(file)
+  engineVersion ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
+  diskCache ??= fileCache(process.env.POSTEDIT_CACHE === '0' ? false : cacheDirectory())
+  const key = cacheKey(engineVersion, schemaText(), file, text)
+  const data = diskCache.get(key) as PackData | undefined
+  let pack: Pack
+  if (data) {
+    pack = packFromData(data, text, file)
+  } else {
+    pack = parsePack(text, file)
+    verifyPack(pack)
+    const {file: _file, locate: _locate, ...plain} = pack
+    diskCache.set(key, plain)
+  }
   packCache.set(file, {mtimeMs, pack})
   return pack
 }
