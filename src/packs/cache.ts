@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -29,7 +29,9 @@ export function cacheKey(...parts: string[]): string {
  */
 export function cacheDirectory(cwd = process.cwd()): string {
   if (process.env.POSTEDIT_CACHE_DIR) return process.env.POSTEDIT_CACHE_DIR
-  return join(cwd, 'node_modules', '.cache', 'postedit')
+  const modules = join(cwd, 'node_modules')
+  // Never create node_modules in a folder of articles.
+  return existsSync(modules) ? join(modules, '.cache', 'postedit') : join(tmpdir(), 'postedit-cache')
 }
 
 /** A cache in `directory`; with `directory` false, a cache that keeps nothing. */
