@@ -1,12 +1,25 @@
 import {VFile} from 'vfile'
+import {applyAcceptedPhrases, applySeverities, type RuleSetting} from './engine/adjust.js'
+import {applyDirectives, readDirectives} from './engine/directives.js'
 import {applyFixes} from './engine/fix.js'
 import type {PosteditMessage} from './engine/report.js'
+import {maskMarkdown, maskPlainText, maskRanges} from './markdown/mask.js'
 import {createProcessor, type PosteditProcessor, type ProcessorOptions} from './processor.js'
 
 /** Options of {@link postedit}. */
 export interface Options extends ProcessorOptions {
   /** Apply the fixes that are certain (default: `false`). */
   fix?: boolean
+  /**
+   * How to read the input: `markdown` checks only prose (front matter, code,
+   * HTML and link targets are never flagged or changed). Default: `markdown`
+   * for a VFile whose extension is `.md` or `.markdown`, else `text`.
+   */
+  format?: 'text' | 'markdown'
+  /** Severity per rule id or prefix (`names.consistency: 'error'`), or `off`. */
+  severities?: Record<string, RuleSetting>
+  /** Phrases that are right as written: nothing inside them is reported. */
+  phrases?: string[]
 }
 
 /** What {@link postedit} found and did. */
@@ -31,10 +44,31 @@ const byPlace = (a: PosteditMessage, b: PosteditMessage) =>
   (a.place && 'start' in a.place ? (a.place.start.offset ?? 0) : 0) - (b.place && 'start' in b.place ? (b.place.start.offset ?? 0) : 0) ||
   String(a.ruleId).localeCompare(String(b.ruleId))
 
-function lint(processor: PosteditProcessor, file: VFile): PosteditMessage[] {
-  processor.runSync(processor.parse(file), file)
-  file.messages.sort(byPlace)
-  return file.messages as PosteditMessage[]
+const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd'])
+
+/** Whether `file` is read as Markdown under `options`. */
+function isMarkdown(file: VFile, options: Options): boolean {
+  return options.format ? options.format === 'markdown' : MARKDOWN_EXTENSIONS.has((file.extname ?? '').toLowerCase())
+}
+
+/**
+ * Lint `file`: rules run on a same-length view of the text in which what is
+ * not prose (code, URLs, directive lines) is masked, so every offset is an
+ * offset into the file itself; then directives and settings filter.
+ */
+function lint(processor: PosteditProcessor, file: VFile, options: Options): PosteditMessage[] {
+  const source = String(file.value)
+  const directives = readDirectives(source)
+  const view = maskRanges(isMarkdown(file, options) ? maskMarkdown(source) : maskPlainText(source), directives.lines)
+  const work = new VFile({path: file.path, cwd: file.cwd, value: view})
+  processor.runSync(processor.parse(work), work)
+  let messages = work.messages as PosteditMessage[]
+  messages = applyDirectives(messages, directives.ranges)
+  messages = applySeverities(messages, options.severities)
+  messages = applyAcceptedPhrases(messages, source, options.phrases)
+  messages.sort(byPlace)
+  file.messages.push(...messages)
+  return messages
 }
 
 /**
@@ -56,7 +90,7 @@ export async function postedit(input: string | VFile, options: Options = {}): Pr
 export function posteditSync(input: string | VFile, options: Options = {}): PosteditResult {
   const processor = createProcessor(options)
   let file = input instanceof VFile ? input : new VFile({value: input})
-  let messages = lint(processor, file)
+  let messages = lint(processor, file, options)
   const applied: PosteditMessage[] = []
   if (options.fix) {
     const seen = new Set([String(file.value)])
@@ -71,7 +105,7 @@ export function posteditSync(input: string | VFile, options: Options = {}): Post
       const used = new Set(outcome.applied)
       applied.push(...fixable.filter((message) => used.has(message.fix!)))
       file = new VFile({path: file.path, cwd: file.cwd, value: outcome.value})
-      messages = lint(processor, file)
+      messages = lint(processor, file, options)
     }
   }
   return {value: String(file.value), messages, applied, file}

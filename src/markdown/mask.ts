@@ -1,0 +1,98 @@
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import type {Nodes, Root} from 'mdast'
+
+/**
+ * Stands in for every character of Markdown that is not prose. It is not a
+ * letter, digit, space or punctuation mark any rule looks for, so nothing
+ * inside code, front matter, HTML or a link target is flagged or changed,
+ * and no phrase or spacing rule reaches across it.
+ */
+export const MASK = '\uE000'
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml'])
+
+const URL_LIKE = /\b(?:https?:\/\/|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+\.[\w.-]+/g
+
+/** Ranges of `source` that are not prose, from the Markdown syntax tree. */
+function hiddenRanges(source: string): Array<[number, number]> {
+  const tree = parser.parse(source) as Root
+  const ranges: Array<[number, number]> = []
+  const span = (node: Nodes): [number, number] | undefined => {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    return start === undefined || end === undefined ? undefined : [start, end]
+  }
+  const walk = (node: Nodes): void => {
+    const range = span(node)
+    switch (node.type) {
+      case 'yaml':
+      case 'code':
+      case 'inlineCode':
+      case 'html':
+      case 'definition':
+      case 'image':
+      case 'imageReference':
+        if (range) ranges.push(range)
+        return
+      case 'link':
+      case 'linkReference': {
+        // The link text is prose; the brackets, target and title are not.
+        if (!range) return
+        let cursor = range[0]
+        for (const child of node.children) {
+          const inner = span(child)
+          if (!inner) continue
+          if (inner[0] > cursor) ranges.push([cursor, inner[0]])
+          cursor = inner[1]
+          walk(child)
+        }
+        if (range[1] > cursor) ranges.push([cursor, range[1]])
+        return
+      }
+      default:
+        if ('children' in node) for (const child of node.children) walk(child as Nodes)
+    }
+  }
+  walk(tree)
+  // TOML front matter has no node type in mdast's typings; remark-frontmatter adds it.
+  for (const node of tree.children as Array<{type: string; position?: {start: {offset?: number}; end: {offset?: number}}}>) {
+    if (node.type === 'toml' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+      ranges.push([node.position.start.offset, node.position.end.offset])
+    }
+  }
+  return ranges
+}
+
+/**
+ * Hide everything in `text` within `ranges` behind {@link MASK}, keeping
+ * line breaks, so every offset, line and column stays that of the original.
+ */
+export function maskRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+  if (ranges.length === 0) return text
+  const chars = text.split('')
+  for (const [start, end] of ranges) {
+    for (let index = start; index < end; index++) {
+      if (chars[index] !== '\n' && chars[index] !== '\r') chars[index] = MASK
+    }
+  }
+  return chars.join('')
+}
+
+/**
+ * The prose of a Markdown document, same length as the document: front
+ * matter, code, inline code, HTML, link targets, images and bare URLs masked.
+ */
+export function maskMarkdown(source: string): string {
+  const ranges = hiddenRanges(source)
+  for (const match of source.matchAll(URL_LIKE)) ranges.push([match.index, match.index + match[0].length])
+  return maskRanges(source, ranges)
+}
+
+/** Plain text with URLs and e-mail addresses masked (they are never prose). */
+export function maskPlainText(source: string): string {
+  const ranges: Array<[number, number]> = []
+  for (const match of source.matchAll(URL_LIKE)) ranges.push([match.index, match.index + match[0].length])
+  return maskRanges(source, ranges)
+}
