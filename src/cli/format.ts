@@ -1,31 +1,151 @@
+import {relative, sep} from 'node:path'
 import {reporter} from 'vfile-reporter'
-import {reporterJson} from 'vfile-reporter-json'
-import type {VFile} from 'vfile'
-import type {PosteditMessage} from '../engine/report.js'
+import {outcomeToFile, type FileOutcome, type JsonMessage} from './check-file.js'
+import type {RuleInfo} from '../rules/catalog.js'
 
 /** Output formats of the command line. */
-export const FORMATS = ['stylish', 'json'] as const
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const
 export type Format = (typeof FORMATS)[number]
 
-/**
- * JSON report: vfile-reporter-json's shape (one entry per file, with its
- * `messages`), plus postedit's `fix` and `severity` on each message.
- */
-export function formatJson(files: VFile[]): string {
-  const data = JSON.parse(reporterJson(files)) as Array<{messages: Array<Record<string, unknown>>}>
-  data.forEach((entry, fileIndex) => {
-    const messages = files[fileIndex]!.messages as PosteditMessage[]
-    entry.messages.forEach((json, index) => {
-      const message = messages[index]!
-      delete json.ancestors
-      json.severity = message.severity ?? (message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info')
-      if (message.fix) json.fix = message.fix
-    })
-  })
-  return JSON.stringify(data, undefined, 2)
+/** What a format may need besides the outcomes. */
+export interface FormatContext {
+  /** Describes rule ids (SARIF's rule metadata). */
+  catalog: ReadonlyMap<string, RuleInfo>
+  /** Folder paths in SARIF are relative to (the repository's top). */
+  root: string
+  version: string
+  color: boolean
 }
 
-/** Human-readable report (vfile-reporter), coloured only where asked. */
-export function formatStylish(files: VFile[], color: boolean): string {
-  return reporter(files, {color})
+/**
+ * JSON: vfile-reporter-json's shape (one entry per file with its
+ * `messages`), plus postedit's `fix` and `severity` on each message.
+ */
+export function formatJson(outcomes: readonly FileOutcome[]): string {
+  const cwd = process.cwd()
+  return JSON.stringify(
+    outcomes.map((outcome) => ({
+      path: outcome.path,
+      cwd,
+      history: outcome.path === undefined ? [] : [outcome.path],
+      messages: outcome.messages
+    })),
+    undefined,
+    2
+  )
+}
+
+/** Human-readable report (vfile-reporter). */
+export function formatStylish(outcomes: readonly FileOutcome[], context: Pick<FormatContext, 'color'>): string {
+  return reporter(outcomes.map(outcomeToFile), {color: context.color})
+}
+
+const sarifLevel = (message: JsonMessage) => (message.severity === 'error' ? 'error' : message.severity === 'warning' ? 'warning' : 'note')
+
+/** A path as SARIF wants it: relative to the repository top, with forward slashes. */
+function artifactUri(path: string | undefined, root: string): string {
+  if (path === undefined) return 'stdin'
+  return relative(root, path).split(sep).join('/')
+}
+
+/** SARIF 2.1.0, as GitHub code scanning reads it. */
+export function formatSarif(outcomes: readonly FileOutcome[], context: FormatContext): string {
+  const ruleIds = [...new Set(outcomes.flatMap((outcome) => outcome.messages.map((message) => message.ruleId)))].sort()
+  const index = new Map(ruleIds.map((id, position) => [id, position]))
+  const rules = ruleIds.map((id) => {
+    const info = context.catalog.get(id)
+    const description = info?.description ?? id
+    return {
+      id,
+      name: id,
+      shortDescription: {text: description.split(/(?<=\.)\s/)[0] ?? description},
+      fullDescription: {text: description},
+      help: {text: description, markdown: `${description}\n\nSee docs/rules.md in postedit for every rule.`},
+      ...(info?.url ? {helpUri: info.url} : {})
+    }
+  })
+  const results = outcomes.flatMap((outcome) =>
+    outcome.messages.map((message) => ({
+      ruleId: message.ruleId,
+      ruleIndex: index.get(message.ruleId)!,
+      level: sarifLevel(message),
+      message: {text: message.reason},
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: {uri: artifactUri(outcome.path, context.root), uriBaseId: '%SRCROOT%'},
+            region: {
+              startLine: message.place.start.line,
+              startColumn: message.place.start.column,
+              endLine: message.place.end.line,
+              endColumn: message.place.end.column,
+              charOffset: message.place.start.offset,
+              charLength: message.place.end.offset - message.place.start.offset
+            }
+          }
+        }
+      ],
+      ...(message.fix
+        ? {
+            fixes: [
+              {
+                description: {text: message.expected?.[0] !== undefined ? `Replace with \`${message.fix.text}\`` : 'Apply the fix'},
+                artifactChanges: [
+                  {
+                    artifactLocation: {uri: artifactUri(outcome.path, context.root), uriBaseId: '%SRCROOT%'},
+                    replacements: [
+                      {
+                        deletedRegion: {charOffset: message.fix.start, charLength: message.fix.end - message.fix.start},
+                        insertedContent: {text: message.fix.text}
+                      }
+                    ]
+                  }
+                ]
+              }
+            ]
+          }
+        : {})
+    }))
+  )
+  return JSON.stringify(
+    {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {driver: {name: 'postedit', semanticVersion: context.version, version: context.version, rules}},
+          originalUriBaseIds: {'%SRCROOT%': {uri: `file://${context.root.split(sep).join('/').replace(/\/?$/, '/')}`}},
+          results
+        }
+      ]
+    },
+    undefined,
+    2
+  )
+}
+
+/** Escape the message part of a GitHub workflow command. */
+export const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+
+/** Escape a property value of a GitHub workflow command. */
+export const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+
+/** GitHub Actions workflow commands: an annotation on the exact line and columns. */
+export function formatGithub(outcomes: readonly FileOutcome[]): string {
+  const lines: string[] = []
+  for (const outcome of outcomes) {
+    for (const message of outcome.messages) {
+      const command = message.severity === 'error' ? 'error' : message.severity === 'warning' ? 'warning' : 'notice'
+      const properties = [
+        `file=${escapeProperty(outcome.path ?? 'stdin')}`,
+        `line=${message.place.start.line}`,
+        `endLine=${message.place.end.line}`,
+        `col=${message.place.start.column}`,
+        `endColumn=${message.place.end.column}`,
+        `title=${escapeProperty(`postedit ${message.ruleId}`)}`
+      ]
+      lines.push(`::${command} ${properties.join(',')}::${escapeData(message.reason)}`)
+    }
+  }
+  return lines.join('\n')
 }

@@ -1,53 +1,78 @@
-import {readFileSync} from 'node:fs'
-import {relative} from 'node:path'
+import {existsSync, readFileSync} from 'node:fs'
+import {dirname, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import {VFile} from 'vfile'
-import {posteditSync, type Options} from '../postedit.js'
-import type {PosteditMessage} from '../engine/report.js'
+import {createTwoFilesPatch} from 'diff'
+import type {RuleSetting} from '../engine/adjust.js'
+import type {Options} from '../postedit.js'
 import {PackError} from '../packs/pack-error.js'
-import {FORMATS, formatJson, formatStylish, type Format} from './format.js'
+import {loadRules} from '../packs/registry.js'
+import {isKnownRuleId, ruleCatalog, type RuleInfo} from '../rules/catalog.js'
+import type {FileJob, FileOutcome} from './check-file.js'
+import {ConfigError, findConfig, readConfig, settingsFor, type LoadedConfig} from '../config/load-config.js'
+import {FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type Format} from './format.js'
+import {collectInputs, IGNORE_FILE} from './inputs.js'
+import {checkAll} from './pool.js'
 import {InputError, readStdin, readTextFile} from './read-input.js'
 import {writeFileAtomic} from './write-atomic.js'
 
-/** Exit codes: clean, problems found, could not run as asked. */
+/** Exit codes: nothing to report, problems remain, could not run as asked. */
 export const EXIT = {clean: 0, problems: 1, usage: 2} as const
 
-const HELP = `Usage: postedit [options] FILE...
+const HELP = `Usage: postedit [options] [FILE|FOLDER|GLOB|-]...
 
 Find and fix the errors machine translation leaves in English news text:
 garbled terms, calques, misspelled names, boilerplate, Arabic punctuation
-and digits. With no FILE, or when FILE is -, read standard input.
+and digits. Checks .txt and .md files (folders: *.txt, *.text, *.md,
+*.markdown); in Markdown only prose, never code, front matter, HTML or links.
+With no input, or -, reads standard input.
 
 Options:
-  --fix               apply the fixes that are certain, rewriting each file
-                      (atomically; nothing else in the file changes)
-  --stdout            with --fix: print the corrected text instead of writing
-                      (one input only)
-  --format NAME       report as ${FORMATS.join(' or ')} (default: stylish)
-  --packs PATH        rule pack file or folder to load; repeat for several
-                      ("default" names the shipped packs, loaded when none given)
-  --disable ID        turn a rule or pack off (calques.liquidate, calques); repeatable
-  --word WORD         accept a word as correctly spelled; repeatable
-  --no-color          never colour the report (also: NO_COLOR=1)
-  -h, --help          show this help
-  -v, --version       show the version
+  --fix                 apply the fixes that are certain, rewriting each file
+                        atomically (nothing else in it changes)
+  --stdout              with --fix: print the corrected text instead (one input)
+  --fix-dry-run, --diff print a unified diff of what --fix would change
+  --format NAME         ${FORMATS.join(', ')} (default: stylish)
+  --quiet               report errors only
+  --max-warnings N      exit 1 when more than N warnings remain (default: 0)
+  --config FILE         use this configuration file instead of searching for
+                        .posteditrc* or package.json "postedit" from each file up
+  --packs PATH          rule pack file or folder; repeatable ("default" is the
+                        shipped packs, used when none are given)
+  --disable ID          turn a rule, pack or family off (calques.liquidate,
+                        calques, typography); repeatable
+  --word WORD           accept a word as correctly spelled; repeatable
+  --markdown            read standard input as Markdown
+  --no-ignore           also check files ${IGNORE_FILE} excludes
+  --color, --no-color   force colour on or off (default: on a terminal,
+                        unless NO_COLOR is set)
+  -h, --help            show this help
+  -v, --version         show the version
 
-Exit status: 0 nothing to report, 1 problems found (warnings or errors),
-2 bad usage or unreadable input.
+Exit status: 0 nothing to report, 1 errors remain or more warnings than
+--max-warnings, 2 bad usage, configuration, pack or input.
 `
 
 function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
-  return manifest.version
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
 }
 
-interface Input {
-  /** Path as given, or undefined for standard input. */
-  path: string | undefined
-  value: string
+/** The repository top for SARIF paths: the nearest folder up with a .git, else the working folder. */
+function repositoryRoot(cwd: string): string {
+  for (let directory = cwd; ; directory = dirname(directory)) {
+    if (existsSync(resolve(directory, '.git'))) return directory
+    if (dirname(directory) === directory) return cwd
+  }
 }
 
-const isProblem = (message: PosteditMessage) => message.fatal === true || message.fatal === false
+/** Exit with a one-line message: bad usage, configuration, pack or input. */
+class StopError extends Error {}
+
+/** Ids in configuration `rules` that name no rule, pack or family. */
+function checkRuleIds(rules: Record<string, RuleSetting>, catalog: ReadonlyMap<string, RuleInfo>, where: string): void {
+  for (const id of Object.keys(rules)) {
+    if (!isKnownRuleId(id, catalog)) throw new ConfigError(where, `rules: unknown rule id \`${id}\``)
+  }
+}
 
 /**
  * Run the command line with `args` (without `node` and the script). Output
@@ -62,10 +87,17 @@ export async function main(args: string[]): Promise<number> {
       options: {
         fix: {type: 'boolean', default: false},
         stdout: {type: 'boolean', default: false},
+        'fix-dry-run': {type: 'boolean', default: false},
+        diff: {type: 'boolean', default: false},
         format: {type: 'string', default: 'stylish'},
+        quiet: {type: 'boolean', default: false},
+        'max-warnings': {type: 'string'},
+        config: {type: 'string'},
         packs: {type: 'string', multiple: true},
         disable: {type: 'string', multiple: true},
         word: {type: 'string', multiple: true},
+        markdown: {type: 'boolean', default: false},
+        'no-ignore': {type: 'boolean', default: false},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
         help: {type: 'boolean', short: 'h'},
@@ -85,75 +117,148 @@ export async function main(args: string[]): Promise<number> {
     process.stdout.write(`${version()}\n`)
     return EXIT.clean
   }
-  const usage = (problem: string) => {
-    process.stderr.write(`postedit: ${problem}\nTry \`postedit --help\`.\n`)
-    return EXIT.usage
+  try {
+    return await run(values, positionals)
+  } catch (error) {
+    if (error instanceof StopError || error instanceof InputError || error instanceof PackError || error instanceof ConfigError) {
+      process.stderr.write(`postedit: ${error.message}\n`)
+      return EXIT.usage
+    }
+    // A pack error raised inside a worker arrives as a plain Error.
+    if (error instanceof Error && /^(?:PackError|ConfigError)\b/.test(error.name)) {
+      process.stderr.write(`postedit: ${error.message}\n`)
+      return EXIT.usage
+    }
+    throw error
+  }
+}
+
+type Values = ReturnType<typeof parseArgs<{options: Record<string, {type: 'string' | 'boolean'; multiple?: boolean}>}>>['values']
+
+async function run(values: Values, positionals: string[]): Promise<number> {
+  const flag = (name: string) => values[name] === true
+  const list = (name: string) => (values[name] as string[] | undefined) ?? []
+  const usage = (problem: string): never => {
+    throw new StopError(`${problem}\nTry \`postedit --help\`.`)
   }
   const format = values.format as Format
-  if (!FORMATS.includes(format)) return usage(`unknown format \`${values.format}\` (use ${FORMATS.join(' or ')})`)
-  if (values.stdout && !values.fix) return usage('--stdout goes with --fix')
-  const paths = positionals.length > 0 ? positionals : ['-']
-  if (values.stdout && paths.length > 1) return usage('--fix --stdout takes one input')
-  if (paths.filter((path) => path === '-').length > 1) return usage('standard input can be read once')
+  if (!FORMATS.includes(format)) usage(`unknown format \`${String(values.format)}\` (use ${FORMATS.join(', ')})`)
+  const dryRun = flag('fix-dry-run') || flag('diff')
+  const fixing = flag('fix') || dryRun
+  if (flag('stdout') && !flag('fix')) usage('--stdout goes with --fix')
+  let maxWarnings = 0
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings'])
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) usage('--max-warnings takes a whole number of 0 or more')
+  }
+  const cwd = process.cwd()
+
+  const inputs = await collectInputs(positionals.length > 0 ? positionals : ['-'], {useIgnore: !flag('no-ignore')})
+  for (const file of inputs.ignored) process.stderr.write(`postedit: ${file}: ignored by ${IGNORE_FILE} (use --no-ignore to check it)\n`)
+  for (const pattern of inputs.empty) process.stderr.write(`postedit: ${pattern}: no files to check\n`)
+  if (inputs.files.filter((file) => file === '-').length > 1) usage('standard input can be read once')
+  if (flag('stdout') && inputs.files.length !== 1) usage('--fix --stdout takes one input')
+  if (inputs.files.length === 0) return inputs.ignored.length > 0 || inputs.empty.length > 0 ? EXIT.clean : usage('no input')
 
   // Read every input before anything is written: one bad file changes nothing.
-  const inputs: Input[] = []
-  try {
-    for (const path of paths) {
-      inputs.push(path === '-' ? {path: undefined, value: await readStdin()} : {path, value: readTextFile(path)})
+  const texts: string[] = []
+  for (const file of inputs.files) texts.push(file === '-' ? await readStdin() : readTextFile(file))
+
+  // Settings per file: its configuration, then the command line on top.
+  const explicit = values.config === undefined ? undefined : await readConfig(values.config as string)
+  const configs = new Map<string, LoadedConfig | undefined>()
+  const jobs: FileJob[] = []
+  const catalogs = new Map<string, ReadonlyMap<string, RuleInfo>>()
+  for (const [index, file] of inputs.files.entries()) {
+    const path = file === '-' ? undefined : file
+    const directory = path === undefined ? cwd : dirname(resolve(path))
+    let loaded = explicit
+    if (!loaded) {
+      if (!configs.has(directory)) configs.set(directory, await findConfig(directory))
+      loaded = configs.get(directory)
     }
-  } catch (error) {
-    if (error instanceof InputError) {
-      process.stderr.write(`postedit: ${error.message}\n`)
-      return EXIT.usage
+    const settings = settingsFor(path ?? resolve(cwd, 'stdin'), loaded)
+    const packs = list('packs').length > 0 ? list('packs') : settings.packs
+    const options: Options = {
+      fix: fixing,
+      disable: list('disable'),
+      words: [...settings.words, ...list('word')],
+      phrases: settings.phrases,
+      severities: settings.rules
     }
-    throw error
+    if (packs) options.packs = packs.map((pack) => (pack === 'default' ? pack : resolve(cwd, pack)))
+    if (path === undefined && flag('markdown')) options.format = 'markdown'
+    // Load (and so check) each set of packs here, once, before any worker starts.
+    const key = JSON.stringify(options.packs ?? ['default'])
+    let catalog = catalogs.get(key)
+    if (!catalog) {
+      catalog = ruleCatalog(loadRules(options.packs))
+      catalogs.set(key, catalog)
+    }
+    if (settings.file) checkRuleIds(settings.rules, catalog, settings.file)
+    jobs.push({path, value: texts[index]!, options})
   }
 
-  const options: Options = {fix: values.fix, disable: values.disable, words: values.word}
-  if (values.packs) options.packs = values.packs
-  const files: VFile[] = []
-  let problems = false
-  try {
-    for (const input of inputs) {
-      const file = new VFile({value: input.value, path: input.path === undefined ? undefined : relative(process.cwd(), input.path) || input.path})
-      const result = posteditSync(file, options)
-      if (values.stdout) {
-        process.stdout.write(result.value)
-      } else if (values.fix && input.path !== undefined && result.value !== input.value) {
-        writeFileAtomic(input.path, result.value)
-      } else if (values.fix && input.path === undefined) {
-        process.stdout.write(result.value)
+  const progress = process.stderr.isTTY && jobs.length > 5 && format !== 'github'
+  let done = 0
+  const unwritten: string[] = []
+  const outcomes = await checkAll(jobs, (outcome) => {
+    if (flag('fix') && !flag('stdout') && outcome.path !== undefined && outcome.value !== outcome.original) {
+      try {
+        writeFileAtomic(outcome.path, outcome.value)
+      } catch (error) {
+        // The file is as it was; say so and go on with the others.
+        const code = (error as NodeJS.ErrnoException).code
+        unwritten.push(code ? `${outcome.path}: cannot be rewritten (${code})` : (error as Error).message)
       }
-      if (result.messages.some(isProblem)) problems = true
-      files.push(result.file)
     }
-  } catch (error) {
-    if (error instanceof PackError) {
-      process.stderr.write(`postedit: ${error.message}\n`)
-      return EXIT.usage
-    }
-    if (error instanceof Error && /read-only|EACCES|EPERM|EROFS/.test(error.message)) {
-      process.stderr.write(`postedit: ${error.message}\n`)
-      return EXIT.usage
-    }
-    throw error
-  }
+    done++
+    if (progress) process.stderr.write(`\rpostedit: ${done}/${jobs.length} files`)
+  })
+  if (progress) process.stderr.write('\r\u001B[K')
+  for (const problem of unwritten) process.stderr.write(`postedit: ${problem}\n`)
 
-  if (values.stdout || (values.fix && inputs.some((input) => input.path === undefined))) {
-    // The corrected text owns stdout; the report, if any, goes to stderr.
-    if (format === 'stylish') {
-      const report = formatStylish(files, false)
-      if (report && problems) process.stderr.write(`${report}\n`)
+  const shown = outcomes.map((outcome) => ({
+    ...outcome,
+    messages: flag('quiet') ? outcome.messages.filter((message) => message.severity === 'error') : outcome.messages
+  }))
+  const all = outcomes.flatMap((outcome) => outcome.messages)
+  const errors = all.filter((message) => message.severity === 'error').length
+  const warnings = all.filter((message) => message.severity === 'warning').length
+  const failed = errors > 0 || warnings > maxWarnings
+
+  if (dryRun) {
+    for (const outcome of outcomes) {
+      if (outcome.value === outcome.original) continue
+      const name = outcome.path ?? 'stdin'
+      process.stdout.write(createTwoFilesPatch(`a/${name}`, `b/${name}`, outcome.original, outcome.value))
     }
-    return problems ? EXIT.problems : EXIT.clean
+    return failed ? EXIT.problems : EXIT.clean
   }
-  if (format === 'json') {
-    process.stdout.write(`${formatJson(files)}\n`)
-  } else {
-    const color = values['no-color'] ? false : values.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
-    const report = formatStylish(files, color)
-    if (report) process.stdout.write(`${report}\n`)
+  const stdinFixed = flag('fix') && outcomes.some((outcome) => outcome.path === undefined)
+  if (flag('stdout') || stdinFixed) {
+    // The corrected text owns stdout; a report, if any, goes to stderr.
+    for (const outcome of outcomes) process.stdout.write(outcome.value)
+    if (format === 'stylish' && failed) process.stderr.write(`${formatStylish(shown, {color: false})}\n`)
+    return failed ? EXIT.problems : EXIT.clean
   }
-  return problems ? EXIT.problems : EXIT.clean
+  const color = values['no-color'] === true ? false : ((values.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))
+  const catalog = new Map([...catalogs.values()].flatMap((entries) => [...entries]))
+  let report: string
+  switch (format) {
+    case 'json':
+      report = formatJson(shown)
+      break
+    case 'sarif':
+      report = formatSarif(shown, {catalog, root: repositoryRoot(cwd), version: version(), color})
+      break
+    case 'github':
+      report = formatGithub(shown)
+      break
+    default:
+      report = formatStylish(shown, {color})
+  }
+  if (report) process.stdout.write(`${report}\n`)
+  if (unwritten.length > 0) return EXIT.usage
+  return failed ? EXIT.problems : EXIT.clean
 }

@@ -1,0 +1,36 @@
+import {availableParallelism} from 'node:os'
+import Tinypool from 'tinypool'
+import {checkFile, type FileJob, type FileOutcome} from './check-file.js'
+
+/** Below this many files a worker's start-up (loading dictionaries again) costs more than it saves. */
+export const POOL_THRESHOLD = 16
+
+/**
+ * Check `jobs`, in worker threads when there are enough files to pay for
+ * them (one worker per core), else in this thread. Outcomes arrive through
+ * `onOutcome` in completion order; the returned list is in job order.
+ */
+export async function checkAll(jobs: readonly FileJob[], onOutcome: (outcome: FileOutcome, index: number) => void): Promise<FileOutcome[]> {
+  const threads = Math.min(availableParallelism(), Math.ceil(jobs.length / POOL_THRESHOLD))
+  const outcomes: FileOutcome[] = new Array(jobs.length)
+  if (threads < 2) {
+    jobs.forEach((job, index) => {
+      outcomes[index] = checkFile(job)
+      onOutcome(outcomes[index]!, index)
+    })
+    return outcomes
+  }
+  const pool = new Tinypool({filename: new URL('./worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads})
+  try {
+    await Promise.all(
+      jobs.map(async (job, index) => {
+        const outcome = (await pool.run(job)) as FileOutcome
+        outcomes[index] = outcome
+        onOutcome(outcome, index)
+      })
+    )
+  } finally {
+    await pool.destroy()
+  }
+  return outcomes
+}
