@@ -58,7 +58,7 @@ export function formatSarif(outcomes: readonly FileOutcome[], context: FormatCon
     return {
       id,
       name: id,
-      shortDescription: {text: description.split(/(?<=\.)\s/)[0] ?? description},
+      shortDescription: {text: description.split(/(?<=\p{Ll}\.)\s+(?=\p{Lu})/u)[0] ?? description},
       fullDescription: {text: description},
       help: {text: description, markdown: `${description}\n\nSee docs/rules.md in postedit for every rule.`},
       ...(info?.url ? {helpUri: info.url} : {})

@@ -126,7 +126,11 @@ export function settingsFor(path: string, loaded: LoadedConfig | undefined): Res
   }
   for (const layer of layers) {
     if (layer.packs) settings.packs = layer.packs.map((pack) => (pack === 'default' ? pack : resolve(base, pack)))
-    Object.assign(settings.rules, layer.rules)
+    for (const [id, setting] of Object.entries(layer.rules ?? {})) {
+      // A later layer's family setting outranks an earlier layer's setting for a member.
+      for (const key of Object.keys(settings.rules)) if (key.startsWith(`${id}.`)) delete settings.rules[key]
+      settings.rules[id] = setting
+    }
     settings.words.push(...(layer.words ?? []))
     settings.phrases.push(...(layer.phrases ?? []))
   }
