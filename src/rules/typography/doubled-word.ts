@@ -1,0 +1,49 @@
+import type {Finding} from '../../engine/types.js'
+import type {WordSpan} from '../../engine/text-index.js'
+
+// Words that are never repeated in grammatical English: the repeat is removed.
+const CERTAIN = new Set(['the', 'a', 'an', 'of', 'to', 'from', 'and', 'or', 'its', 'their', 'our', 'your', 'my', 'these', 'those', 'than', 'into', 'onto', 'upon', 'been', 'which', 'who', 'this', 'between', 'during', 'against', 'also'])
+// Words that repeat legitimately: "that that", "had had", "what it is is",
+// phrasal verbs ("sign in in person"), "her her", emphasis ("very very").
+const LEGITIMATE = new Set(['that', 'had', 'is', 'was', 'do', 'does', 'did', 'in', 'on', 'up', 'out', 'off', 'by', 'over', 'down', 'around', 'through', 'about', 'along', 'her', 'him', 'will', 'can', 'may', 'very', 'really', 'so', 'no', 'yes', 'bye', 'far', 'more', 'many', 'much', 'again', 'ha', 'hey', 'oh', 'well', 'now', 'too', 'there', 'here', 'one', 'two', 'long', 'back', 'round', 'at', 'for', 'with', 'as', 'what', 'it', 'you', 'all', 'then', 'after', 'before', 'know', 'come', 'right', 'plus', 'minus'])
+
+/**
+ * `typography.doubled-word`: the same word twice across a single space
+ * (`the the`), the repeat reported with the space before it. Function words
+ * that never repeat are fixed by removing one copy; words that can repeat
+ * legitimately (`that that`, `had had`, `is is` in "what it is is"),
+ * numbers and capitalised words (names such as "Boutros Boutros-Ghali" or
+ * "Mohamed Mohamed") are left alone; other lower-case repeats are reported
+ * without a fix.
+ */
+export function checkDoubledWords(source: string, words: readonly WordSpan[]): Finding[] {
+  const findings: Finding[] = []
+  for (let i = 1; i < words.length; i++) {
+    const first = words[i - 1]!
+    const second = words[i]!
+    if (second.start !== first.end + 1 || source[first.end] !== ' ') continue
+    if (!sameWord(first.value, second.value)) continue
+    const key = second.value
+    if (!/^\p{Ll}+$/u.test(key) || LEGITIMATE.has(key)) continue
+    // A hyphen or apostrophe glued on makes it another word ("the the-").
+    if (/[\p{L}\p{N}'’-]/u.test(source[second.end] ?? '') || /[\p{L}\p{N}'’-]/u.test(source[first.start - 1] ?? '')) continue
+    const start = first.end
+    const end = second.end
+    const certain = CERTAIN.has(key)
+    findings.push({
+      ruleId: 'typography.doubled-word',
+      reason: `Unexpected doubled word \`${first.value} ${second.value}\`, expected \`${first.value}\``,
+      start,
+      end,
+      expected: [''],
+      ...(certain ? {fix: {start, end, text: ''}} : {})
+    })
+  }
+  return findings
+}
+
+// Equal, or the first capitalised at a sentence start ("The the").
+function sameWord(first: string, second: string): boolean {
+  if (first === second) return true
+  return first.length > 1 && first[0] !== second[0] && first[0] === second[0]!.toUpperCase() && first.slice(1) === second.slice(1)
+}
