@@ -95,6 +95,19 @@ describe('pack loader', () => {
     expect(error.message).toMatch(/needs exactly one replacement/)
   })
 
+  it('refuses the same phrase twice, however it is spaced or capitalised', () => {
+    const error = loadError(
+      [
+        'pack: x',
+        'description: y',
+        'entries:',
+        '  - {id: a, type: substitution, swap: {Hell Fire: Hellfire}, note: n, examples: [{in: Hell Fire, out: Hellfire}]}',
+        '  - {id: b, type: substitution, swap: {hell-fire: Hellfire}, note: n, examples: [{in: hell-fire, out: Hellfire}]}'
+      ].join('\n')
+    )
+    expect(error.message).toMatch(/:5:\d+: phrase `hell-fire` is already matched by `a`/)
+  })
+
   it('reads the shipped packs', () => {
     const rules = loadRules()
     expect(rules.packs).toEqual(expect.arrayContaining(['artifacts', 'calques', 'terms', 'titles']))
@@ -174,6 +187,29 @@ describe('phrase matching', () => {
     const text = 'They met through the video circle to liquidate him.'
     expect((await postedit(text, {fix: true, disable: ['calques.video-circle']})).value).toBe('They met through the video circle to kill him.')
     expect((await postedit(text, {fix: true, disable: ['calques']})).value).toBe(text)
+  })
+})
+
+describe('punctuation written in a phrase', () => {
+  const house = () =>
+    pack(
+      [
+        'pack: punct',
+        'description: phrases with punctuation',
+        'entries:',
+        '  - {id: jj, type: substitution, match: Jonson & Jonson, replace: Johnson & Johnson, fix: auto, note: n, examples: [{in: the Jonson & Jonson vaccine, out: the Johnson & Johnson vaccine}]}',
+        '  - {id: opec, type: substitution, match: OPEC +, replace: OPEC+, case: sensitive, fix: auto, note: n, examples: [{in: OPEC + agreed, out: OPEC+ agreed}]}'
+      ].join('\n')
+    )
+
+  it('matches punctuation between words only where the phrase has it', async () => {
+    const packs = [house()]
+    expect(await fix('The Jonson & Jonson shot and the Jonson, Jonson firm.', packs)).toBe('The Johnson & Johnson shot and the Jonson, Jonson firm.')
+  })
+
+  it('matches a spaced suffix with any white space, and nothing else', async () => {
+    const packs = [house()]
+    expect(await fix('OPEC\u00A0+ met; OPEC+ agreed; OPEC said.', packs)).toBe('OPEC+ met; OPEC+ agreed; OPEC said.')
   })
 })
 

@@ -137,6 +137,8 @@ export function schemaText(): string {
 /** Rules the schema cannot say: unique ids, known lists, sound patterns. */
 function checkSemantics(pack: Pack): void {
   const seen = new Map<string, number>()
+  const phraseOwners = new Map<string, string>()
+  const entryPath = (index: number): Path => ['entries', index]
   const fail = (path: Path, problem: string): never => {
     const place = pack.locate(path)
     throw new PackError(pack.file, place.line, place.column, problem)
@@ -161,6 +163,19 @@ function checkSemantics(pack: Pack): void {
         if (entry.type === 'artifact' && slot === 'place') continue
         if (!lists[slot]) fail([...path, entry.type === 'artifact' ? 'pattern' : 'match'], `unknown list \`{${slot}}\` (define it under \`lists\`)`)
       }
+    }
+    if (entry.type !== 'artifact') {
+      const sensitive = entry.case === 'sensitive'
+      phrases.forEach((phrase, phraseIndex) => {
+        // The same words twice would silently shadow one another.
+        const key = `${sensitive ? 'S' : 'I'}${(sensitive ? phrase : phrase.toLowerCase()).replace(/[\s\-\u2010\u2011]+/g, ' ').replace(/[\u2019\u2018]/g, "'")}`
+        const other = phraseOwners.get(key)
+        if (other) {
+          const path = entry.type === 'substitution' && entry.swap ? [...entryPath(index), 'swap', phrase] : [...entryPath(index), 'match', ...(Array.isArray(entry.match) ? [phraseIndex] : [])]
+          fail(path, `phrase \`${phrase}\` is already matched by \`${other}\` (same words; a space, a hyphen and case do not make it different)`)
+        }
+        phraseOwners.set(key, entry.id === other ? other : entry.id)
+      })
     }
     if (entry.type === 'substitution') {
       const replacements = [entry.replace ?? []].flat()

@@ -8,12 +8,29 @@ interface Target<T> {
   /** Exact atom texts, checked when the phrase is case-sensitive. */
   surfaces: string[] | undefined
   /** Punctuation the phrase requires right before its first atom ("(" …). */
-  prefix: string
-  /** Punctuation the phrase requires right after its last atom ("OPEC+"). */
-  suffix: string
+  prefix: RegExp | undefined
+  /** Punctuation the phrase requires right after its last atom ("OPEC+", "OPEC +"). */
+  suffix: RegExp | undefined
+  /** Punctuation written between two atoms ("Johnson & Johnson"), by atom index. */
+  gaps: Array<string | undefined> | undefined
 }
 
-const CAN_CONTINUE: ReadonlySet<Joint> = new Set(['space', 'hyphen', 'joined', 'apostrophe'])
+// Punctuation may continue a phrase only where the phrase itself has it (checked per target).
+const CAN_CONTINUE: ReadonlySet<Joint> = new Set(['space', 'hyphen', 'joined', 'apostrophe', 'punctuation'])
+
+/** Punctuation between words as a phrase compares it: white space collapsed and trimmed. */
+const gapKey = (gap: string) => gap.replace(/\s+/g, ' ').trim()
+
+const escapeRegExp = (text: string) => text.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')
+
+/** A sticky pattern for literal punctuation, any run of white space matching any other. */
+function literal(text: string, where: 'before' | 'after'): RegExp | undefined {
+  const collapsed = text.replace(/\s+/g, ' ')
+  const trimmed = where === 'before' ? collapsed.trimStart() : collapsed.trimEnd()
+  if (trimmed.trim() === '') return undefined
+  const source = trimmed.split(' ').map(escapeRegExp).join('[\\s\\u00A0]+')
+  return where === 'before' ? new RegExp(`${source}$`, 'u') : new RegExp(source, 'uy')
+}
 
 interface Node<T> {
   next: Map<string, Node<T>> | undefined
@@ -71,12 +88,14 @@ export class PhraseMatcher<T> {
       level = node.next ??= new Map()
     }
     // `node` is set: atoms is not empty.
+    const gaps = atoms.map((atom, index) => (atom.joint === 'punctuation' ? gapKey(phrase.slice(atoms[index - 1]!.end, atom.start)) : undefined))
     const target: Target<T> = {
       value,
       joints: atoms.map((atom) => atom.joint),
       surfaces: options.caseSensitive ? atoms.map((atom) => phrase.slice(atom.start, atom.end)) : undefined,
-      prefix: phrase.slice(0, first.start).trim(),
-      suffix: phrase.slice(last.end).trim()
+      prefix: literal(phrase.slice(0, first.start), 'before'),
+      suffix: literal(phrase.slice(last.end), 'after'),
+      gaps: gaps.some((gap) => gap !== undefined) ? gaps : undefined
     }
     ;(node!.targets ??= []).push(target)
     this.#size++
@@ -116,7 +135,13 @@ export class PhraseMatcher<T> {
     const following = atoms[last + 1]
     if (following && following.joint === 'joined') return undefined
     for (let index = first + 1; index <= last; index++) {
-      if (!continues(target.joints[index - first]!, atoms[index]!.joint)) return undefined
+      const written = target.joints[index - first]!
+      const found = atoms[index]!.joint
+      if (written === 'punctuation') {
+        if (found !== 'punctuation' || gapKey(source.slice(atoms[index - 1]!.end, atoms[index]!.start)) !== target.gaps![index - first]) return undefined
+      } else if (!continues(written, found)) {
+        return undefined
+      }
     }
     if (target.surfaces) {
       for (let index = first; index <= last; index++) {
@@ -127,12 +152,17 @@ export class PhraseMatcher<T> {
     let start = atoms[first]!.start
     let end = atoms[last]!.end
     if (target.prefix) {
-      if (source.slice(start - target.prefix.length, start) !== target.prefix) return undefined
-      start -= target.prefix.length
+      // Prefixes are short: look back a little way only.
+      const before = source.slice(Math.max(0, start - 32), start)
+      const found = target.prefix.exec(before)
+      if (!found) return undefined
+      start -= found[0].length
     }
     if (target.suffix) {
-      if (source.slice(end, end + target.suffix.length) !== target.suffix) return undefined
-      end += target.suffix.length
+      target.suffix.lastIndex = end
+      const found = target.suffix.exec(source)
+      if (!found) return undefined
+      end += found[0].length
     }
     return {value: target.value, start, end, first, last}
   }
