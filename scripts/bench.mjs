@@ -82,4 +82,31 @@ for (const size of [10_000, 50_000]) {
     `1 MB, default + ${size.toLocaleString('en')} entries:                 ${seconds(result.ms)} (${(result.ms / base.ms).toFixed(2)}x default); pack load ${seconds(load)}`
   )
 }
+// Many articles: one run over a folder (worker pool), the same in one thread,
+// and one process per file as a naive loop or hook would run it (sampled).
+const folder = mkdtempSync(join(tmpdir(), 'postedit-bench-files-'))
+const article = readFileSync(seed, 'utf8')
+for (let i = 0; i < 1000; i++) writeFileSync(join(folder, `article-${i}.txt`), article.replace('Thursday', `Thursday (${i})`))
+const timeRun = (env) => {
+  const start = performance.now()
+  try {
+    execFileSync(process.execPath, [join(root, 'dist/cli.js'), '--format', 'json', folder], {stdio: 'ignore', env: {...process.env, ...env}})
+  } catch {
+    // Exit 1: problems found.
+  }
+  return performance.now() - start
+}
+const pooled = timeRun({})
+const single = timeRun({POSTEDIT_WORKERS: '1'})
+const sample = 10
+const perProcessStart = performance.now()
+for (let i = 0; i < sample; i++) {
+  try {
+    execFileSync(process.execPath, [join(root, 'dist/cli.js'), join(folder, `article-${i}.txt`)], {stdio: 'ignore'})
+  } catch {}
+}
+const perProcess = ((performance.now() - perProcessStart) / sample) * 1000
+console.log(`1,000 article files, one run (worker pool):        ${seconds(pooled)}`)
+console.log(`1,000 article files, one run, one thread:          ${seconds(single)} (pool is ${(single / pooled).toFixed(2)}x faster)`)
+console.log(`1,000 article files, one process per file (est.):  ${seconds(perProcess)} (pool is ${(perProcess / pooled).toFixed(1)}x faster)`)
 console.log(`peak resident memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`)

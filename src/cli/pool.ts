@@ -11,7 +11,9 @@ export const POOL_THRESHOLD = 16
  * `onOutcome` in completion order; the returned list is in job order.
  */
 export async function checkAll(jobs: readonly FileJob[], onOutcome: (outcome: FileOutcome, index: number) => void): Promise<FileOutcome[]> {
-  const threads = Math.min(availableParallelism(), Math.ceil(jobs.length / POOL_THRESHOLD))
+  // POSTEDIT_WORKERS caps the threads (1: everything in this thread).
+  const cap = Number(process.env.POSTEDIT_WORKERS) || availableParallelism()
+  const threads = Math.min(cap, availableParallelism(), Math.ceil(jobs.length / POOL_THRESHOLD))
   const outcomes: FileOutcome[] = new Array(jobs.length)
   if (threads < 2) {
     jobs.forEach((job, index) => {
