@@ -1,0 +1,224 @@
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report, SOURCE, type PosteditMessage} from '../engine/report.js'
+import {textIndex} from '../engine/text-index.js'
+import {candidatesFor, candidatesFrom, certainCandidate, COMMON_COUNT, mergeCandidates, MISSPELLING_COST, type Candidate} from '../spelling/candidates.js'
+import {isProperNoun, learn} from '../spelling/dictionary.js'
+import {lowerCaseFrequency} from '../spelling/frequency.js'
+import {isCompoundPrefix, lexiconFor} from '../spelling/lexicon.js'
+import {hasCapital, isAllCaps, linkRanges, opensSentence, partsOf, type WordPart} from '../spelling/words.js'
+import type {RuleSet} from '../packs/compile.js'
+import {isOffFor, rulesOf, type RuleOptions} from './options.js'
+
+/** Options of {@link retextPosteditSpelling}. */
+export interface SpellingOptions extends RuleOptions {
+  /** Words to accept as spelled right (names, house terms); plurals in `-s` are accepted too. Default: none. */
+  words?: string[]
+  /**
+   * Most distinct unknown words per file that get suggestions (default: 400).
+   * Past it, unknown words are still reported, without suggestions, and one
+   * `spelling.overflow` message says so.
+   */
+  max?: number
+  /**
+   * Report every unknown word and name (default: `false`: only those close
+   * to a known word or name, which are the likely slips; an unknown name
+   * close to nothing is usually a name spelled right).
+   */
+  allUnknown?: boolean
+}
+
+const DEFAULT_MAX = 400
+/** `#hashtag` and `@handle`: names of things, not words. */
+const HANDLE = /[#@]/
+const MAX_EXPECTED = 3
+/** A word seen this often in SUBTLEXus is a real word the dictionary lacks, not a slip. */
+const ATTESTED_COUNT = 20
+/** Names are offered for a name only this close (`Karbalaa` → Karbala). */
+const NAME_COST = 0.8
+/** Shorter names have too many neighbours to suggest one. */
+const MIN_NAME_LENGTH = 4
+/** Suggestions are kept only this close to the best one. */
+const SUGGESTION_SPREAD = 0.6
+
+const taught = new WeakSet<RuleSet>()
+
+const quoteList = (words: readonly string[]) =>
+  words.length <= 1 ? `\`${words[0]}\`` : `${words.slice(0, -1).map((word) => `\`${word}\``).join(', ')} or \`${words.at(-1)}\``
+
+/** Suggestions worth showing: the best and those nearly as good, at most three. */
+function shown(ranked: readonly Candidate[]): Candidate[] {
+  const best = ranked[0]
+  if (!best) return []
+  return ranked.filter((candidate) => candidate.cost <= best.cost + SUGGESTION_SPREAD).slice(0, MAX_EXPECTED)
+}
+
+const withCapital = (word: string) => word[0]!.toUpperCase() + word.slice(1)
+
+/** Offsets other postedit rules already reported: their finding stands, spelling stays out. */
+function claimedRanges(file: VFile): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  for (const message of file.messages as PosteditMessage[]) {
+    if (message.source !== SOURCE || String(message.ruleId).startsWith('spelling.')) continue
+    const place = message.place
+    if (place && 'start' in place && place.start.offset !== undefined && place.end.offset !== undefined) {
+      ranges.push([place.start.offset, place.end.offset])
+    }
+  }
+  return ranges
+}
+
+/** A test of whether a word overlaps any of `ranges`, for words visited in text order. */
+function overlapTest(ranges: Array<[number, number]>): (start: number, end: number) => boolean {
+  ranges.sort((a, b) => a[0] - b[0])
+  let head = 0
+  return (start, end) => {
+    while (head < ranges.length && ranges[head]![1] <= start && ranges[head]![0] < start) head++
+    for (let index = head; index < ranges.length && ranges[index]![0] < end; index++) {
+      if (ranges[index]![1] > start) return true
+    }
+    return false
+  }
+}
+
+/**
+ * Report words `dictionary-en` (with British spellings, the rule packs'
+ * vocabulary and the user's `words`) does not know.
+ *
+ * - `spelling.misspelling` (warning): a lower-case word one slip from a
+ *   common word, with up to three suggestions; fixed only when one common
+ *   word is clearly the closest (`goverment` → `government`).
+ * - `spelling.unknown-word` (info): a lower-case word close to no common word
+ *   (technical terms, loans) but to a rarer one: worth a look, not a likely error.
+ * - `spelling.unknown-name` (info): a capitalised unknown word close to a
+ *   known name (`Asad`: `Assad`?), once per file with its number of
+ *   occurrences; never fixed. With `allUnknown`, every unknown word and name.
+ * - `spelling.overflow` (info): suggestions stopped at `max` unknown words.
+ */
+export default function retextPosteditSpelling(options?: SpellingOptions) {
+  const rules = rulesOf(options)
+  const isOff = isOffFor(options?.disable)
+  const lexicon = lexiconFor(options?.words ?? [])
+  const max = options?.max ?? DEFAULT_MAX
+  const allUnknown = options?.allUnknown ?? false
+  return (tree: Root, file: VFile): void => {
+    if (isOff('spelling')) return
+    if (!taught.has(rules)) {
+      learn(rules.vocabulary)
+      taught.add(rules)
+    }
+    const index = textIndex(tree, String(file.value))
+    const source = index.source
+    const skipped = overlapTest([...linkRanges(source), ...claimedRanges(file)])
+    const suggested = new Set<string>()
+    let overflowAt: number | undefined
+    /** Candidates for `word`, unless the per-file budget is spent. */
+    const suggest = (word: string, at: number): Candidate[] | undefined => {
+      if (!suggested.has(word)) {
+        if (suggested.size >= max) {
+          overflowAt ??= at
+          return undefined
+        }
+        suggested.add(word)
+      }
+      return mergeCandidates(candidatesFor(word), candidatesFrom(word, lexicon.userWords))
+    }
+    const names = new Map<string, WordPart[]>()
+
+    const misspelling = (part: WordPart, ranked: Candidate[]) => {
+      const expected = shown(ranked).map((candidate) => candidate.word)
+      const certain = certainCandidate(part.value, ranked)
+      if (isOff('spelling.misspelling')) return
+      report(file, {
+        ruleId: 'spelling.misspelling',
+        reason: `Unexpected \`${part.value}\`, expected ${quoteList(expected)}`,
+        start: part.start,
+        end: part.end,
+        expected,
+        ...(certain ? {fix: {start: part.start, end: part.end, text: certain.word}} : {}),
+        note: certain
+          ? `Misspelling: \`${certain.word}\` is the only common word this close.`
+          : 'Probably a misspelling; more than one word is close, so pick the one meant.'
+      })
+    }
+
+    const lowerCase = (part: WordPart) => {
+      const ranked = suggest(part.value, part.start)
+      const best = ranked?.[0]
+      const likely = ranked && best && best.cost <= MISSPELLING_COST && best.count >= COMMON_COUNT
+      if (likely && lowerCaseFrequency(part.value) < ATTESTED_COUNT) return misspelling(part, ranked)
+      if (isOff('spelling.unknown-word')) return
+      const expected = ranked ? shown(ranked).map((candidate) => candidate.word) : []
+      if (expected.length === 0 && !allUnknown) return
+      report(file, {
+        ruleId: 'spelling.unknown-word',
+        reason: `Unknown word \`${part.value}\`${expected.length > 0 ? `, perhaps ${quoteList(expected)}` : ''}`,
+        start: part.start,
+        end: part.end,
+        severity: 'info',
+        ...(expected.length > 0 ? {expected} : {}),
+        note: 'Not in the dictionary and close to no common word: a technical term, a loanword, or a garble. Add it to your words if it is right.'
+      })
+    }
+
+    for (const word of index.words) {
+      if (skipped(word.start, word.end) || HANDLE.test(source[word.start - 1] ?? '')) continue
+      const parts = partsOf(word)
+      if (parts.length === 0) continue
+      const whole = parts.length > 1 && source.slice(parts[0]!.start, parts.at(-1)!.end).replace(/\u2019/g, "'")
+      if (whole && lexicon.knows(whole)) continue
+      for (const [position, part] of parts.entries()) {
+        const {value} = part
+        if (value.length < 3 || isAllCaps(value) || lexicon.knows(value)) continue
+        if (parts.length > 1 && position < parts.length - 1 && isCompoundPrefix(value)) continue
+        if (!hasCapital(value)) {
+          lowerCase(part)
+          continue
+        }
+        // A capitalised unknown word is a name, even opening a sentence: on
+        // edited news, names there outnumber misspelt common words.
+        const seen = names.get(value)
+        if (seen) seen.push(part)
+        else names.set(value, [part])
+      }
+    }
+
+    if (!isOff('spelling.unknown-name')) {
+      for (const [name, parts] of names) {
+        const first = parts[0]!
+        const ranked = suggest(name, first.start)
+        // Only other names: `Amal` is not a slip for anal, nor `Tarek` for trek.
+        const near = ranked?.filter((candidate) => candidate.cost <= NAME_COST && isProperNoun(candidate.word)) ?? []
+        let expected = name.length >= MIN_NAME_LENGTH ? shown(near).map((candidate) => candidate.word) : []
+        // `Goverment officials said`: opening a sentence, a common word may be meant.
+        const lower = name.toLowerCase()
+        if (ranked && name === withCapital(lower) && opensSentence(source, first.start)) {
+          const meant = certainCandidate(lower, candidatesFor(lower))
+          if (meant) expected = [withCapital(meant.word), ...expected.filter((word) => word !== withCapital(meant.word))].slice(0, MAX_EXPECTED)
+        }
+        if (expected.length === 0 && !allUnknown) continue
+        const times = parts.length === 1 ? 'once' : `${parts.length} times`
+        report(file, {
+          ruleId: 'spelling.unknown-name',
+          reason: `Unknown name \`${name}\` (${times} in this text)${expected.length > 0 ? `, perhaps ${quoteList(expected)}` : ''}`,
+          start: first.start,
+          end: first.end,
+          severity: 'info',
+          ...(expected.length > 0 ? {expected} : {}),
+          note: `Check the spelling of this name once; it occurs ${times}. Add it to your words if it is right.`
+        })
+      }
+    }
+
+    if (overflowAt !== undefined && !isOff('spelling.overflow')) {
+      report(file, {
+        ruleId: 'spelling.overflow',
+        reason: `Too many unknown words: suggestions stop after ${max}`,
+        start: overflowAt,
+        end: overflowAt,
+        severity: 'info',
+        note: 'Unknown words past this point are still reported, without suggestions.'
+      })
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import {dictionaryGeneration, inDictionary, inDictionaryUncached} from './dictionary.js'
+import {editCost} from './edit-cost.js'
+import {commonNeighbours, frequency, lowerCaseFrequency} from './frequency.js'
+
+/** A dictionary word offered for an unknown one. */
+export interface Candidate {
+  word: string
+  /** Weighted edit cost from the unknown word (see `editCost`). */
+  cost: number
+  /** SUBTLEXus count: how common the word is. */
+  count: number
+  /** Rank key, lower is better: cost less a bonus for common words. */
+  score: number
+}
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz'"
+/** Further than this and a word is not offered at all. */
+const MAX_COST = 1.6
+
+let cacheGeneration = -1
+const cache = new Map<string, Candidate[]>()
+
+/** Strings one edit (delete, swap, replace, insert) from `word`, which is lower-case from `from` on. */
+function oneEditAway(word: string, from: number, visit: (form: string) => void): void {
+  for (let i = from; i <= word.length; i++) {
+    const head = word.slice(0, i)
+    const tail = word.slice(i)
+    if (tail.length > 0) visit(head + tail.slice(1))
+    if (tail.length > 1) visit(head + tail[1] + tail[0] + tail.slice(2))
+    for (const letter of LETTERS) {
+      if (tail.length > 0 && letter !== tail[0]) visit(head + letter + tail.slice(1))
+      visit(head + letter + tail)
+    }
+  }
+}
+
+function rank(word: string, forms: Iterable<string>): Candidate[] {
+  const typed = word.toLowerCase()
+  const ranked: Candidate[] = []
+  for (const form of forms) {
+    const cost = editCost(typed, form.toLowerCase())
+    if (cost > MAX_COST) continue
+    const count = frequency(form)
+    ranked.push({word: form, cost, count, score: cost - 0.12 * Math.log10(1 + count)})
+  }
+  return ranked.sort((a, b) => a.score - b.score || (a.word < b.word ? -1 : 1))
+}
+
+/**
+ * Dictionary words close to `word`, best first: every word one edit away,
+ * common words two edits away, and the word's capitalised form. A
+ * capitalised word (a name) keeps its capital and is only offered words
+ * one edit away. Cached per word type; the cache is dropped when the
+ * dictionary learns words.
+ */
+export function candidatesFor(word: string): Candidate[] {
+  if (cacheGeneration !== dictionaryGeneration()) {
+    cache.clear()
+    cacheGeneration = dictionaryGeneration()
+  }
+  const cached = cache.get(word)
+  if (cached) return cached
+  const forms = new Set<string>()
+  const capitalised = word[0] !== word[0]!.toLowerCase()
+  oneEditAway(capitalised ? word : word.toLowerCase(), capitalised ? 1 : 0, (form) => {
+    if (form.length > 0 && inDictionaryUncached(form)) forms.add(form)
+  })
+  if (!capitalised) {
+    const title = word[0]!.toUpperCase() + word.slice(1)
+    if (inDictionaryUncached(title)) forms.add(title)
+  }
+  forms.delete(word)
+  let ranked = rank(word, forms)
+  // Two slips in one word (`beggining`) are rarer: look only when one slip explains nothing.
+  if (!capitalised && word.length >= 5 && !ranked.some((candidate) => candidate.cost <= MISSPELLING_COST)) {
+    ranked = rank(word, new Set([...forms, ...commonNeighbours(word)]))
+  }
+  cache.set(word, ranked)
+  return ranked
+}
+
+/** Words of the user's own list close to `word`, ranked like dictionary candidates. */
+export function candidatesFrom(word: string, words: readonly string[]): Candidate[] {
+  const lower = word.toLowerCase()
+  const near = words.filter((form) => form !== word && Math.abs(form.length - word.length) <= 2 && editCost(lower, form.toLowerCase()) <= MAX_COST)
+  return rank(word, near)
+}
+
+/** Merge ranked lists, best first, each word once. */
+export function mergeCandidates(...lists: Candidate[][]): Candidate[] {
+  const seen = new Set<string>()
+  return lists
+    .flat()
+    .sort((a, b) => a.score - b.score || (a.word < b.word ? -1 : 1))
+    .filter((candidate) => !seen.has(candidate.word) && seen.add(candidate.word))
+}
+
+/** A one-edit slip of a common word: enough to call an unknown word a misspelling. */
+export const MISSPELLING_COST = 0.9
+/** Seen at least this often in SUBTLEXus (about 0.2 per million words): a common word. */
+export const COMMON_COUNT = 10
+/** How much worse than the best any other candidate must be for a fix. */
+const CLEAR_MARGIN = 0.5
+/** Shorter words have too many neighbours to be fixed blind. */
+const MIN_FIX_LENGTH = 5
+
+/** `word` is a known word with a regular ending added (`thrusted`, `fundraised`). */
+function isInflectionOfKnown(word: string): boolean {
+  for (const ending of ['ed', 'd', 'ing', 'er', 'ers', 's', 'es', 'ly']) {
+    if (word.endsWith(ending) && word.length - ending.length >= 3 && inDictionary(word.slice(0, -ending.length))) return true
+  }
+  return false
+}
+
+/**
+ * The one replacement certain enough to apply without asking, if any: a
+ * lower-case word of five letters or more, one cheap edit from a common
+ * lower-case word, and no other candidate nearly as close. `wich` (which,
+ * witch, wick) is never fixed; `goverment` is.
+ */
+export function certainCandidate(word: string, ranked: readonly Candidate[]): Candidate | undefined {
+  const [best, ...rest] = ranked
+  if (!best || word.length < MIN_FIX_LENGTH || word !== word.toLowerCase()) return undefined
+  // Seen in 51 million words of real use, or a regular form of a known word
+  // (`thrusted`): a rare word, not a slip, whatever it resembles.
+  if (lowerCaseFrequency(word) > 0 || isInflectionOfKnown(word)) return undefined
+  if (best.word !== best.word.toLowerCase() || best.cost > MISSPELLING_COST || best.count < COMMON_COUNT) return undefined
+  // A rare word (`cording` beside according) does not make a common one doubtful.
+  const rival = (other: Candidate) => other.count >= COMMON_COUNT || other.count * 100 >= best.count
+  if (rest.some((other) => other.cost < best.cost + CLEAR_MARGIN && rival(other))) return undefined
+  return best
+}

@@ -1,0 +1,85 @@
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import nspell from 'nspell'
+import {RULES_DIRECTORY} from '../packs/load.js'
+
+type NSpell = ReturnType<typeof nspell>
+
+let speller: NSpell | undefined
+/** Words already handed to nspell's personal dictionary, so each is added once. */
+const personal = new Set<string>()
+const verdicts = new Map<string, boolean>()
+/** Bumped whenever the dictionary learns words: caches keyed on it go stale. */
+let generation = 0
+
+/** Words that are good English but missing from `dictionary-en` (loanwords, British irregulars). */
+const EXTRA_FILE = join(RULES_DIRECTORY, 'vocabulary', 'english-extra.txt')
+
+/** Lines of a word list: one word a line, `#` starts a comment. */
+export function parseWordList(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter(Boolean)
+}
+
+/**
+ * The process-wide nspell instance, built on first use from `dictionary-en`
+ * (about a third of a second, so never at import time) plus postedit's extra
+ * vocabulary.
+ */
+export function dictionary(): NSpell {
+  if (speller) return speller
+  const base = new URL(import.meta.resolve('dictionary-en'))
+  speller = nspell({aff: readFileSync(new URL('index.aff', base)), dic: readFileSync(new URL('index.dic', base))})
+  learn(parseWordList(readFileSync(EXTRA_FILE, 'utf8')))
+  return speller
+}
+
+/**
+ * Teach the shared dictionary words that are correct everywhere (rule-pack
+ * vocabulary): they go into nspell's personal dictionary, with every part of
+ * a hyphenated form, so they are accepted and offered as suggestions.
+ */
+export function learn(words: Iterable<string>): void {
+  const spell = dictionary()
+  const fresh: string[] = []
+  for (const word of words) {
+    for (const form of [word, ...word.split(/[-\u2010\u2011]/)]) {
+      const normal = form.replace(/\u2019/g, "'")
+      if (normal.length === 0 || personal.has(normal)) continue
+      personal.add(normal)
+      fresh.push(normal)
+    }
+  }
+  if (fresh.length === 0) return
+  spell.personal(fresh.join('\n'))
+  verdicts.clear()
+  generation++
+}
+
+/** Whether `dictionary-en` plus learnt words know `word` as written; cached per word. */
+export function inDictionary(word: string): boolean {
+  let verdict = verdicts.get(word)
+  if (verdict === undefined) {
+    verdict = dictionary().correct(word)
+    verdicts.set(word, verdict)
+  }
+  return verdict
+}
+
+/** Uncached check, for the many throw-away strings of candidate generation. */
+export function inDictionaryUncached(word: string): boolean {
+  return dictionary().correct(word)
+}
+
+/** Changes whenever the dictionary learns words. */
+export function dictionaryGeneration(): number {
+  return generation
+}
+
+/** A word the dictionary knows only capitalised (`Assad`, not `Anal`). */
+export function isProperNoun(word: string): boolean {
+  const lower = word.toLowerCase()
+  return lower !== word && inDictionary(word) && !inDictionary(lower)
+}
