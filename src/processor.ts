@@ -6,11 +6,20 @@ import type {RuleOptions} from './rules/options.js'
 import {rulesOf} from './rules/options.js'
 import retextPosteditPhrases from './rules/phrases.js'
 // Rule plugins are imported here, one line each.
+import retextPosteditNames from './rules/names.js'
+import retextPosteditSpelling from './rules/spelling.js'
+import retextPosteditTypography from './rules/typography.js'
 
 /** Options of {@link createProcessor} and {@link postedit}. */
 export interface ProcessorOptions extends RuleOptions {
   /** Extra words the spelling rule accepts (names, house terms). */
   words?: string[]
+  /**
+   * Gazetteer files or folders of people, places and groups (`'default'` for
+   * the shipped ones, the default). A file with `override: true` holds house
+   * spellings that replace the shipped ones.
+   */
+  names?: string[]
 }
 
 /** postedit's processor: parses English, runs every rule, gives the text back unchanged. */
@@ -39,5 +48,8 @@ export function createProcessor(options: ProcessorOptions = {}): PosteditProcess
     .use(retextPosteditArtifacts, shared)
     .use(retextPosteditPhrases, shared)
     // Rule plugins are registered here, one line each.
+    .use(retextPosteditNames, {...shared, names: options.names})
+    .use(retextPosteditSpelling, {...shared, words: options.words, names: options.names})
+    .use(retextPosteditTypography, shared)
     .use(passThrough) as unknown as PosteditProcessor
 }

@@ -76,7 +76,7 @@ describe('postedit command', () => {
   })
 
   it('shows help and version', () => {
-    expect(run(['--help']).stdout).toMatch(/^Usage: postedit \[options\] FILE/)
+    expect(run(['--help']).stdout).toMatch(/^Usage: postedit \[options\] \[FILE\|FOLDER\|GLOB\|-\]\.\.\./)
     expect(run(['--version']).stdout).toBe(`${JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')).version}\n`)
   })
 
@@ -94,12 +94,12 @@ describe('bad input', () => {
   const cases: Array<[string, (directory: string) => string, RegExp]> = [
     ['a missing file', (directory) => join(directory, 'missing.txt'), /missing\.txt: no such file$/],
     [
-      'a directory',
+      'a folder with no articles',
       (directory) => {
         mkdirSync(join(directory, 'folder'))
         return join(directory, 'folder')
       },
-      /folder: is a directory, not a text file$/
+      /folder: no files to check \(a folder is searched for \*\.txt, \*\.text, \*\.md, \*\.markdown\)$/
     ],
     [
       'a binary file',

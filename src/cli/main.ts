@@ -10,7 +10,8 @@ import {isKnownRuleId, ruleCatalog, type RuleInfo} from '../rules/catalog.js'
 import type {FileJob, FileOutcome} from './check-file.js'
 import {ConfigError, findConfig, readConfig, settingsFor, type LoadedConfig} from '../config/load-config.js'
 import {FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type Format} from './format.js'
-import {collectInputs, IGNORE_FILE} from './inputs.js'
+import {isDynamicPattern} from 'tinyglobby'
+import {collectInputs, IGNORE_FILE, TEXT_EXTENSIONS} from './inputs.js'
 import {checkAll} from './pool.js'
 import {InputError, readStdin, readTextFile} from './read-input.js'
 import {writeFileAtomic} from './write-atomic.js'
@@ -38,6 +39,8 @@ Options:
                         .posteditrc* or package.json "postedit" from each file up
   --packs PATH          rule pack file or folder; repeatable ("default" is the
                         shipped packs, used when none are given)
+  --names PATH          gazetteer file or folder of people, places and groups;
+                        repeatable ("default" is the shipped one)
   --disable ID          turn a rule, pack or family off (calques.liquidate,
                         calques, typography); repeatable
   --word WORD           accept a word as correctly spelled; repeatable
@@ -94,6 +97,7 @@ export async function main(args: string[]): Promise<number> {
         'max-warnings': {type: 'string'},
         config: {type: 'string'},
         packs: {type: 'string', multiple: true},
+        names: {type: 'string', multiple: true},
         disable: {type: 'string', multiple: true},
         word: {type: 'string', multiple: true},
         markdown: {type: 'boolean', default: false},
@@ -155,10 +159,13 @@ async function run(values: Values, positionals: string[]): Promise<number> {
 
   const inputs = await collectInputs(positionals.length > 0 ? positionals : ['-'], {useIgnore: !flag('no-ignore')})
   for (const file of inputs.ignored) process.stderr.write(`postedit: ${file}: ignored by ${IGNORE_FILE} (use --no-ignore to check it)\n`)
-  for (const pattern of inputs.empty) process.stderr.write(`postedit: ${pattern}: no files to check\n`)
+  const [empty] = inputs.empty
+  if (empty !== undefined) {
+    throw new StopError(`${empty}: no files to check (${isDynamicPattern(empty) ? 'the glob matches none' : `a folder is searched for ${TEXT_EXTENSIONS.map((extension) => `*.${extension}`).join(', ')}`})`)
+  }
   if (inputs.files.filter((file) => file === '-').length > 1) usage('standard input can be read once')
   if (flag('stdout') && inputs.files.length !== 1) usage('--fix --stdout takes one input')
-  if (inputs.files.length === 0) return inputs.ignored.length > 0 || inputs.empty.length > 0 ? EXIT.clean : usage('no input')
+  if (inputs.files.length === 0) return inputs.ignored.length > 0 ? EXIT.clean : usage('no input')
 
   // Read every input before anything is written: one bad file changes nothing.
   const texts: string[] = []
@@ -187,6 +194,8 @@ async function run(values: Values, positionals: string[]): Promise<number> {
       severities: settings.rules
     }
     if (packs) options.packs = packs.map((pack) => (pack === 'default' ? pack : resolve(cwd, pack)))
+    const names = list('names').length > 0 ? list('names') : settings.names
+    if (names) options.names = names.map((name) => (name === 'default' ? name : resolve(cwd, name)))
     if (path === undefined && flag('markdown')) options.format = 'markdown'
     // Load (and so check) each set of packs here, once, before any worker starts.
     const key = JSON.stringify(options.packs ?? ['default'])

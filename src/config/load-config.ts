@@ -19,6 +19,7 @@ export class ConfigError extends Error {
 
 interface Settings {
   packs?: string[]
+  names?: string[]
   rules?: Record<string, RuleSetting>
   words?: string[]
   phrases?: string[]
@@ -39,6 +40,7 @@ export interface LoadedConfig {
 /** Settings that apply to one file, with paths made absolute. */
 export interface ResolvedSettings {
   packs?: string[]
+  names?: string[]
   rules: Record<string, RuleSetting>
   words: string[]
   phrases: string[]
@@ -126,6 +128,7 @@ export function settingsFor(path: string, loaded: LoadedConfig | undefined): Res
   }
   for (const layer of layers) {
     if (layer.packs) settings.packs = layer.packs.map((pack) => (pack === 'default' ? pack : resolve(base, pack)))
+    if (layer.names) settings.names = layer.names.map((names) => (names === 'default' ? names : resolve(base, names)))
     for (const [id, setting] of Object.entries(layer.rules ?? {})) {
       // A later layer's family setting outranks an earlier layer's setting for a member.
       for (const key of Object.keys(settings.rules)) if (key.startsWith(`${id}.`)) delete settings.rules[key]

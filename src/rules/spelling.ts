@@ -8,6 +8,7 @@ import {lowerCaseFrequency} from '../spelling/frequency.js'
 import {isCompoundPrefix, lexiconFor} from '../spelling/lexicon.js'
 import {hasCapital, isAllCaps, linkRanges, opensSentence, partsOf, type WordPart} from '../spelling/words.js'
 import type {RuleSet} from '../packs/compile.js'
+import {gazetteerWords} from '../names/gazetteer.js'
 import {isOffFor, rulesOf, type RuleOptions} from './options.js'
 
 /** Options of {@link retextPosteditSpelling}. */
@@ -26,6 +27,8 @@ export interface SpellingOptions extends RuleOptions {
    * close to nothing is usually a name spelled right).
    */
   allUnknown?: boolean
+  /** Gazetteers whose names are spelled right (see the names rule; default: the shipped one). */
+  names?: string[]
 }
 
 const DEFAULT_MAX = 400
@@ -42,6 +45,7 @@ const MIN_NAME_LENGTH = 4
 const SUGGESTION_SPREAD = 0.6
 
 const taught = new WeakSet<RuleSet>()
+const taughtNames = new Set<string>()
 
 const quoteList = (words: readonly string[]) =>
   words.length <= 1 ? `\`${words[0]}\`` : `${words.slice(0, -1).map((word) => `\`${word}\``).join(', ')} or \`${words.at(-1)}\``
@@ -106,6 +110,11 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     if (!taught.has(rules)) {
       learn(rules.vocabulary)
       taught.add(rules)
+    }
+    const gazetteer = JSON.stringify(options?.names ?? ['default'])
+    if (!taughtNames.has(gazetteer)) {
+      learn(gazetteerWords(options?.names))
+      taughtNames.add(gazetteer)
     }
     const index = textIndex(tree, String(file.value))
     const source = index.source

@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+/**
+ * Write rules/names/places.yml from GeoNames: every Middle East and North
+ * Africa city of 100,000 people or more, with its English name (the AP form
+ * where it differs from GeoNames) and the Latin-script alternate names that
+ * are romanisations of the same Arabic name.
+ *
+ * An alternate name becomes a variant only when it shares the
+ * transliteration key of the name (so "Riant" or "Rijadas", names of Riyadh in
+ * other languages, are left out), is capitalised (GeoNames' lower-case rows
+ * are machine romanisations of other scripts), is not an English word, and is
+ * not the name or a variant of another place.
+ *
+ * Data: GeoNames, geonames.org (CC-BY 4.0).
+ * Run after `npx tsc -p .`:
+ *   node scripts/generate-places.mjs [path/to/cities15000-mena.tsv]
+ */
+import {readFileSync, writeFileSync} from 'node:fs'
+
+import {fileURLToPath} from 'node:url'
+import {nameKey} from '../dist/names/key.js'
+
+
+const input = process.argv[2] ?? fileURLToPath(new URL('../../shared/corpora/names/geonames-mena/cities15000-mena.tsv', import.meta.url))
+const output = fileURLToPath(new URL('../rules/names/places.yml', import.meta.url))
+const MIN_POPULATION = 100_000
+
+// GeoNames writes many Arabic names in strict romanisation; the wire services
+// use these forms.
+const AP = {
+  'Al Hudaydah': 'Hodeidah', 'Hamah': 'Hama', 'Al Hillah': 'Hillah', 'Al Fallujah': 'Fallujah', 'Ar Raqqah': 'Raqqa',
+  'Tartus': 'Tartus', 'Samarra\'': 'Samarra', 'Al Kut': 'Kut', 'Ad Diwaniyah': 'Diwaniyah', 'Al \'Amarah': 'Amarah',
+  'As Sulaymaniyah': 'Sulaimaniyah', 'Dihok': 'Dohuk', 'Basrah': 'Basra', 'Az Zubayr': 'Zubair', 'As Samawah': 'Samawah',
+  'Al Mawsil al Jadidah': null, 'Al Basrah al Qadimah': null, 'Al Madinah': null, 'Nahiyat al Iskandariyah': 'Iskandariyah',
+  'Abu Ghurayb': 'Abu Ghraib', 'Umm Qasr': 'Umm Qasr', 'Al Mahmudiyah': 'Mahmudiyah', 'Al Qurnah': 'Qurna', 'An Nu\'maniyah': 'Numaniyah',
+  'Makkah': 'Mecca', 'Madinah': 'Medina', 'Ta\'if': 'Taif', 'Jizan': 'Jizan', 'Najran': 'Najran', 'Al Jubayl': 'Jubail',
+  'Al Hufuf': 'Hofuf', 'Al Mubarraz': 'Mubarraz', 'Al Kharj': 'Kharj', 'Ha\'il': 'Hail', 'Sulanah': null,
+  'Dhamar': 'Dhamar', 'Rafah': 'Rafah', 'Khan Yunis': 'Khan Younis', 'Jabalya': 'Jabalia', 'Ar Rayyan': 'Al Rayyan',
+  'Misratah': 'Misrata', 'Az Zawiyah': 'Zawiya', 'Al Bayda\'': 'Bayda', 'Darnah': 'Derna', 'Tajura\'': 'Tajoura', 'Sabha': 'Sabha',
+  'Al Khums': 'Khoms', 'Janzur': 'Janzour', 'Marrakesh': 'Marrakech', 'Fes': 'Fez', 'Al Hasakah': 'Hasakah', 'Al Bab': 'al-Bab',
+  'Duma': 'Douma', 'Ar Rifa\'': 'Riffa', 'Al Muharraq': 'Muharraq', 'Hawalli': 'Hawalli', 'Al Ahmadi': 'Ahmadi',
+  'Salalah': 'Salalah', 'Ra\'s Bayrut': null, 'Nabatiye et Tahta': 'Nabatieh', 'Irbid': 'Irbid', 'As Salt': 'Salt',
+  'Ar Ramtha': 'Ramtha', '\'Ajlun': 'Ajloun', 'Al Qadarif': 'Gedaref', 'El Geneina Fort': null, 'Al-Junaynah': 'El Geneina',
+  'Shubra al Khaymah': 'Shubra el-Kheima', 'Al Mahallah al Kubra': 'Mahalla al-Kubra', 'Al Mansurah': 'Mansoura',
+  'Assiut': 'Assiut', 'Aswan': 'Aswan', 'Bani Suwayf': 'Beni Suef', 'Al Fayyum': 'Fayoum', 'Arish': 'El-Arish', 'Marsa Matruh': 'Marsa Matrouh',
+  'Kafr ash Shaykh': 'Kafr el-Sheikh', 'Sohag': 'Sohag', 'Qina': 'Qena', 'Minya': 'Minya', 'Al Qahirah al Jadidah': null,
+  'Madinat an Nasr': 'Nasr City', 'Al \'Ashir min Ramadan': '10th of Ramadan City', 'Kandahar': 'Kandahar', 'Herat': 'Herat',
+  'Mazar-e Sharif': 'Mazar-i-Sharif', 'Jalalabad': 'Jalalabad', 'Sanaa': 'Sanaa', 'Mukalla': 'Mukalla', 'Taiz': 'Taiz',
+  'Deir ez-Zor': 'Deir el-Zour', 'Latakia': 'Latakia', 'Homs': 'Homs', 'Ahvaz': 'Ahvaz', 'Oroumiyeh': 'Urmia',
+  'Torbat-e Heydariyeh': 'Torbat-e Heydarieh', 'Madinat Hamad': 'Hamad Town'
+}
+
+// Alternate names that are English words or other places are never variants;
+// GeoNames' English dictionary check needs a word list.
+const dictionary = readFileSync(new URL('../node_modules/dictionary-en/index.dic', import.meta.url), 'utf8')
+const english = new Set(
+  dictionary
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('/')[0].toLowerCase())
+)
+
+// Alternate names that are something else in English text: a river, a writer.
+const DENY = new Set(['Mosel', 'Musil', 'Sano', 'Sanao', 'Sabah', 'Aden', 'Salem', 'Tyr', 'Sur', 'Homes', 'Hamma', 'Medinah'])
+
+// Other spellings in common, correct use (official or house forms).
+const ACCEPT = {Medina: ['Medinah', 'Madinah'], Mecca: ['Makkah'], Sanaa: ["Sana'a"], Basra: ['Basrah'], Raqqa: ['Raqqah'], Misrata: ['Misurata'], Fez: ['Fes'], Marrakech: ['Marrakesh']}
+
+// Countries whose place names reach English through Arabic (and Persian).
+const ARABIC = new Set(['AE', 'BH', 'DZ', 'EG', 'IQ', 'IR', 'JO', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SY', 'TN', 'YE'])
+const loose = (text) => nameKey(text).replaceAll('d', 'z').replace(/V$/, '')
+
+const ascii = (text) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[\u2018\u2019\u02BC\u02BB\u02BF\u02BE]/g, "'")
+const plain = (text) => /^[A-Za-z][A-Za-z' -]*$/.test(text)
+
+const rows = readFileSync(input, 'utf8')
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split('\t'))
+  .filter((cells) => cells.length >= 7 && Number(cells[6]) >= MIN_POPULATION && cells[5] !== 'PPLX')
+  .sort((a, b) => Number(b[6]) - Number(a[6]))
+
+const places = new Map()
+for (const [, name, asciiName, alternates, country] of rows) {
+  const geonamesName = ascii(name)
+  const override = Object.hasOwn(AP, geonamesName) ? AP[geonamesName] : Object.hasOwn(AP, asciiName) ? AP[asciiName] : undefined
+  if (override === null) continue // a district or a name with no English use
+  const english_ = override ?? geonamesName
+  if (!plain(english_.replace(/\d+/g, 'x')) || /\b(City|Branch|Park|Marina|Bay|West|East|New)\b/.test(english_) && !override) continue
+  if (places.has(english_)) continue // the larger of two places with one name
+  const key = nameKey(english_)
+  const variants = new Set()
+  const raw_ = new Set()
+  for (const raw of [name, asciiName, ...alternates.split(',')]) {
+    const variant = ascii(raw.trim())
+    if (plain(variant)) raw_.add(variant)
+    if (!plain(variant) || variant === english_ || variant.length < 4) continue
+    if (!/^[A-Z]/.test(variant)) continue
+    // ض and ذ reach English as d, dh or z alike (Riyad, Riyadh); a final
+    // vowel comes and goes (Sirt, Sirte).
+    if (loose(variant) !== loose(english_)) continue
+    if (DENY.has(variant)) continue
+    if (!variant.includes(' ') && english.has(variant.toLowerCase())) continue
+    variants.add(variant)
+  }
+  places.set(english_, {name: english_, country, variants, raw: raw_})
+}
+
+// A variant written for two places belongs to the one in an Arabic-speaking
+// country if there is exactly one such, else to neither.
+const owners = new Map()
+for (const place of places.values()) {
+  for (const variant of place.raw) {
+    if (!owners.has(variant)) owners.set(variant, [])
+    owners.get(variant).push(place)
+  }
+}
+for (const place of places.values()) {
+  for (const variant of [...place.variants]) {
+    const all = owners.get(variant) ?? []
+    const arabic = all.filter((owner) => ARABIC.has(owner.country))
+    const keep = all.length <= 1 || (arabic.length === 1 && arabic[0] === place)
+    if (!keep || places.has(variant)) place.variants.delete(variant)
+  }
+}
+
+const quote = (text) => (/^[A-Za-z][A-Za-z0-9 -]*$/.test(text) && !/^(yes|no|on|off|true|false|null)$/i.test(text) ? text : JSON.stringify(text))
+const lines = [
+  '# yaml-language-server: $schema=./schema.json',
+  '# Generated by scripts/generate-places.mjs from GeoNames (geonames.org, CC-BY 4.0). Do not edit by hand:',
+  '# change the script (or add house spellings in a gazetteer of your own) and run it again.',
+  'gazetteer: places',
+  'description: Cities of the Middle East and North Africa with 100,000 people or more, in their English (AP) spelling.',
+  'credit: GeoNames, geonames.org (CC-BY 4.0)',
+  'kind: place',
+  'entities:'
+]
+for (const place of [...places.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+  const variants = [...place.variants].filter((variant) => !(ACCEPT[place.name] ?? []).includes(variant)).sort()
+  const list = variants.length > 0 ? `, variants: [${variants.map(quote).join(', ')}]` : ''
+  const accepted = ACCEPT[place.name] ? `, accept: [${ACCEPT[place.name].map(quote).join(', ')}]` : ''
+  lines.push(`  - {name: ${quote(place.name)}, country: ${place.country}${list}${accepted}}`)
+}
+writeFileSync(output, `${lines.join('\n')}\n`)
+console.log(`wrote ${places.size} places to ${output}`)

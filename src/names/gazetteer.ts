@@ -1,0 +1,177 @@
+import {statSync} from 'node:fs'
+import {gazetteerFiles, readGazetteer, type EntityKind, type GazetteerFile} from './load.js'
+import {isArticle, nameKey, nameWords} from './key.js'
+
+/** A person, place or group, ready for matching. */
+export interface Entity {
+  /** The spelling to use. */
+  name: string
+  kind: EntityKind
+  country: string | undefined
+  /** Context words and phrases, lower case. */
+  context: string[]
+  /** Spellings that are right as they stand, in {@link canonical} form. */
+  correct: Set<string>
+  /** Listed wrong spellings, in {@link canonical} form. */
+  variants: Set<string>
+  /** How a person is named alone (`al-Kadhimi`). */
+  short: string[]
+  note: string | undefined
+  /** `file:line` of the entry, for messages and errors. */
+  source: string
+}
+
+/** Gazetteer entities indexed by transliteration key. */
+export interface Gazetteer {
+  entities: Entity[]
+  /** Key of every full form (name, accepted forms, variants) → entities. */
+  full: Map<string, Entity[]>
+  /** Key of every short form of a person (a surname alone) → people. */
+  short: Map<string, Entity[]>
+  /** Canonical forms that are right for some entity: never flagged. */
+  correct: Set<string>
+  /** Lower-case words of people's names: a place variant that is one of them is a name, not a place. */
+  personWords: Set<string>
+  /** The most words in a form. */
+  maxWords: number
+}
+
+/**
+ * A spelling with differences of no consequence removed: case, hyphen or
+ * space between words, curly or straight apostrophe. `Al-Kadhimi` and
+ * `al Kadhimi` are one canonical form; `Al-Riyadh` and `Riyadh` are not.
+ */
+export function canonical(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02BC`]/g, "'")
+    .replace(/[\s\-\u2010\u2011]+/gu, ' ')
+    .trim()
+}
+
+/** The short form of a person: the last word with its article (`el-Sisi`), none after `bin`. */
+function defaultShort(name: string): string[] {
+  const words = name.split(/\s+/)
+  if (words.length < 2) return []
+  if (words.some((word) => /^(bin|ibn|bint|ben)$/i.test(word))) return []
+  return [words[words.length - 1]!]
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key)
+  if (!list) map.set(key, [value])
+  else if (!list.includes(value)) list.push(value)
+}
+
+/**
+ * Build the index of gazetteer files. Entities with the same name in several
+ * files are merged. Entities of files marked `override` (house spellings)
+ * replace every shipped entity that shares one of their keys.
+ */
+export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
+  const byName = new Map<string, Entity>()
+  const overrides: Entity[] = []
+  for (const file of files) {
+    for (const data of file.entities) {
+      const kind = data.kind ?? file.kind ?? 'person'
+      const existing = file.override ? undefined : byName.get(data.name)
+      const entity: Entity = existing ?? {
+        name: data.name,
+        kind,
+        country: data.country,
+        context: [],
+        correct: new Set([canonical(data.name)]),
+        variants: new Set(),
+        short: [],
+        note: data.note,
+        source: `${file.file}:${data.line}`
+      }
+      for (const word of data.context ?? []) entity.context.push(word.toLowerCase())
+      for (const form of data.accept ?? []) entity.correct.add(canonical(form))
+      for (const form of data.variants ?? []) entity.variants.add(canonical(form))
+      if (kind === 'person') {
+        const short = data.short ?? defaultShort(data.name)
+        for (const form of short) if (!entity.short.includes(form)) entity.short.push(form)
+      }
+      if (file.override) overrides.push(entity)
+      else byName.set(data.name, entity)
+    }
+  }
+  const full = new Map<string, Entity[]>()
+  const short = new Map<string, Entity[]>()
+  const correct = new Set<string>()
+  const personWords = new Set<string>()
+  let maxWords = 1
+  const add = (entity: Entity): void => {
+    for (const form of [entity.name, ...entity.correct, ...entity.variants]) {
+      const key = nameKey(form)
+      if (key) push(full, key, entity)
+      maxWords = Math.max(maxWords, form.split(/[\s-]+/).length)
+    }
+    for (const form of entity.short) {
+      const key = nameKey(form)
+      if (key) push(short, key, entity)
+      // A short form is right with or without its article: Assad, al-Assad.
+      entity.correct.add(canonical(form))
+      entity.correct.add(canonical(nameWords(form).join(' ')))
+    }
+    for (const form of entity.correct) correct.add(form)
+    if (entity.kind === 'person') {
+      for (const form of [entity.name, ...entity.correct, ...entity.variants]) {
+        for (const word of form.split(/[\s-]+/)) if (!isArticle(word)) personWords.add(word.toLowerCase())
+      }
+    }
+  }
+  for (const entity of byName.values()) add(entity)
+  // House spellings win: their keys point to them alone, and the shipped
+  // spelling becomes one of their variants.
+  for (const entity of overrides) {
+    for (const form of [entity.name, ...entity.correct, ...entity.variants]) {
+      const key = nameKey(form)
+      for (const replaced of full.get(key) ?? []) {
+        if (replaced === entity) continue
+        for (const old of replaced.correct) correct.delete(old)
+        entity.variants.add(canonical(replaced.name))
+        if (entity.context.length === 0) entity.context.push(...replaced.context)
+      }
+      full.delete(key)
+    }
+    for (const form of entity.short) short.delete(nameKey(form))
+    add(entity)
+  }
+  const entities = [...byName.values(), ...overrides]
+  return {entities, full, short, correct, personWords, maxWords}
+}
+
+const cache = new Map<string, {stamp: string; gazetteer: Gazetteer}>()
+
+/**
+ * The gazetteer of `specs` (`'default'`, files or folders of gazetteer YAML),
+ * loaded, validated and keyed once per process, again only when a file changed.
+ */
+export function loadGazetteer(specs: readonly string[] = ['default'], cwd = process.cwd()): Gazetteer {
+  const files = specs.flatMap((spec) => gazetteerFiles(spec, cwd))
+  const stamp = files.map((file) => `${file}@${statSync(file).mtimeMs}`).join('\n')
+  const id = specs.join('\n')
+  const cached = cache.get(id)
+  if (cached && cached.stamp === stamp) return cached.gazetteer
+  const gazetteer = buildGazetteer(files.map(readGazetteer))
+  cache.set(id, {stamp, gazetteer})
+  return gazetteer
+}
+
+/**
+ * Every word of the gazetteer's correct forms (names and accepted spellings),
+ * for the spelling rule to accept.
+ */
+export function gazetteerWords(specs?: readonly string[]): Set<string> {
+  const words = new Set<string>()
+  const gazetteer = loadGazetteer(specs)
+  for (const entity of gazetteer.entities) {
+    for (const form of [entity.name, ...entity.short]) {
+      for (const word of form.split(/[\s\-\u2010\u2011]+/u)) if (/\p{L}/u.test(word)) words.add(word)
+    }
+  }
+  return words
+}

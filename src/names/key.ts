@@ -1,0 +1,93 @@
+/**
+ * The transliteration key: one string shared by the ways an Arabic (or
+ * Persian, Turkish) name reaches English.
+ *
+ * Arabic writes consonants and long vowels; English writers choose among
+ * several letters for one Arabic sound (ذ as dh, z, th, d; ق as q, k, g; ج as
+ * j, g, dj) and spell short vowels as they hear them. The key keeps the
+ * consonant skeleton, folds the letters that stand for one Arabic sound, and
+ * marks where vowels are without saying which. Which foldings hold was
+ * checked on variant sets of real names (Wikidata and Google romanisations
+ * grouped by their Arabic spelling): `scripts/measure-key.mjs` prints the
+ * key's pairwise precision and recall there.
+ */
+
+/** Definite-article forms written as their own word or before a hyphen. */
+export const ARTICLES: ReadonlySet<string> = new Set([
+  'al', 'el', 'ul', 'il', 'an', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'ad', 'adh', 'ed', 'es', 'et', 'en', 'er', 'ez'
+])
+
+const MARKS = /\p{M}/gu
+const APOSTROPHES = /['\u2019\u2018\u02BC\u02BB\u02BF\u02BE`\u00B4]/g
+const VOWEL = 'V'
+
+// Letter groups folded before vowels are reduced. Order matters: digraphs
+// first, so that "kh" is not read as "k" + "h".
+const DIGRAPHS: Array<[RegExp, string]> = [
+  [/tch/g, 'ch'],
+  [/dj/g, 'j'],
+  [/ch/g, 'sh'], // French romanisation: Chadli, Choukri
+  [/kh/g, 'h'], // خ and ح meet in English
+  [/gh/g, 'g'],
+  [/dh|th|dz|zh/g, 'z'], // ذ ظ ث: Kadhimi, Kazemi, Othman
+  [/ph/g, 'f'],
+  [/ck|q|c|k|g/g, 'k'], // ق ك and the Egyptian g
+  [/x/g, 'ks'],
+  [/p/g, 'b'], // Arabic has no p
+  [/v/g, 'w'], // Persian and Turkish v for و
+]
+
+/**
+ * Key of one word (no spaces). Article forms are handled by {@link nameKey}.
+ */
+export function wordKey(word: string): string {
+  let s = word.normalize('NFD').replace(MARKS, '').toLowerCase().replace(APOSTROPHES, '').replace(/[^a-z]/g, '')
+  if (s.length === 0) return ''
+  for (const [from, to] of DIGRAPHS) s = s.replace(from, to)
+  let out = ''
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!
+    // y and w are vowels inside a word (Husayn = Hussein, Marwan = Marouane),
+    // consonants at its start (Yasser, Walid).
+    const vowel = 'aeiou'.includes(c) || ((c === 'y' || c === 'w') && i > 0)
+    const mark = vowel ? VOWEL : c
+    if (out.endsWith(mark)) continue // doubled letters and vowel runs
+    out += mark
+  }
+  // Endings -a, -ah, -eh, -e fold together (Salameh, Salame, Salama).
+  if (out.length > 2 && out.endsWith(`${VOWEL}h`)) out = out.slice(0, -1)
+  // A silent initial h before a vowel is not dropped: Hassan is not Assan.
+  return out
+}
+
+/** The words of a name with article forms and the glue between them removed. */
+export function nameWords(name: string): string[] {
+  const words = name
+    .normalize('NFC')
+    .split(/[\s\-\u2010\u2011]+/u)
+    .filter((w) => w.length > 0)
+  const kept: string[] = []
+  for (const word of words) {
+    const lower = word.toLowerCase()
+    // A hyphenated or free-standing article is dropped: al-Assad = Assad.
+    if (ARTICLES.has(lower) && words.length > 1) continue
+    kept.push(word)
+  }
+  return kept
+}
+
+/**
+ * Key of a whole name: the keys of its words (article forms dropped), joined
+ * by spaces. `al-Kadhimi`, `Al Kazemi` and `Kadhimi` share a key.
+ */
+export function nameKey(name: string): string {
+  return nameWords(name)
+    .map(wordKey)
+    .filter((k) => k.length > 0)
+    .join(' ')
+}
+
+/** Whether `word` is a free-standing article form (al, el, ash…). */
+export function isArticle(word: string): boolean {
+  return ARTICLES.has(word.toLowerCase())
+}

@@ -1,0 +1,75 @@
+import type {Atom} from '../packs/atoms.js'
+import type {Entity, Gazetteer} from './gazetteer.js'
+import {isArticle, nameKey} from './key.js'
+
+/** A run of name words in the text that a gazetteer key matches. */
+export interface Mention {
+  start: number
+  end: number
+  /** The text as written. */
+  surface: string
+  /** Entities whose key it shares. */
+  entities: Entity[]
+  /** `full`: a whole name; `short`: a person's surname alone. */
+  type: 'full' | 'short'
+  /** Index of the first and last atom. */
+  first: number
+  last: number
+}
+
+// Lower-case words that stand inside names: articles, patronymics, particles.
+const CONNECTORS = new Set(['bin', 'ibn', 'bint', 'ben', 'abu', 'von', 'der', 'de', 'di', 'le', 'ould'])
+
+const isCapital = (text: string) => /^\p{Lu}/u.test(text)
+
+/**
+ * Whether an atom can stand inside a name. Article forms other than al/el
+ * are English words too ("as", "at", "an"): they count only when hyphened
+ * to the next word (as-Sadr) or capitalised inside a sentence (Ar Riyadh).
+ */
+function nameLike(atoms: Atom[], i: number, text: string): boolean {
+  const atom = atoms[i]!
+  if (atom.key === 'al' || atom.key === 'el' || CONNECTORS.has(atom.key)) return true
+  if (isArticle(atom.key)) return atoms[i + 1]?.joint === 'hyphen' || (isCapital(text) && !atom.sentenceStart)
+  return isCapital(text)
+}
+
+/** Whether atom `b` continues the name that atom `a` is part of. */
+function joins(b: Atom): boolean {
+  return b.joint === 'space' || b.joint === 'hyphen' || (b.joint === 'apostrophe' && b.key !== 's')
+}
+
+/**
+ * Find the gazetteer names in a text's atoms, longest first, in one pass.
+ * A match never starts or ends inside a longer match, so nothing is found
+ * inside an already-correct longer form ("Kadhimi" in "al-Kadhimi").
+ */
+export function findMentions(gazetteer: Gazetteer, source: string, atoms: Atom[]): Mention[] {
+  const mentions: Mention[] = []
+  const texts = atoms.map((atom) => source.slice(atom.start, atom.end))
+  for (let i = 0; i < atoms.length; i++) {
+    if (!nameLike(atoms, i, texts[i]!)) continue
+    // The longest run of name words from here.
+    let limit = i
+    while (limit + 1 < atoms.length && limit - i + 1 < gazetteer.maxWords + 1 && joins(atoms[limit + 1]!) && nameLike(atoms, limit + 1, texts[limit + 1]!)) limit++
+    for (let last = limit; last >= i; last--) {
+      // A name ends on a capitalised word, not on an article.
+      if (!isCapital(texts[last]!) || isArticle(atoms[last]!.key)) continue
+      const surface = source.slice(atoms[i]!.start, atoms[last]!.end)
+      const key = nameKey(surface)
+      if (!key) continue
+      const words = last - i + 1
+      let entities = gazetteer.full.get(key)
+      let type: Mention['type'] = 'full'
+      if (!entities && words <= 2) {
+        entities = gazetteer.short.get(key)
+        type = 'short'
+      }
+      if (!entities) continue
+      mentions.push({start: atoms[i]!.start, end: atoms[last]!.end, surface, entities, type, first: i, last})
+      i = last
+      break
+    }
+  }
+  return mentions
+}

@@ -1,0 +1,337 @@
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {report} from '../engine/report.js'
+import {textIndex} from '../engine/text-index.js'
+import type {Finding} from '../engine/types.js'
+import type {Atom} from '../packs/atoms.js'
+import {isCommonWord, isEnglishWord} from '../names/english.js'
+import {canonical, loadGazetteer, type Entity, type Gazetteer} from '../names/gazetteer.js'
+import {nameKey, nameWords} from '../names/key.js'
+import {findMentions, type Mention} from '../names/match.js'
+import {isOffFor, type RuleOptions} from './options.js'
+
+/** Options of {@link retextPosteditNames}. */
+export interface NamesOptions extends RuleOptions {
+  /**
+   * Gazetteer files or folders to use besides the shipped one (`'default'`).
+   * A file marked `override: true` holds house spellings that replace the
+   * shipped ones (default: `['default']`).
+   */
+  names?: string[]
+}
+
+const VARIANT = 'names.variant'
+const CONSISTENCY = 'names.consistency'
+
+// Words before a surname that keep it a surname: titles, not first names.
+const TITLES = new Set(
+  'president premier prime minister ministers minister mr mrs ms dr gen general sheikh shaykh king prince princess emir sultan ayatollah grand imam sayyed sayyid cleric leader commander colonel col lt field marshal speaker governor judge ambassador envoy chief crown secretary deputy foreign interior defense defence finance former late marshal'.split(' ')
+)
+
+// Countries whose place names reach English through Arabic or Persian: only
+// their places are matched by transliteration key, not by listed variants alone.
+const KEYED_COUNTRIES = new Set(['AE', 'BH', 'DZ', 'EG', 'IQ', 'IR', 'JO', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SY', 'TN', 'YE'])
+
+// People whose names reach English through Arabic, Persian, Turkish or Hebrew.
+const REGION = new Set([...KEYED_COUNTRIES, 'TR', 'IL'])
+
+const capital = (text: string) => /^\p{Lu}/u.test(text)
+
+/**
+ * Report people, places and groups spelled a way the wire services do not
+ * (`names.variant`), and one entity spelled two ways in one article
+ * (`names.consistency`). A fix is attached only when the entity is certain:
+ * a full name, a listed or unambiguous place variant, or a surname whose
+ * person the article or the sentence names.
+ */
+export default function retextPosteditNames(options?: NamesOptions) {
+  const isOff = isOffFor(options?.disable)
+  const gazetteer = loadGazetteer(options?.names ?? ['default'])
+  return (tree: Root, file: VFile): void => {
+    if (isOff(VARIANT) && isOff(CONSISTENCY)) return
+    const index = textIndex(tree, String(file.value))
+    for (const finding of checkNames(gazetteer, index.source, index.atoms)) {
+      if (!isOff(finding.ruleId)) report(file, finding)
+    }
+  }
+}
+
+/** A mention with the entity it was decided to name, and whether it is right. */
+interface Decided {
+  mention: Mention
+  entity: Entity
+  correct: boolean
+}
+
+/**
+ * The findings of the names rule on one text (an article): exported for
+ * tests and for callers without a unified pipeline.
+ */
+export function checkNames(gazetteer: Gazetteer, source: string, atoms: Atom[]): Finding[] {
+  const mentions = findMentions(gazetteer, source, atoms)
+  const lower = source.toLowerCase()
+  // Entities the article names in full (rightly or not): they decide bare surnames.
+  const named = new Set<Entity>()
+  for (const mention of mentions) {
+    if (mention.type === 'full' && mention.entities.length === 1 && mention.entities[0]!.kind === 'person') named.add(mention.entities[0]!)
+  }
+  const decided: Decided[] = []
+  const findings: Finding[] = []
+  for (const mention of mentions) {
+    const form = canonical(mention.surface)
+    const bare = form.normalize('NFD').replace(/\p{M}/gu, '')
+    // Diacritics are not errors: António Guterres, Erdoğan.
+    // A surname is right with or without its article when either form is accepted.
+    const person = mention.type === 'short' || mention.entities.every((entity) => entity.kind === 'person')
+    const stripped = person ? canonical(nameWords(mention.surface).join(' ')) : bare
+    const right = mention.entities.find((entity) => entity.correct.has(form) || entity.correct.has(bare) || entity.correct.has(stripped))
+    if (right || gazetteer.correct.has(form) || gazetteer.correct.has(bare)) {
+      if (right) decided.push({mention, entity: right, correct: true})
+      continue
+    }
+    const choice = choose(gazetteer, mention, atoms, source, lower, named)
+    if (!choice) continue
+    decided.push({mention, entity: choice.entity ?? mention.entities[0]!, correct: false})
+    findings.push(variantFinding(mention, choice))
+  }
+  linkConsistency(decided, findings, source)
+  findings.push(...unknownConsistency(gazetteer, source, atoms, mentions))
+  return findings
+}
+
+/** The entity a variant names: `certain` when a fix may be applied. */
+interface Choice {
+  entity: Entity | undefined
+  candidates: Entity[]
+  certain: boolean
+}
+
+function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: string, lower: string, named: Set<Entity>): Choice | undefined {
+  let {entities} = mention
+  const before = atoms[mention.first - 1]
+  const after = atoms[mention.last + 1]
+  const first = atoms[mention.first]!
+  const neighbourBefore = before && (first.joint === 'space' || first.joint === 'hyphen') && capital(source.slice(before.start, before.end)) && !TITLES.has(before.key) && !(before.sentenceStart && isCommonWord(before.key))
+  const neighbourAfter = after && (after.joint === 'space' || after.joint === 'hyphen') && capital(source.slice(after.start, after.end))
+  const words = mention.last - mention.first + 1
+  if (mention.type === 'short') {
+    // A capitalised word beside a surname makes it part of another name:
+    // Turki al-Malki is not Nouri al-Maliki.
+    if (neighbourBefore || neighbourAfter) return undefined
+    if (isEnglishWord(mention.surface)) return undefined
+    const present = entities.filter((entity) => named.has(entity))
+    if (present.length === 1) return {entity: present[0], candidates: present, certain: true}
+    // Names of people from outside the Arabic-speaking world, Iran, Turkey
+    // and Israel rarely come through Arabic: their surnames are judged only
+    // when the article names them in full. And a surname must be close to
+    // the person's letter by letter, not only by key (Rihanna is not Rouhani).
+    const close = entities.filter((entity) => REGION.has(entity.country ?? '') && entity.short.some((form) => distance(fineKey(mention.surface), fineKey(form)) <= 1))
+    if (close.length === 0) return undefined
+    entities = close
+    const sentence = sentenceOf(atoms, mention, lower)
+    const fitting = entities.filter((entity) => entity.context.some((word) => hasPhrase(sentence, word)))
+    if (fitting.length === 1) return {entity: fitting[0], candidates: fitting, certain: true}
+    // Only a person the article is about is worth a suggestion.
+    const plausible = entities.filter((entity) => entity.context.some((word) => hasPhrase(lower, word)))
+    if (plausible.length === 0) return undefined
+    return {entity: plausible.length === 1 ? plausible[0] : undefined, candidates: plausible, certain: false}
+  }
+  const form = canonical(mention.surface)
+  const listed = entities.filter((entity) => entity.variants.has(form))
+  if (listed.length === 1) {
+    // A listed variant that stands inside a longer name is that name's business.
+    if (words === 1 && (neighbourBefore || neighbourAfter)) return undefined
+    // A one-word place variant that is also a person's name (Riad) needs a full name around it.
+    if (words === 1 && listed[0]!.kind !== 'person' && gazetteer.personWords.has(mention.surface.toLowerCase())) return undefined
+    return {entity: listed[0], candidates: listed, certain: true}
+  }
+  const candidates = listed.length > 1 ? listed : entities
+  if (candidates.length > 1) {
+    // Several entities share the key: only the one the article names is meant.
+    const present = candidates.filter((entity) => named.has(entity))
+    if (present.length === 1) return {entity: present[0], candidates, certain: true}
+    return undefined
+  }
+  const entity = candidates[0]!
+  if (entity.kind === 'person') {
+    // A full name of two or more words, given name and surname, is certain.
+    return words >= 2 ? {entity, candidates, certain: true} : undefined
+  }
+  // The right name with an article it does not take: Al-Riyadh.
+  if (entity.correct.has(canonical(nameWords(mention.surface).join(' '))) && !neighbourBefore && !neighbourAfter) {
+    return {entity, candidates, certain: true}
+  }
+  // A place or group found by key alone: only in Arabic-speaking countries,
+  // and only a word that can be nothing else.
+  if (entity.kind === 'place' && entity.country && !KEYED_COUNTRIES.has(entity.country)) return undefined
+  if (neighbourBefore || neighbourAfter) return undefined
+  const letters = nameWords(mention.surface).join('')
+  if (letters.length < 5) return undefined
+  // The spelling must be close to the name letter by letter too, not only by
+  // key, and long enough for a key to mean something (Elvie is not Aley).
+  if (distance(fineKey(mention.surface), fineKey(entity.name)) > 1) return undefined
+  if (nameKey(entity.name).replaceAll(' ', '').length < 5) return undefined
+  const own = new Set([...entity.correct].flatMap((form) => form.split(' ')))
+  for (const word of nameWords(mention.surface)) {
+    if (own.has(word.toLowerCase())) continue
+    if (isEnglishWord(word) || gazetteer.personWords.has(word.toLowerCase())) return undefined
+  }
+  return {entity, candidates, certain: true}
+}
+
+/** A finer key than {@link nameKey}: vowels kept as three classes (a/e, i/y, o/u/w). */
+function fineKey(text: string): string {
+  return nameWords(text)
+    .join('')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/kh/g, 'h')
+    .replace(/gh/g, 'g')
+    .replace(/dh|th|z/g, 'z')
+    .replace(/q|ck|c|k/g, 'k')
+    .replace(/ou|oo|o|u|w/g, 'U')
+    .replace(/ee|ie|i|y/g, 'I')
+    .replace(/a|e/g, 'A')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/Ah$/, 'A')
+}
+
+/** Levenshtein distance of two short strings. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({length: b.length + 1}, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    previous = row
+  }
+  return previous[b.length]!
+}
+
+/** The lower-case sentence around a mention. */
+function sentenceOf(atoms: Atom[], mention: Mention, lower: string): string {
+  let start = mention.first
+  while (start > 0 && !atoms[start]!.sentenceStart) start--
+  let end = mention.last + 1
+  while (end < atoms.length && !atoms[end]!.sentenceStart) end++
+  return lower.slice(atoms[start]!.start, atoms[end - 1]!.end)
+}
+
+/** Whether `phrase` (lower case) stands in `text` as whole words. */
+function hasPhrase(text: string, phrase: string): boolean {
+  for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) {
+    const before = text[at - 1]
+    const after = text[at + phrase.length]
+    if ((!before || !/[\p{L}\p{N}]/u.test(before)) && (!after || !/[\p{L}\p{N}]/u.test(after))) return true
+  }
+  return false
+}
+
+/** The spelling of `entity` that fits where a variant stood: a surname for a surname. */
+function replacementFor(entity: Entity, mention: Mention): string {
+  if (mention.type !== 'short') return entity.name
+  // Keep the article if the text had one: "Al-Kazemi" → "al-Kadhimi", "Kazemi" → "Kadhimi".
+  const withArticle = nameWords(mention.surface).length < mention.surface.split(/[\s-]+/).length
+  const short = entity.short.find((form) => nameKey(form) === nameKey(mention.surface)) ?? entity.short[0] ?? entity.name
+  return withArticle ? short : nameWords(short).join(' ')
+}
+
+const KIND = {person: 'person', place: 'place', region: 'region', group: 'group'} as const
+
+function variantFinding(mention: Mention, choice: Choice): Finding {
+  const expected = (choice.entity ? [choice.entity] : choice.candidates).map((entity) => replacementFor(entity, mention))
+  const unique = [...new Set(expected)]
+  const entity = choice.entity
+  const finding: Finding = {
+    ruleId: VARIANT,
+    reason: `Unexpected \`${mention.surface}\`, expected ${unique.map((form) => `\`${form}\``).join(' or ')}`,
+    start: mention.start,
+    end: mention.end,
+    actual: mention.surface,
+    expected: unique,
+    severity: choice.certain ? 'warning' : 'info',
+    note: entity
+      ? `${entity.note ? `${entity.note} ` : ''}The ${KIND[entity.kind]} is spelled \`${entity.name}\` by AP and Reuters.${choice.certain ? '' : ' Check that the text means this one.'}`
+      : 'Spelled like several known names: check which one the text means.'
+  }
+  if (choice.certain && unique.length === 1) finding.fix = {start: mention.start, end: mention.end, text: unique[0]!}
+  return finding
+}
+
+/**
+ * When the article also spells the entity the right way, a variant is an
+ * inconsistency: say so and point to the right spelling.
+ */
+function linkConsistency(decided: Decided[], findings: Finding[], source: string): void {
+  const firstRight = new Map<Entity, Mention>()
+  for (const item of decided) if (item.correct && !firstRight.has(item.entity)) firstRight.set(item.entity, item.mention)
+  if (firstRight.size === 0) return
+  const locator = location(source)
+  for (const item of decided) {
+    if (item.correct) continue
+    const right = firstRight.get(item.entity)
+    if (!right) continue
+    const finding = findings.find((f) => f.start === item.mention.start && f.ruleId === VARIANT)
+    if (!finding || !finding.expected) continue
+    const point = locator.toPoint(right.start)
+    finding.ruleId = CONSISTENCY
+    finding.note = `Also written \`${right.surface}\` at ${point ? `${point.line}:${point.column}` : `offset ${right.start}`}. ${finding.note ?? ''}`.trim()
+    // The article itself confirms which entity is meant.
+    if (!finding.fix && finding.expected.length === 1) {
+      finding.fix = {start: item.mention.start, end: item.mention.end, text: finding.expected[0]!}
+      finding.severity = 'warning'
+    }
+  }
+}
+
+/**
+ * Full names outside the gazetteer spelled two ways in one article
+ * ("Mahmoud Khalil" and "Mahmud Khalil"): suggest the majority spelling.
+ */
+function unknownConsistency(gazetteer: Gazetteer, source: string, atoms: Atom[], mentions: Mention[]): Finding[] {
+  const known = new Set<number>()
+  for (const mention of mentions) for (let i = mention.first; i <= mention.last; i++) known.add(i)
+  const groups = new Map<string, Array<{start: number; end: number; surface: string}>>()
+  for (let i = 0; i < atoms.length; i++) {
+    // Runs of two or three capitalised words: a first name and a surname.
+    let last = i
+    const text = (k: number) => source.slice(atoms[k]!.start, atoms[k]!.end)
+    if (!capital(text(i)) || known.has(i) || atoms[i]!.sentenceStart) continue
+    while (last + 1 < atoms.length && atoms[last + 1]!.joint === 'space' && capital(text(last + 1)) && !known.has(last + 1)) last++
+    const words = last - i + 1
+    if (words >= 2 && words <= 3) {
+      const surface = source.slice(atoms[i]!.start, atoms[last]!.end)
+      const key = nameKey(surface)
+      if (key.length >= 8 && !gazetteer.full.has(key)) {
+        const list = groups.get(key) ?? []
+        list.push({start: atoms[i]!.start, end: atoms[last]!.end, surface})
+        groups.set(key, list)
+      }
+    }
+    i = last
+  }
+  const findings: Finding[] = []
+  for (const list of groups.values()) {
+    const counts = new Map<string, number>()
+    for (const item of list) counts.set(item.surface, (counts.get(item.surface) ?? 0) + 1)
+    if (counts.size < 2 || new Set(list.map((item) => item.surface.toLowerCase())).size < 2) continue
+    // Majority first; a tie goes to the spelling used first.
+    const majority = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0]
+    const first = list.find((item) => item.surface === majority)!
+    for (const item of list) {
+      if (item.surface === majority) continue
+      findings.push({
+        ruleId: CONSISTENCY,
+        reason: `Unexpected \`${item.surface}\`, expected \`${majority}\``,
+        start: item.start,
+        end: item.end,
+        expected: [majority],
+        severity: 'info',
+        note: `The article also writes \`${majority}\` (offset ${first.start}): one person should be spelled one way.`
+      })
+    }
+  }
+  return findings
+}

@@ -1,0 +1,95 @@
+import {describe, expect, it} from 'vitest'
+import {unified} from 'unified'
+import retextEnglish from 'retext-english'
+import {VFile} from 'vfile'
+import retextPosteditNames from '../src/rules/names.js'
+import {gazetteerWords} from '../src/names/gazetteer.js'
+import {nameKey} from '../src/names/key.js'
+import type {PosteditMessage} from '../src/engine/report.js'
+
+const processor = unified().use(retextEnglish).use(retextPosteditNames).freeze()
+
+/** Messages of the names rule on `text`. */
+async function lint(text: string): Promise<PosteditMessage[]> {
+  const file = new VFile(text)
+  await processor.run(processor.parse(file), file)
+  return file.messages as PosteditMessage[]
+}
+
+/** `text` with every fix of the names rule applied. */
+async function fixed(text: string): Promise<string> {
+  const fixes = (await lint(text)).flatMap((m) => (m.fix ? [m.fix] : [])).sort((a, b) => b.start - a.start)
+  let out = text
+  for (const fix of fixes) out = out.slice(0, fix.start) + fix.text + out.slice(fix.end)
+  return out
+}
+
+describe('names: must fix', () => {
+  it.each([
+    ['talks with Mustafa Al-Kazemi, known for his good relations with Washington', 'talks with Mustafa al-Kadhimi, known for his good relations with Washington'],
+    ['Turkish President Rajab Tayyib Erdogan said on Monday', 'Turkish President Recep Tayyip Erdogan said on Monday'],
+    ['Foreign Minister Sameh Shukri met his counterpart.', 'Foreign Minister Sameh Shoukry met his counterpart.'],
+    ['Lebanese central bank governor Riyadh Salama said', 'Lebanese central bank governor Riad Salameh said'],
+    ['forces loyal to Khalifa Hiftar advanced. Hafter said the road would open.', 'forces loyal to Khalifa Haftar advanced. Haftar said the road would open.'],
+    ['Shelling hit Bengazi on Sunday.', 'Shelling hit Benghazi on Sunday.'],
+    ['In Edlib, rescuers searched the rubble.', 'In Idlib, rescuers searched the rubble.'],
+    ['A drone was fired toward Al-Riyadh overnight.', 'A drone was fired toward Riyadh overnight.'],
+    ['Fighting continued around Maarib.', 'Fighting continued around Marib.']
+  ])('%s', async (input, output) => {
+    expect(await fixed(input)).toBe(output)
+  })
+
+  it('reports a variant beside the right form as an inconsistency, pointing to it', async () => {
+    const messages = await lint('Strikes hit Edlib on Monday.\n\nResidents of Idlib fled north.')
+    expect(messages).toHaveLength(1)
+    expect(messages[0]!.ruleId).toBe('names.consistency')
+    expect(messages[0]!.note).toContain('3:14')
+    expect(messages[0]!.fix?.text).toBe('Idlib')
+  })
+
+  it('fixes a bare surname when a title word in the sentence ties it to the person', async () => {
+    expect(await fixed('Iraqi Prime Minister Kazemi said the curfew would end.')).toBe('Iraqi Prime Minister Kadhimi said the curfew would end.')
+  })
+})
+
+describe('names: must not change', () => {
+  it.each([
+    'Qassem Soleimani was killed in a U.S. strike near Baghdad airport.',
+    'David Schenker, the assistant secretary of state, spoke to Alhurra.',
+    'Prime Minister Mustafa al-Kadhimi met al-Kadhimi supporters.',
+    'Saudi coalition spokesman Turki al-Maliki said the drones were intercepted.',
+    'The painter Kazemi showed new work in a London gallery.',
+    'Riad Mansour, a Lebanese economist, said prices would rise.',
+    'The Saudi and Sunni delegations met in Geneva with Ghazi Hamad.',
+    'Hamas and Hezbollah welcomed the decision in Sanaa and Beirut.'
+  ])('%s', async (input) => {
+    expect((await lint(input)).filter((m) => m.fix)).toEqual([])
+    expect(await fixed(input)).toBe(input)
+  })
+
+  it('raises nothing at all on names spelled right', async () => {
+    expect(await lint('Qassem Soleimani, David Schenker and Alhurra. Bashar al-Assad met Recep Tayyip Erdogan in Ankara.')).toEqual([])
+  })
+
+  it('only suggests a bare surname variant the article gives no clue about', async () => {
+    const messages = await lint('Kazemi said the talks went well.\n\nThe delegation later flew back to Baghdad.')
+    expect(messages).toHaveLength(1)
+    expect(messages[0]!.fix).toBeUndefined()
+    expect(messages[0]!.expected).toEqual(['Kadhimi'])
+  })
+})
+
+describe('names: key and gazetteer', () => {
+  it('folds the ways one Arabic name reaches English', () => {
+    expect(nameKey('al-Kadhimi')).toBe(nameKey('Al Kazemi'))
+    expect(nameKey('Mohammed')).toBe(nameKey('Muhammad'))
+    expect(nameKey('Hezbollah')).toBe(nameKey('Hizbullah'))
+    expect(nameKey('Salameh')).toBe(nameKey('Salama'))
+    expect(nameKey('Hassan')).not.toBe(nameKey('Assan'))
+  })
+
+  it('gives the spelling rule every word of the correct forms', () => {
+    const words = gazetteerWords()
+    for (const word of ['Kadhimi', 'Soleimani', 'Idlib', 'Hezbollah', 'Shoukry']) expect(words.has(word)).toBe(true)
+  })
+})
