@@ -108,6 +108,20 @@ describe('pack loader', () => {
     expect(error.message).toMatch(/:5:\d+: phrase `hell-fire` is already matched by `a`/)
   })
 
+  it('refuses context words that could never match', () => {
+    const error = loadError(
+      "pack: x\ndescription: y\nentries:\n  - {id: a, type: substitution, match: foo, replace: bar, unless: {previous: [Egypt's]}, note: n, examples: [{in: foo, out: bar}]}\n"
+    )
+    expect(error.message).toMatch(/`unless.previous` takes single words; `Egypt's` would never match/)
+  })
+
+  it('refuses a replacement slot the phrase does not fill', () => {
+    const error = loadError(
+      "pack: x\ndescription: y\nlists: {sect: [Sunni]}\nentries:\n  - {id: a, type: substitution, match: the component, replace: 'the {sect} community', note: n, examples: [{in: the component, out: x}]}\n"
+    )
+    expect(error.message).toMatch(/the replacement uses `\{sect\}`, which the phrase `the component` does not have/)
+  })
+
   it('reads the shipped packs', () => {
     const rules = loadRules()
     expect(rules.packs).toEqual(expect.arrayContaining(['artifacts', 'calques', 'terms', 'titles']))

@@ -177,6 +177,21 @@ function checkSemantics(pack: Pack): void {
         phraseOwners.set(key, entry.id === other ? other : entry.id)
       })
     }
+    if (entry.type !== 'artifact') {
+      for (const side of ['next', 'previous'] as const) {
+        ;(entry.unless?.[side] ?? []).forEach((word, wordIndex) => {
+          if (!/^[\p{L}\p{M}\p{N}]+$/u.test(word)) fail([...entryPath(index), 'unless', side, wordIndex], `\`unless.${side}\` takes single words; \`${word}\` would never match`)
+        })
+      }
+    }
+    if (entry.type === 'substitution') {
+      const pairs = entry.swap ? Object.entries(entry.swap) : [entry.match ?? []].flat().map((phrase) => [phrase, [entry.replace ?? []].flat().join(' ')] as const)
+      for (const [phrase, replacement] of pairs) {
+        const have = new Set(slotsOf(phrase))
+        const missing = slotsOf(replacement).find((slot) => !have.has(slot))
+        if (missing) fail([...entryPath(index), entry.swap ? 'swap' : 'replace'], `the replacement uses \`{${missing}}\`, which the phrase \`${phrase}\` does not have`)
+      }
+    }
     if (entry.type === 'substitution') {
       const replacements = [entry.replace ?? []].flat()
       if (entry.fix === 'auto' && replacements.length > 1) fail([...path, 'fix'], '`fix: auto` needs exactly one replacement; several can only be suggested')

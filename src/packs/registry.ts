@@ -34,13 +34,33 @@ export function packFiles(spec: string, cwd = process.cwd()): string[] {
 let diskCache: PackCache | undefined
 let engineVersion: string | undefined
 
+/** Modules whose behaviour decides whether a pack passes: part of the cache key. */
+const CHECKING_MODULES = ['load', 'verify', 'compile', 'find', 'phrase-matcher', 'atoms']
+
+/**
+ * postedit's version and the text of the modules that validate and
+ * self-test packs, so a changed check (even unreleased) misses the cache.
+ */
+function checkingCode(): string {
+  const parts = [(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version]
+  const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js'
+  for (const name of CHECKING_MODULES) {
+    try {
+      parts.push(readFileSync(new URL(`./${name}.${extension}`, import.meta.url), 'utf8'))
+    } catch {
+      parts.push(name)
+    }
+  }
+  return parts.join('\u0000')
+}
+
 /** Read, validate and self-test a pack file once per process (again only if it changed). */
 function loadPack(file: string): Pack {
   const {mtimeMs} = statSync(file)
   const cached = packCache.get(file)
   if (cached && cached.mtimeMs === mtimeMs) return cached.pack
   const text = readPackText(file)
-  engineVersion ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
+  engineVersion ??= checkingCode()
   diskCache ??= fileCache(process.env.POSTEDIT_CACHE === '0' ? false : cacheDirectory())
   const key = cacheKey(engineVersion, schemaText(), file, text)
   const data = diskCache.get(key) as PackData | undefined
