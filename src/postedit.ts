@@ -3,7 +3,7 @@ import {applyAcceptedPhrases, applySeverities, type RuleSetting} from './engine/
 import {applyDirectives, readDirectives} from './engine/directives.js'
 import {applyFixes} from './engine/fix.js'
 import type {PosteditMessage} from './engine/report.js'
-import {maskMarkdown, maskPlainText, maskRanges} from './markdown/mask.js'
+import {loadMarkdownSupport, maskMarkdown, maskPlainText, maskRanges} from './markdown/mask.js'
 import {createProcessor, type PosteditProcessor, type ProcessorOptions} from './processor.js'
 
 /** Options of {@link postedit}. */
@@ -47,7 +47,7 @@ const byPlace = (a: PosteditMessage, b: PosteditMessage) =>
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd'])
 
 /** Whether `file` is read as Markdown under `options`. */
-function isMarkdown(file: VFile, options: Options): boolean {
+export function isMarkdown(file: VFile, options: Options): boolean {
   return options.format ? options.format === 'markdown' : MARKDOWN_EXTENSIONS.has((file.extname ?? '').toLowerCase())
 }
 
@@ -83,10 +83,15 @@ function lint(processor: PosteditProcessor, file: VFile, options: Options): Post
  * ```
  */
 export async function postedit(input: string | VFile, options: Options = {}): Promise<PosteditResult> {
+  if (input instanceof VFile && isMarkdown(input, options)) await loadMarkdownSupport()
+  else if (options.format === 'markdown') await loadMarkdownSupport()
   return posteditSync(input, options)
 }
 
-/** {@link postedit}, synchronously: every postedit rule is synchronous. */
+/**
+ * {@link postedit}, synchronously: every postedit rule is synchronous. For
+ * Markdown, call `await loadMarkdownSupport()` once first.
+ */
 export function posteditSync(input: string | VFile, options: Options = {}): PosteditResult {
   const processor = createProcessor(options)
   let file = input instanceof VFile ? input : new VFile({value: input})

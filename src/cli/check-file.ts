@@ -2,7 +2,8 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {PosteditMessage} from '../engine/report.js'
 import type {Fix, Severity} from '../engine/types.js'
-import {posteditSync, type Options} from '../postedit.js'
+import {loadMarkdownSupport} from '../markdown/mask.js'
+import {isMarkdown, posteditSync, type Options} from '../postedit.js'
 
 /** A message as plain data: what crosses between workers and feeds every format. */
 export interface JsonMessage {
@@ -60,6 +61,11 @@ function toJson(message: PosteditMessage): JsonMessage {
   if (message.url) json.url = message.url
   if (message.fix) json.fix = message.fix
   return json
+}
+
+/** Load what checking `jobs` needs beyond plain text (the Markdown parser). */
+export async function prepareFor(jobs: readonly FileJob[]): Promise<void> {
+  if (jobs.some((job) => isMarkdown(new VFile({path: job.path}), job.options))) await loadMarkdownSupport()
 }
 
 /** Check one file (in this thread or a worker): pure data in, pure data out. */

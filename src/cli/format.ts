@@ -1,5 +1,4 @@
 import {relative, sep} from 'node:path'
-import {reporter} from 'vfile-reporter'
 import {outcomeToFile, type FileOutcome, type JsonMessage} from './check-file.js'
 import type {RuleInfo} from '../rules/catalog.js'
 
@@ -35,8 +34,9 @@ export function formatJson(outcomes: readonly FileOutcome[]): string {
   )
 }
 
-/** Human-readable report (vfile-reporter). */
-export function formatStylish(outcomes: readonly FileOutcome[], context: Pick<FormatContext, 'color'>): string {
+/** Human-readable report (vfile-reporter, loaded only for this format). */
+export async function formatStylish(outcomes: readonly FileOutcome[], context: Pick<FormatContext, 'color'>): Promise<string> {
+  const {reporter} = await import('vfile-reporter')
   return reporter(outcomes.map(outcomeToFile), {color: context.color})
 }
 

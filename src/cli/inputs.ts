@@ -1,10 +1,17 @@
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import {join, relative, resolve} from 'node:path'
 import ignore, {type Ignore} from 'ignore'
-import {glob, isDynamicPattern} from 'tinyglobby'
 
 /** Extensions looked for inside folders and globs. */
 export const TEXT_EXTENSIONS = ['txt', 'text', 'md', 'markdown']
+
+/** Whether `pattern` is a glob rather than a path (tinyglobby's own test, without loading it). */
+export function isGlob(pattern: string): boolean {
+  return /[*?[\]{}!]|\(.*\|.*\)/.test(pattern)
+}
+
+/** tinyglobby, loaded only when there is a folder or glob to expand. */
+const globber = async () => (await import('tinyglobby')).glob
 
 /** Name of the ignore file, in gitignore syntax, read from the working folder. */
 export const IGNORE_FILE = '.posteditignore'
@@ -47,8 +54,8 @@ export async function collectInputs(patterns: readonly string[], options: {cwd?:
       continue
     }
     let found: string[]
-    if (isDynamicPattern(pattern)) {
-      found = await glob(pattern, {cwd, dot: false, onlyFiles: true, ignore: ['**/node_modules/**']})
+    if (isGlob(pattern)) {
+      found = await (await globber())(pattern, {cwd, dot: false, onlyFiles: true, ignore: ['**/node_modules/**']})
     } else {
       let directory = false
       try {
@@ -61,7 +68,7 @@ export async function collectInputs(patterns: readonly string[], options: {cwd?:
         else files.add(pattern)
         continue
       }
-      found = (await glob(`**/*.{${TEXT_EXTENSIONS.join(',')}}`, {cwd: resolve(cwd, pattern), onlyFiles: true, ignore: ['**/node_modules/**']})).map((file) =>
+      found = (await (await globber())(`**/*.{${TEXT_EXTENSIONS.join(',')}}`, {cwd: resolve(cwd, pattern), onlyFiles: true, ignore: ['**/node_modules/**']})).map((file) =>
         join(pattern, file)
       )
     }

@@ -1,7 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import {createTwoFilesPatch} from 'diff'
 import type {RuleSetting} from '../engine/adjust.js'
 import type {Options} from '../postedit.js'
 import {PackError} from '../packs/pack-error.js'
@@ -10,8 +9,7 @@ import {isKnownRuleId, ruleCatalog, type RuleInfo} from '../rules/catalog.js'
 import type {FileJob, FileOutcome} from './check-file.js'
 import {ConfigError, findConfig, readConfig, settingsFor, type LoadedConfig} from '../config/load-config.js'
 import {FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type Format} from './format.js'
-import {isDynamicPattern} from 'tinyglobby'
-import {collectInputs, IGNORE_FILE, TEXT_EXTENSIONS} from './inputs.js'
+import {collectInputs, IGNORE_FILE, isGlob, TEXT_EXTENSIONS} from './inputs.js'
 import {checkAll} from './pool.js'
 import {InputError, readStdin, readTextFile} from './read-input.js'
 import {writeFileAtomic} from './write-atomic.js'
@@ -161,7 +159,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   for (const file of inputs.ignored) process.stderr.write(`postedit: ${file}: ignored by ${IGNORE_FILE} (use --no-ignore to check it)\n`)
   const [empty] = inputs.empty
   if (empty !== undefined) {
-    throw new StopError(`${empty}: no files to check (${isDynamicPattern(empty) ? 'the glob matches none' : `a folder is searched for ${TEXT_EXTENSIONS.map((extension) => `*.${extension}`).join(', ')}`})`)
+    throw new StopError(`${empty}: no files to check (${isGlob(empty) ? 'the glob matches none' : `a folder is searched for ${TEXT_EXTENSIONS.map((extension) => `*.${extension}`).join(', ')}`})`)
   }
   if (inputs.files.filter((file) => file === '-').length > 1) usage('standard input can be read once')
   if (flag('stdout') && inputs.files.length !== 1) usage('--fix --stdout takes one input')
@@ -237,6 +235,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   const failed = errors > 0 || warnings > maxWarnings
 
   if (dryRun) {
+    const {createTwoFilesPatch} = await import('diff')
     for (const outcome of outcomes) {
       if (outcome.value === outcome.original) continue
       const name = outcome.path ?? 'stdin'
@@ -248,7 +247,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   if (flag('stdout') || stdinFixed) {
     // The corrected text owns stdout; a report, if any, goes to stderr.
     for (const outcome of outcomes) process.stdout.write(outcome.value)
-    if (format === 'stylish' && failed) process.stderr.write(`${formatStylish(shown, {color: false})}\n`)
+    if (format === 'stylish' && failed) process.stderr.write(`${await formatStylish(shown, {color: false})}\n`)
     return failed ? EXIT.problems : EXIT.clean
   }
   const color = values['no-color'] === true ? false : ((values.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))
@@ -265,7 +264,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
       report = formatGithub(shown)
       break
     default:
-      report = formatStylish(shown, {color})
+      report = await formatStylish(shown, {color})
   }
   if (report) process.stdout.write(`${report}\n`)
   if (unwritten.length > 0) return EXIT.usage

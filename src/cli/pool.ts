@@ -1,6 +1,5 @@
 import {availableParallelism} from 'node:os'
-import Tinypool from 'tinypool'
-import {checkFile, type FileJob, type FileOutcome} from './check-file.js'
+import {checkFile, prepareFor, type FileJob, type FileOutcome} from './check-file.js'
 
 /** Below this many files a worker's start-up (loading dictionaries again) costs more than it saves. */
 export const POOL_THRESHOLD = 16
@@ -16,12 +15,14 @@ export async function checkAll(jobs: readonly FileJob[], onOutcome: (outcome: Fi
   const threads = Math.min(cap, availableParallelism(), Math.ceil(jobs.length / POOL_THRESHOLD))
   const outcomes: FileOutcome[] = new Array(jobs.length)
   if (threads < 2) {
+    await prepareFor(jobs)
     jobs.forEach((job, index) => {
       outcomes[index] = checkFile(job)
       onOutcome(outcomes[index]!, index)
     })
     return outcomes
   }
+  const {default: Tinypool} = await import('tinypool')
   const pool = new Tinypool({filename: new URL('./worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads})
   try {
     await Promise.all(

@@ -1,6 +1,7 @@
-import {checkFile, type FileJob, type FileOutcome} from './check-file.js'
+import {checkFile, prepareFor, type FileJob, type FileOutcome} from './check-file.js'
 
 /** Worker entry: packs and dictionaries load once per worker and serve every file it gets. */
-export default function run(job: FileJob): FileOutcome {
+export default async function run(job: FileJob): Promise<FileOutcome> {
+  await prepareFor([job])
   return checkFile(job)
 }

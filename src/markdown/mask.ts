@@ -1,6 +1,4 @@
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
+import {unified, type Processor} from 'unified'
 import type {Nodes, Root} from 'mdast'
 
 /**
@@ -11,13 +9,27 @@ import type {Nodes, Root} from 'mdast'
  */
 export const MASK = '\uE000'
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml'])
+let parser: Processor | undefined
+
+/**
+ * Load the Markdown parser (remark-parse with remark-frontmatter). It is
+ * loaded on demand, so checking plain text never pays for it; `postedit()`
+ * calls this itself, `posteditSync()` needs it called once beforehand.
+ */
+export async function loadMarkdownSupport(): Promise<void> {
+  if (parser) return
+  const [{default: remarkParse}, {default: remarkFrontmatter}] = await Promise.all([import('remark-parse'), import('remark-frontmatter')])
+  parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']) as unknown as Processor
+}
 
 const URL_LIKE = /\b(?:https?:\/\/|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+\.[\w.-]+/g
 
 /** Ranges of `source` that are not prose, from the Markdown syntax tree. */
 function hiddenRanges(source: string): Array<[number, number]> {
-  const tree = parser.parse(source) as Root
+  if (!parser) {
+    throw new Error('postedit: Markdown support is loaded asynchronously: use `await postedit()`, or call `await loadMarkdownSupport()` once before `posteditSync()`')
+  }
+  const tree = parser.parse(source) as unknown as Root
   const ranges: Array<[number, number]> = []
   const span = (node: Nodes): [number, number] | undefined => {
     const start = node.position?.start.offset

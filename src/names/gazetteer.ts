@@ -1,5 +1,6 @@
-import {statSync} from 'node:fs'
-import {gazetteerFiles, readGazetteer, type EntityKind, type GazetteerFile} from './load.js'
+import {readFileSync, statSync} from 'node:fs'
+import {cacheDirectory, cacheKey, fileCache, type PackCache} from '../packs/cache.js'
+import {gazetteerFiles, parseGazetteer, readGazetteerText, type EntityKind, type GazetteerFile} from './load.js'
 import {isArticle, nameKey, nameWords} from './key.js'
 
 /** A person, place or group, ready for matching. */
@@ -85,7 +86,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
         variants: new Set(),
         short: [],
         note: data.note,
-        source: `${file.file}:${data.line}`
+        source: `${file.file} (entity ${data.line})`
       }
       for (const word of data.context ?? []) entity.context.push(word.toLowerCase())
       for (const form of data.accept ?? []) entity.correct.add(canonical(form))
@@ -145,6 +146,22 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
 }
 
 const cache = new Map<string, {stamp: string; gazetteer: Gazetteer}>()
+let diskCache: PackCache | undefined
+let schema: string | undefined
+
+/** A gazetteer file, from the validated-file cache when its text is unchanged. */
+function readCached(file: string): GazetteerFile {
+  const text = readGazetteerText(file)
+  diskCache ??= fileCache(process.env.POSTEDIT_CACHE === '0' ? false : cacheDirectory())
+  schema ??= readFileSync(new URL('../../rules/names/schema.json', import.meta.url), 'utf8')
+  const key = cacheKey('gazetteer', schema, readFileSync(new URL(import.meta.url.endsWith('.ts') ? './load.ts' : './load.js', import.meta.url), 'utf8'), text)
+  const data = diskCache.get(key) as Omit<GazetteerFile, 'file'> | undefined
+  if (data) return {...data, file}
+  const parsed = parseGazetteer(text, file)
+  const {file: _file, ...plain} = parsed
+  diskCache.set(key, plain)
+  return parsed
+}
 
 /**
  * The gazetteer of `specs` (`'default'`, files or folders of gazetteer YAML),
@@ -156,7 +173,7 @@ export function loadGazetteer(specs: readonly string[] = ['default'], cwd = proc
   const id = specs.join('\n')
   const cached = cache.get(id)
   if (cached && cached.stamp === stamp) return cached.gazetteer
-  const gazetteer = buildGazetteer(files.map(readGazetteer))
+  const gazetteer = buildGazetteer(files.map(readCached))
   cache.set(id, {stamp, gazetteer})
   return gazetteer
 }

@@ -2,8 +2,9 @@ import {readdirSync, readFileSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {Ajv, type ValidateFunction} from 'ajv'
-import {LineCounter, parseDocument, type Document} from 'yaml'
+import type {ValidateFunction} from 'ajv'
+import type {Document, LineCounter} from 'yaml'
+import {load as loadYaml, YAMLException} from 'js-yaml'
 import {PackError} from '../packs/pack-error.js'
 
 const require = createRequire(import.meta.url)
@@ -33,6 +34,7 @@ export interface GazetteerFile {
   credit?: string
   kind?: EntityKind
   override?: boolean
+  /** Entities, each with its number in the file (1-based). */
   entities: Array<EntityData & {line: number}>
   file: string
 }
@@ -42,7 +44,7 @@ let validator: ValidateFunction | undefined
 function validate(): ValidateFunction {
   if (!validator) {
     const schema = require('../../rules/names/schema.json') as object
-    validator = new Ajv({allErrors: false, strict: false}).compile(schema)
+    validator = new (require('ajv') as typeof import('ajv')).Ajv({allErrors: false, strict: false}).compile(schema)
   }
   return validator
 }
@@ -57,25 +59,48 @@ function lineOf(document: Document, counter: LineCounter, path: Path): {line: nu
   return {line: 1, col: 1}
 }
 
+/** A lazy locator of YAML paths: the position-keeping parser only runs to report an error. */
+function locator(text: string): (path: Path) => {line: number; col: number} {
+  let parsed: {document: Document; counter: LineCounter} | undefined
+  return (path) => {
+    if (!parsed) {
+      // Loaded only here: the position-keeping parser is needed only to point at an error.
+      const yaml = require('yaml') as typeof import('yaml')
+      const counter = new yaml.LineCounter()
+      parsed = {document: yaml.parseDocument(text, {lineCounter: counter, prettyErrors: false}), counter}
+    }
+    return lineOf(parsed.document, parsed.counter, path)
+  }
+}
+
 /**
  * Read and validate one gazetteer file. Throws a {@link PackError}
  * (`file:line:column: problem`) for the first problem found.
  */
 export function readGazetteer(file: string): GazetteerFile {
-  let text: string
+  return parseGazetteer(readGazetteerText(file), file)
+}
+
+/** A gazetteer file's text, or a {@link PackError} saying why it cannot be read. */
+export function readGazetteerText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8')
+    return readFileSync(file, 'utf8')
   } catch (error) {
     throw new PackError(file, 1, 1, `cannot read gazetteer (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
-  const counter = new LineCounter()
-  const document = parseDocument(text, {lineCounter: counter, prettyErrors: false, uniqueKeys: true})
-  const syntax = document.errors[0]
-  if (syntax) {
-    const {line, col} = counter.linePos(syntax.pos[0])
-    throw new PackError(file, line, col, syntax.message.split('\n')[0] ?? 'invalid YAML')
+}
+
+/** Parse and validate the text of a gazetteer file (see {@link readGazetteer}). */
+export function parseGazetteer(text: string, file: string): GazetteerFile {
+  let data: unknown
+  try {
+    // js-yaml is several times faster than the position-keeping parser.
+    data = loadYaml(text, {filename: file})
+  } catch (error) {
+    if (error instanceof YAMLException) throw new PackError(file, error.mark.line + 1, error.mark.column + 1, error.reason)
+    throw error
   }
-  const data = document.toJS() as unknown
+  const locate = locator(text)
   const check = validate()
   if (!check(data)) {
     const error = [...(check.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!
@@ -83,20 +108,24 @@ export function readGazetteer(file: string): GazetteerFile {
       .split('/')
       .slice(1)
       .map((part) => (/^\d+$/.test(part) ? Number(part) : part))
-    const {line, col} = lineOf(document, counter, path)
+    const {line, col} = locate(path)
     const extra = error.keyword === 'additionalProperties' ? ` \`${(error.params as {additionalProperty: string}).additionalProperty}\`` : ''
     throw new PackError(file, line, col, `${error.instancePath || 'gazetteer'} ${error.message ?? 'is not valid'}${extra}`)
   }
   const gazetteer = data as Omit<GazetteerFile, 'file'>
   const seen = new Map<string, number>()
   gazetteer.entities.forEach((entity, index) => {
-    const {line, col} = lineOf(document, counter, ['entities', index])
-    entity.line = line
+    // Entries are numbered; the line is looked up only for an error.
+    entity.line = index + 1
+    const fail = (problem: string): never => {
+      const {line, col} = locate(['entities', index])
+      throw new PackError(file, line, col, problem)
+    }
     const previous = seen.get(entity.name)
-    if (previous !== undefined) throw new PackError(file, line, col, `duplicate entity \`${entity.name}\` (first on line ${previous})`)
-    seen.set(entity.name, line)
+    if (previous !== undefined) fail(`duplicate entity \`${entity.name}\` (first at line ${locate(['entities', previous]).line})`)
+    seen.set(entity.name, index)
     for (const variant of entity.variants ?? []) {
-      if (variant === entity.name) throw new PackError(file, line, col, `\`${variant}\` is both the name and a variant`)
+      if (variant === entity.name) fail(`\`${variant}\` is both the name and a variant`)
     }
   })
   return {...gazetteer, file}

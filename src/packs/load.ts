@@ -1,8 +1,8 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {fileURLToPath} from 'node:url'
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
-import {LineCounter, parseDocument, type Document} from 'yaml'
+import type {ErrorObject, ValidateFunction} from 'ajv'
+import type {Document, LineCounter} from 'yaml'
 import {load as loadYaml, YAMLException} from 'js-yaml'
 import {PackError} from './pack-error.js'
 import type {Pack, SourcePlace} from './types.js'
@@ -18,7 +18,7 @@ let validator: ValidateFunction | undefined
 function validate(): ValidateFunction {
   if (!validator) {
     const schema = require('../../rules/schema.json') as object
-    validator = new Ajv({allErrors: false, strict: false}).compile(schema)
+    validator = new (require('ajv') as typeof import('ajv')).Ajv({allErrors: false, strict: false}).compile(schema)
   }
   return validator
 }
@@ -71,8 +71,10 @@ function locator(text: string, file: string): (path: Path) => SourcePlace {
   let parsed: {document: Document; counter: LineCounter} | undefined
   return (path) => {
     if (!parsed) {
-      const counter = new LineCounter()
-      parsed = {document: parseDocument(text, {lineCounter: counter, prettyErrors: false}), counter}
+      // Loaded only here: the position-keeping parser is needed only to point at an error.
+      const yaml = require('yaml') as typeof import('yaml')
+      const counter = new yaml.LineCounter()
+      parsed = {document: yaml.parseDocument(text, {lineCounter: counter, prettyErrors: false}), counter}
     }
     return placeOf(parsed.document, parsed.counter, file, path)
   }
