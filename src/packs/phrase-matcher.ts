@@ -3,8 +3,8 @@ import {atomize, continues, type Atom, type Joint} from './atoms.js'
 /** One phrase stored in the matcher, with what it stands for. */
 interface Target<T> {
   value: T
-  /** Joints between the phrase's atoms (the first is ignored). */
-  joints: Joint[]
+  /** Joints between the phrase's atoms (the first is ignored); none when all are spaces or hyphens. */
+  joints: Joint[] | undefined
   /** Exact atom texts, checked when the phrase is case-sensitive. */
   surfaces: string[] | undefined
   /** Punctuation the phrase requires right before its first atom ("(" …). */
@@ -79,23 +79,27 @@ export class PhraseMatcher<T> {
     if (!first || !last) return false
     let level = this.#root
     let node: Node<T> | undefined
-    for (const atom of atoms) {
+    for (let index = 0; index < atoms.length; index++) {
+      const atom = atoms[index]!
+      if (index > 0) level = node!.next ??= new Map()
       node = level.get(atom.key)
       if (!node) {
+        // Leaves get no map of their own: most phrases end where they branch.
         node = {next: undefined, targets: undefined}
         level.set(atom.key, node)
       }
-      level = node.next ??= new Map()
     }
-    // `node` is set: atoms is not empty.
-    const gaps = atoms.map((atom, index) => (atom.joint === 'punctuation' ? gapKey(phrase.slice(atoms[index - 1]!.end, atom.start)) : undefined))
+    // Joints matter only when the phrase writes an apostrophe or punctuation.
+    const marked = atoms.some((atom) => atom.joint === 'apostrophe' || atom.joint === 'punctuation')
     const target: Target<T> = {
       value,
-      joints: atoms.map((atom) => atom.joint),
+      joints: marked ? atoms.map((atom) => atom.joint) : undefined,
       surfaces: options.caseSensitive ? atoms.map((atom) => phrase.slice(atom.start, atom.end)) : undefined,
-      prefix: literal(phrase.slice(0, first.start), 'before'),
-      suffix: literal(phrase.slice(last.end), 'after'),
-      gaps: gaps.some((gap) => gap !== undefined) ? gaps : undefined
+      prefix: first.start > 0 ? literal(phrase.slice(0, first.start), 'before') : undefined,
+      suffix: last.end < phrase.length ? literal(phrase.slice(last.end), 'after') : undefined,
+      gaps: marked
+        ? atoms.map((atom, index) => (atom.joint === 'punctuation' ? gapKey(phrase.slice(atoms[index - 1]!.end, atom.start)) : undefined))
+        : undefined
     }
     ;(node!.targets ??= []).push(target)
     this.#size++
@@ -135,7 +139,7 @@ export class PhraseMatcher<T> {
     const following = atoms[last + 1]
     if (following && following.joint === 'joined') return undefined
     for (let index = first + 1; index <= last; index++) {
-      const written = target.joints[index - first]!
+      const written: Joint = target.joints?.[index - first] ?? 'space'
       const found = atoms[index]!.joint
       if (written === 'punctuation') {
         if (found !== 'punctuation' || gapKey(source.slice(atoms[index - 1]!.end, atoms[index]!.start)) !== target.gaps![index - first]) return undefined

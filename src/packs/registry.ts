@@ -62,7 +62,7 @@ function loadPack(file: string): Pack {
   const text = readPackText(file)
   engineVersion ??= checkingCode()
   diskCache ??= fileCache(process.env.POSTEDIT_CACHE === '0' ? false : cacheDirectory())
-  const key = cacheKey(engineVersion, schemaText(), file, text)
+  const key = cacheKey(engineVersion, schemaText(), text)
   const data = diskCache.get(key) as PackData | undefined
   let pack: Pack
   if (data) {
