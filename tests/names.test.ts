@@ -27,24 +27,25 @@ async function fixed(text: string): Promise<string> {
 describe('names: must fix', () => {
   it.each([
     ['talks with Mustafa Al-Kazemi, known for his good relations with Washington', 'talks with Mustafa al-Kadhimi, known for his good relations with Washington'],
-    ['Turkish President Rajab Tayyib Erdogan said on Monday', 'Turkish President Recep Tayyip Erdogan said on Monday'],
-    ['Foreign Minister Sameh Shukri met his counterpart.', 'Foreign Minister Sameh Shoukry met his counterpart.'],
-    ['Lebanese central bank governor Riyadh Salama said', 'Lebanese central bank governor Riad Salameh said'],
-    ['forces loyal to Khalifa Hiftar advanced. Hafter said the road would open.', 'forces loyal to Khalifa Haftar advanced. Haftar said the road would open.'],
-    ['Shelling hit Bengazi on Sunday.', 'Shelling hit Benghazi on Sunday.'],
-    ['In Edlib, rescuers searched the rubble.', 'In Idlib, rescuers searched the rubble.'],
-    ['A drone was fired toward Al-Riyadh overnight.', 'A drone was fired toward Riyadh overnight.'],
-    ['Fighting continued around Maarib.', 'Fighting continued around Marib.']
+    ['Hezbollah leader Hasan Nasrullah said on Monday', 'Hezbollah leader Hassan Nasrallah said on Monday'],
+    ['Palestinian President Mahmud Abbas met the envoy.', 'Palestinian President Mahmoud Abbas met the envoy.'],
+    ['Algerian President Abdelmadjid Tebboun said', 'Algerian President Abdelmadjid Tebboune said'],
+    ['Prime Minister Haider al-Abbadi said', 'Prime Minister Haider al-Abadi said'],
+    ['Hamas leader Ismail Haniya said', 'Hamas leader Ismail Haniyeh said'],
+    ['In Mousil, rescuers searched the rubble.', 'In Mosul, rescuers searched the rubble.'],
+    ['Strikes hit Tikreet.', 'Strikes hit Tikrit.'],
+    ['Residents of Halab fled.', 'Residents of Aleppo fled.'],
+    ['Fighting continued around Hudaydah.', 'Fighting continued around Hodeidah.']
   ])('%s', async (input, output) => {
     expect(await fixed(input)).toBe(output)
   })
 
   it('reports a variant beside the right form as an inconsistency, pointing to it', async () => {
-    const messages = await lint('Strikes hit Edlib on Monday.\n\nResidents of Idlib fled north.')
+    const messages = await lint('Strikes hit Hudaydah on Monday.\n\nResidents of Hodeidah fled north.')
     expect(messages).toHaveLength(1)
     expect(messages[0]!.ruleId).toBe('names.consistency')
     expect(messages[0]!.note).toContain('3:14')
-    expect(messages[0]!.fix?.text).toBe('Idlib')
+    expect(messages[0]!.fix?.text).toBe('Hodeidah')
   })
 
   it('fixes a bare surname when a title word in the sentence ties it to the person', async () => {

@@ -208,8 +208,8 @@ describe('typography.doubled-full-stop', () => {
 
 describe('typography.quotes', () => {
   it('closes a curly quotation with a curly mark', async () => {
-    const text = 'He said “we will not allow it” and “there will be penalties for violators."'
-    expect(await fixed(text)).toBe('He said “we will not allow it” and “there will be penalties for violators.”')
+    const text = 'The mayor said “the market reopens today” and “stalls must keep their distance."'
+    expect(await fixed(text)).toBe('The mayor said “the market reopens today” and “stalls must keep their distance.”')
   })
 
   it('keeps straight quotes in an article that uses them', async () => {
@@ -217,12 +217,12 @@ describe('typography.quotes', () => {
   })
 
   it('reports an unclosed quotation at the end of its paragraph, without a fix', async () => {
-    const text = 'A spokesman said Tehran would not allow “the talks to drag on indefinitely.\n\nThe IAEA report followed.'
+    const text = 'The union said it would “keep striking until wages rise.\n\nThe ministry did not reply.'
     const result = await postedit(text, isolated)
     const message = result.messages.find((m) => m.ruleId === 'typography.quotes')!
-    expect(message.actual).toBe('indefinitely.')
-    expect(message.expected).toEqual(['indefinitely.”'])
-    expect(message.reason).toContain('1:41')
+    expect(message.actual).toBe('rise.')
+    expect(message.expected).toEqual(['rise.”'])
+    expect(message.reason).toContain('opened at 1:25')
     expect(result.value).toBe(text)
   })
 
