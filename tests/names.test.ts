@@ -48,6 +48,11 @@ describe('names: must fix', () => {
     expect(messages[0]!.fix?.text).toBe('Hodeidah')
   })
 
+  it('fixes a full name whose surname differs only in its vowels when the sentence is about the person', async () => {
+    expect(await fixed('Former prime minister Nouri Al-Malki said he would run.')).toBe('Former prime minister Nouri al-Maliki said he would run.')
+    expect(await fixed('The poet Nouri Al-Malki read from his work.')).toBe('The poet Nouri Al-Malki read from his work.')
+  })
+
   it('fixes a bare surname when a title word in the sentence ties it to the person', async () => {
     expect(await fixed('Iraqi Prime Minister Kazemi said the curfew would end.')).toBe('Iraqi Prime Minister Kadhimi said the curfew would end.')
   })

@@ -1,7 +1,7 @@
 import {readFileSync, statSync} from 'node:fs'
 import {cacheDirectory, cacheKey, fileCache, type PackCache} from '../packs/cache.js'
 import {gazetteerFiles, parseGazetteer, readGazetteerText, type EntityKind, type GazetteerFile} from './load.js'
-import {isArticle, nameKey, nameWords} from './key.js'
+import {isArticle, looseNameKey, nameKey, nameWords} from './key.js'
 
 /** A person, place or group, ready for matching. */
 export interface Entity {
@@ -29,6 +29,8 @@ export interface Gazetteer {
   full: Map<string, Entity[]>
   /** Key of every short form of a person (a surname alone) → people. */
   short: Map<string, Entity[]>
+  /** Loose key of every person's full name (see `looseNameKey`) → people. */
+  loose: Map<string, Entity[]>
   /** Canonical forms that are right for some entity: never flagged. */
   correct: Set<string>
   /** Lower-case words of people's names: a place variant that is one of them is a name, not a place. */
@@ -101,6 +103,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
   }
   const full = new Map<string, Entity[]>()
   const short = new Map<string, Entity[]>()
+  const loose = new Map<string, Entity[]>()
   const correct = new Set<string>()
   const personWords = new Set<string>()
   let maxWords = 1
@@ -109,6 +112,8 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
       const key = nameKey(form)
       if (key) push(full, key, entity)
       maxWords = Math.max(maxWords, form.split(/[\s-]+/).length)
+      const looseKey = entity.kind === 'person' ? looseNameKey(form) : undefined
+      if (looseKey) push(loose, looseKey, entity)
     }
     for (const form of entity.short) {
       const key = nameKey(form)
@@ -142,7 +147,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
     add(entity)
   }
   const entities = [...byName.values(), ...overrides]
-  return {entities, full, short, correct, personWords, maxWords}
+  return {entities, full, short, loose, correct, personWords, maxWords}
 }
 
 const cache = new Map<string, {stamp: string; gazetteer: Gazetteer}>()

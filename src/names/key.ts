@@ -91,3 +91,20 @@ export function nameKey(name: string): string {
 export function isArticle(word: string): boolean {
   return ARTICLES.has(word.toLowerCase())
 }
+
+/**
+ * A looser key for a person's full name: the given names as {@link nameKey}
+ * has them, the surname as its consonants alone. Arabic does not write short
+ * vowels, so English writers add or drop them (al-Maliki, al-Malki); with
+ * the given name fixed, the consonants still single the person out.
+ * Undefined for one-word names and surnames of fewer than three consonants.
+ */
+export function looseNameKey(name: string): string | undefined {
+  const keys = nameWords(name)
+    .map(wordKey)
+    .filter((key) => key.length > 0)
+  if (keys.length < 2) return undefined
+  const skeleton = keys.at(-1)!.replaceAll(VOWEL, '')
+  if (skeleton.length < 3) return undefined
+  return `${keys.slice(0, -1).join(' ')} ${skeleton}`
+}

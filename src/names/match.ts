@@ -1,6 +1,6 @@
 import type {Atom} from '../packs/atoms.js'
 import type {Entity, Gazetteer} from './gazetteer.js'
-import {isArticle, nameKey} from './key.js'
+import {isArticle, looseNameKey, nameKey} from './key.js'
 
 /** A run of name words in the text that a gazetteer key matches. */
 export interface Mention {
@@ -10,8 +10,8 @@ export interface Mention {
   surface: string
   /** Entities whose key it shares. */
   entities: Entity[]
-  /** `full`: a whole name; `short`: a person's surname alone. */
-  type: 'full' | 'short'
+  /** `full`: a whole name; `short`: a person's surname alone; `loose`: a full name whose surname differs in its vowels. */
+  type: 'full' | 'short' | 'loose'
   /** Index of the first and last atom. */
   first: number
   last: number
@@ -64,6 +64,11 @@ export function findMentions(gazetteer: Gazetteer, source: string, atoms: Atom[]
       if (!entities && words <= 2) {
         entities = gazetteer.short.get(key)
         type = 'short'
+      }
+      if (!entities && words >= 2) {
+        const looseKey = looseNameKey(surface)
+        entities = looseKey === undefined ? undefined : gazetteer.loose.get(looseKey)
+        type = 'loose'
       }
       if (!entities) continue
       mentions.push({start: atoms[i]!.start, end: atoms[last]!.end, surface, entities, type, first: i, last})

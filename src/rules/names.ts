@@ -137,6 +137,17 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
     if (plausible.length === 0) return undefined
     return {entity: plausible.length === 1 ? plausible[0] : undefined, candidates: plausible, certain: false}
   }
+  if (mention.type === 'loose') {
+    // Vowels apart, the surname matches one person of the region: fix when
+    // the article or the sentence is about that person, else suggest.
+    const regional = entities.filter((entity) => REGION.has(entity.country ?? ''))
+    if (regional.length !== 1) return undefined
+    const [entity] = regional
+    const sentence = sentenceOf(atoms, mention, lower)
+    if (named.has(entity!) || entity!.context.some((word) => hasPhrase(sentence, word))) return {entity, candidates: regional, certain: true}
+    if (!entity!.context.some((word) => hasPhrase(lower, word))) return undefined
+    return {entity, candidates: regional, certain: false}
+  }
   const form = canonical(mention.surface)
   const listed = entities.filter((entity) => entity.variants.has(form))
   if (listed.length === 1) {
