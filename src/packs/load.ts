@@ -1,50 +1,16 @@
 import {readFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
 import {fileURLToPath} from 'node:url'
-import type {ErrorObject, ValidateFunction} from 'ajv'
-import type {Document, LineCounter} from 'yaml'
-import {load as loadYaml, YAMLException} from 'js-yaml'
+import type {ErrorObject} from 'ajv'
 import {PackError} from './pack-error.js'
-import type {Pack, SourcePlace} from './types.js'
+import type {Pack} from './types.js'
+import {lazyValidator, parseYaml, readDataText, validateAt, yamlLocator, type Path} from './yaml-data.js'
 
-const require = createRequire(import.meta.url)
+export type {Path} from './yaml-data.js'
 
 /** Folder of the packs shipped with postedit. */
 export const RULES_DIRECTORY = fileURLToPath(new URL('../../rules/', import.meta.url))
 
-let validator: ValidateFunction | undefined
-
-/** The JSON Schema validator, compiled once per process. */
-function validate(): ValidateFunction {
-  if (!validator) {
-    const schema = require('../../rules/schema.json') as object
-    validator = new (require('ajv') as typeof import('ajv')).Ajv({allErrors: false, strict: false}).compile(schema)
-  }
-  return validator
-}
-
-/** Keys and indexes from the top of a pack to a value. */
-export type Path = Array<string | number>
-
-/** Position of the YAML node at `path`, or of its closest ancestor. */
-function placeOf(document: Document, counter: LineCounter, file: string, path: Path): SourcePlace {
-  for (let length = path.length; length >= 0; length--) {
-    const node = document.getIn(path.slice(0, length), true) as {range?: [number, number, number]} | undefined
-    if (node && typeof node === 'object' && node.range) {
-      const {line, col} = counter.linePos(node.range[0])
-      return {file, line, column: col}
-    }
-  }
-  return {file, line: 1, column: 1}
-}
-
-function pathOf(pointer: string): Path {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part))
-}
+const validator = lazyValidator('../../rules/schema.json')
 
 /** A sentence about the most specific schema error. */
 function describe(error: ErrorObject): string {
@@ -63,30 +29,9 @@ function describe(error: ErrorObject): string {
   }
 }
 
-/**
- * A lazy locator of YAML paths in `text`: the position-keeping parser is
- * slow on large packs, so it only runs when there is an error to point at.
- */
-function locator(text: string, file: string): (path: Path) => SourcePlace {
-  let parsed: {document: Document; counter: LineCounter} | undefined
-  return (path) => {
-    if (!parsed) {
-      // Loaded only here: the position-keeping parser is needed only to point at an error.
-      const yaml = require('yaml') as typeof import('yaml')
-      const counter = new yaml.LineCounter()
-      parsed = {document: yaml.parseDocument(text, {lineCounter: counter, prettyErrors: false}), counter}
-    }
-    return placeOf(parsed.document, parsed.counter, file, path)
-  }
-}
-
 /** Read a pack file's text, or throw a {@link PackError} saying why not. */
 export function readPackText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new PackError(file, 1, 1, `cannot read rule pack (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
-  }
+  return readDataText(file, 'rule pack')
 }
 
 /** The pack's data as written, without the fields postedit adds. */
@@ -94,7 +39,7 @@ export type PackData = Omit<Pack, 'file' | 'locate'>
 
 /** A pack from data already known to be valid (for example from the pack cache). */
 export function packFromData(data: PackData, text: string, file: string): Pack {
-  return {...data, file, locate: locator(text, file)}
+  return {...data, file, locate: yamlLocator(text, file)}
 }
 
 /**
@@ -102,26 +47,10 @@ export function packFromData(data: PackData, text: string, file: string): Pack {
  * naming the file, line and column of the first problem.
  */
 export function parsePack(text: string, file: string): Pack {
-  let data: unknown
-  try {
-    // js-yaml is several times faster than the position-keeping parser on large packs.
-    data = loadYaml(text, {filename: file})
-  } catch (error) {
-    if (error instanceof YAMLException) {
-      throw new PackError(file, error.mark.line + 1, error.mark.column + 1, error.reason)
-    }
-    throw error
-  }
-  const locate = locator(text, file)
-  const check = validate()
-  if (!check(data)) {
-    const errors = check.errors ?? []
-    // The deepest error is the one an editor can act on.
-    const error = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!
-    const place = locate(pathOf(error.instancePath))
-    throw new PackError(file, place.line, place.column, describe(error))
-  }
-  const pack = packFromData(data as PackData, text, file)
+  const data = parseYaml(text, file)
+  const locate = yamlLocator(text, file)
+  validateAt(data, validator(), locate, describe)
+  const pack = {...(data as PackData), file, locate}
   checkSemantics(pack)
   return pack
 }

@@ -1,4 +1,4 @@
-import {readFileSync, readdirSync, statSync} from 'node:fs'
+import {readFileSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {compilePacks, type RuleSet} from './compile.js'
 import {cacheDirectory, cacheKey, fileCache, type PackCache} from './cache.js'
@@ -6,6 +6,7 @@ import {packFromData, parsePack, readPackText, RULES_DIRECTORY, schemaText, type
 import {PackError} from './pack-error.js'
 import type {Pack} from './types.js'
 import {verifyPack} from './verify.js'
+import {yamlFilesAt} from './yaml-data.js'
 
 /** Name of the packs shipped with postedit, loaded when no packs are given. */
 export const DEFAULT_PACKS = 'default'
@@ -13,29 +14,16 @@ export const DEFAULT_PACKS = 'default'
 const packCache = new Map<string, {mtimeMs: number; pack: Pack}>()
 const setCache = new Map<string, RuleSet>()
 
-const isPackFile = (name: string) => /\.ya?ml$/i.test(name)
-
 /** The pack files a spec names: `default`, a YAML file, or a folder of them. */
 export function packFiles(spec: string, cwd = process.cwd()): string[] {
-  const path = spec === DEFAULT_PACKS ? join(RULES_DIRECTORY, DEFAULT_PACKS) : resolve(cwd, spec)
-  let stats
-  try {
-    stats = statSync(path)
-  } catch {
-    throw new PackError(path, 1, 1, 'no such rule pack file or folder')
-  }
-  if (!stats.isDirectory()) return [path]
-  return readdirSync(path)
-    .filter(isPackFile)
-    .sort()
-    .map((name) => join(path, name))
+  return yamlFilesAt(spec === DEFAULT_PACKS ? join(RULES_DIRECTORY, DEFAULT_PACKS) : resolve(cwd, spec), 'rule pack')
 }
 
 let diskCache: PackCache | undefined
 let engineVersion: string | undefined
 
 /** Modules whose behaviour decides whether a pack passes: part of the cache key. */
-const CHECKING_MODULES = ['load', 'verify', 'compile', 'find', 'phrase-matcher', 'atoms']
+const CHECKING_MODULES = ['load', 'yaml-data', 'verify', 'compile', 'find', 'phrase-matcher', 'atoms']
 
 /**
  * postedit's version and the text of the modules that validate and
