@@ -116,6 +116,15 @@ describe('configuration and ignore files', () => {
     expect(stderr).toBe(`postedit: ${join(fixtures, 'bad-config', '.posteditrc.json')}: rules: unknown rule id \`calques.liquidatee\`\n`)
   })
 
+  it('reads a .posteditrc.mjs', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'postedit-config-'))
+    writeFileSync(join(directory, '.posteditrc.mjs'), "export default {rules: {calques: 'off', spelling: 'off'}}\n")
+    writeFileSync(join(directory, 'a.txt'), 'They met through the video circle.\n')
+    const {code, stdout} = run(['a.txt'], directory)
+    expect(code).toBe(0)
+    expect(stdout).toBe('a.txt: no issues found\n')
+  })
+
   it('refuses a bad value, naming the key', () => {
     const directory = mkdtempSync(join(tmpdir(), 'postedit-config-'))
     writeFileSync(join(directory, '.posteditrc.yml'), 'rules:\n  calques: loud\n')
