@@ -4,6 +4,9 @@ import {checkFile, prepareFor, type FileJob, type FileOutcome} from './check-fil
 /** Below this many files a worker's start-up (loading dictionaries again) costs more than it saves. */
 export const POOL_THRESHOLD = 16
 
+/** Files sent to a worker at a time: fewer messages, still small enough to keep both cores busy. */
+const BATCH = 8
+
 /**
  * Check `jobs`, in worker threads when there are enough files to pay for
  * them (one worker per core), else in this thread. Outcomes arrive through
@@ -25,11 +28,18 @@ export async function checkAll(jobs: readonly FileJob[], onOutcome: (outcome: Fi
   const {default: Tinypool} = await import('tinypool')
   const pool = new Tinypool({filename: new URL('./worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads})
   try {
+    const batches: number[][] = []
+    for (let start = 0; start < jobs.length; start += BATCH) {
+      batches.push(Array.from({length: Math.min(BATCH, jobs.length - start)}, (_, offset) => start + offset))
+    }
     await Promise.all(
-      jobs.map(async (job, index) => {
-        const outcome = (await pool.run(job)) as FileOutcome
-        outcomes[index] = outcome
-        onOutcome(outcome, index)
+      batches.map(async (indexes) => {
+        const results = (await pool.run(indexes.map((index) => jobs[index]!))) as FileOutcome[]
+        results.forEach((outcome, position) => {
+          const index = indexes[position]!
+          outcomes[index] = outcome
+          onOutcome(outcome, index)
+        })
       })
     )
   } finally {
