@@ -227,6 +227,28 @@ describe('punctuation written in a phrase', () => {
   })
 })
 
+describe('fuzzy terms', () => {
+  const drugs = () =>
+    pack(
+      [
+        'pack: drugs',
+        'description: fuzzy drug names',
+        'entries:',
+        '  - {id: remdesivir, type: substitution, match: Remdesevir, replace: remdesivir, fix: auto, fuzzy: true, note: n, examples: [{in: given Ramdesifir daily, out: given remdesivir daily}]}',
+        '  - {id: interferon, type: substitution, match: Enterferon, replace: interferon, fix: auto, fuzzy: true, note: n, examples: [{in: Enterferon, out: interferon}]}'
+      ].join('\n')
+    )
+
+  it('fixes a garble nobody listed when its letters fold to the term', async () => {
+    expect(await fix('Doctors gave Remdecifer and Interferun to the patients.', [drugs()])).toBe('Doctors gave remdesivir and interferon to the patients.')
+  })
+
+  it('leaves real words, parts of longer tokens and the term itself alone', async () => {
+    const text = 'The remdesivir trial, the Remdesivir2 arm and interfering signals.'
+    expect(await fix(text, [drugs()])).toBe(text)
+  })
+})
+
 describe('adaptCase', () => {
   it('keeps proper forms as written mid-sentence', () => {
     expect(adaptCase('al-Kadhimi', 'Al-Kazemi', false)).toBe('al-Kadhimi')

@@ -1,5 +1,6 @@
 import type {Severity} from '../engine/types.js'
 import {PackError} from './pack-error.js'
+import {garbleKey, MIN_GARBLE_KEY} from './garble-key.js'
 import {PhraseMatcher} from './phrase-matcher.js'
 import type {ArtifactScope, Pack, PackEntry} from './types.js'
 
@@ -44,6 +45,8 @@ export interface RuleSet {
   packs: string[]
   /** Words the packs write as correct: fed to the spelling rule. */
   vocabulary: Set<string>
+  /** Garble key of each `fuzzy` entry's one-word replacement → the entries with it. */
+  garbles: Map<string, Array<{rule: PhraseRule; replacement: string}>>
 }
 
 const SLOT = /\{([a-z][a-z0-9-]*)\}/g
@@ -132,6 +135,7 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
 
   // The same phrase added twice stays twice; the matcher prefers the later one.
   const matcher = new PhraseMatcher<PhraseValue>()
+  const garbles: RuleSet['garbles'] = new Map()
   const artifacts: ArtifactRule[] = []
   // Words are cut out only if a rule asks for the vocabulary.
   const correctForms: string[] = []
@@ -184,6 +188,15 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
         matcher.add(text, {kind: 'rule', rule, replacements: filled}, {caseSensitive})
       }
     }
+    if (entry.type === 'substitution' && entry.fuzzy) {
+      for (const replacement of new Set(pairs.flatMap(([, replacements]) => replacements))) {
+        const key = garbleKey(replacement)
+        if (!/^[\p{L}]+$/u.test(replacement) || key.length < MIN_GARBLE_KEY) continue
+        const list = garbles.get(key) ?? []
+        if (!list.some((item) => item.replacement === replacement)) list.push({rule, replacement})
+        garbles.set(key, list)
+      }
+    }
     for (const accepted of entry.accept ?? []) {
       addWords(accepted)
       matcher.add(accepted, {kind: 'guard', id, surface: surfaceKey(accepted, caseSensitive), caseSensitive})
@@ -196,6 +209,7 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
     artifacts,
     entries: new Map([...entries].map(([id, {pack, entry}]) => [id, {pack, entry}])),
     packs: [...new Set(packs.map((pack) => pack.pack))],
+    garbles,
     get vocabulary() {
       if (!vocabulary) {
         vocabulary = new Set()

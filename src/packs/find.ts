@@ -3,6 +3,7 @@ import type {Atom} from './atoms.js'
 import {surfaceKey, type ArtifactRule, type PhraseRule, type PhraseValue, type RuleSet} from './compile.js'
 import type {PhraseMatch} from './phrase-matcher.js'
 import {selectMatches} from './phrase-matcher.js'
+import {garbleKey, MIN_GARBLE_KEY} from './garble-key.js'
 
 /** Tells whether a rule id is turned off. */
 export type IsOff = (id: string) => boolean
@@ -98,6 +99,42 @@ export function findPhrases(rules: RuleSet, source: string, atoms: readonly Atom
     const value = match.value as Extract<PhraseValue, {kind: 'rule'}>
     return phraseFinding(value.rule, value.replacements, source, atoms, match)
   })
+}
+
+/**
+ * Unlisted garbles of `fuzzy` entries' terms: a whole word that no
+ * dictionary knows (`isWord`) and whose garble key is that of exactly one
+ * term (`Remdecifer` for remdesivir). Words inside `taken` ranges (already
+ * reported by a phrase) are left alone.
+ */
+export function findGarbles(
+  rules: RuleSet,
+  source: string,
+  atoms: readonly Atom[],
+  isOff: IsOff,
+  isWord: (word: string) => boolean,
+  taken: ReadonlyArray<{start: number; end: number}> = []
+): Finding[] {
+  if (rules.garbles.size === 0) return []
+  const findings: Finding[] = []
+  for (let index = 0; index < atoms.length; index++) {
+    const atom = atoms[index]!
+    // Whole words only: not a part of "Covid19" or of a longer token.
+    if (atom.joint === 'joined' || atoms[index + 1]?.joint === 'joined' || atom.end - atom.start < 6) continue
+    const word = source.slice(atom.start, atom.end)
+    if (!/^\p{L}+$/u.test(word)) continue
+    const key = garbleKey(word)
+    if (key.length < MIN_GARBLE_KEY) continue
+    const terms = rules.garbles.get(key)
+    if (!terms || terms.length !== 1) continue
+    const {rule, replacement} = terms[0]!
+    if (isOff(rule.id) || word.toLowerCase() === replacement.toLowerCase()) continue
+    if (taken.some((range) => range.start < atom.end && atom.start < range.end)) continue
+    // A word the dictionary knows is a word, not a garble.
+    if (isWord(word)) continue
+    findings.push(phraseFinding(rule, [replacement], source, atoms, {value: undefined, start: atom.start, end: atom.end, first: index, last: index}))
+  }
+  return findings
 }
 
 /** A line of the text, with its offsets. */

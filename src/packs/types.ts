@@ -38,6 +38,8 @@ export interface SubstitutionEntry extends EntryBase {
   case?: 'insensitive' | 'sensitive'
   accept?: string[]
   unless?: Unless
+  /** Also catch unlisted garbles of a one-word replacement (see `garbleKey`). */
+  fuzzy?: boolean
 }
 
 /** A phrase that is flagged but has no single replacement. */

@@ -2,7 +2,8 @@ import {applyFixes} from '../engine/fix.js'
 import type {Finding} from '../engine/types.js'
 import {atomize} from './atoms.js'
 import {compilePacks, type RuleSet} from './compile.js'
-import {findArtifacts, findPhrases} from './find.js'
+import {findArtifacts, findGarbles, findPhrases} from './find.js'
+import {isKnownWord} from '../spelling/dictionary.js'
 import {PackError} from './pack-error.js'
 import type {Pack} from './types.js'
 
@@ -10,7 +11,9 @@ const nothingOff = () => false
 
 /** What the rules of `rules` find in a short text of its own. */
 export function findInText(rules: RuleSet, text: string): Finding[] {
-  return [...findArtifacts(rules, text, nothingOff), ...findPhrases(rules, text, atomize(text), nothingOff)]
+  const atoms = atomize(text)
+  const phrases = findPhrases(rules, text, atoms, nothingOff)
+  return [...findArtifacts(rules, text, nothingOff), ...phrases, ...findGarbles(rules, text, atoms, nothingOff, isKnownWord, phrases)]
 }
 
 /** `text` with every finding's best replacement applied, fix or suggestion. */

@@ -83,3 +83,8 @@ export function isProperNoun(word: string): boolean {
   const lower = word.toLowerCase()
   return lower !== word && inDictionary(word) && !inDictionary(lower)
 }
+
+/** Whether `word` is a word the dictionary knows, as written or in lower case. */
+export function isKnownWord(word: string): boolean {
+  return inDictionary(word) || inDictionary(word.toLowerCase())
+}
