@@ -235,7 +235,7 @@ describe('fuzzy terms', () => {
         'description: fuzzy drug names',
         'entries:',
         '  - {id: remdesivir, type: substitution, match: Remdesevir, replace: remdesivir, fix: auto, fuzzy: true, note: n, examples: [{in: given Ramdesifir daily, out: given remdesivir daily}]}',
-        '  - {id: interferon, type: substitution, match: Enterferon, replace: interferon, fix: auto, fuzzy: true, note: n, examples: [{in: Enterferon, out: interferon}]}'
+        '  - {id: interferon, type: substitution, match: Enterferon, replace: interferon, fix: auto, fuzzy: true, note: n, examples: [{in: a dose of Enterferon, out: a dose of interferon}]}'
       ].join('\n')
     )
 
