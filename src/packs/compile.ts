@@ -118,6 +118,15 @@ export function surfaceKey(text: string, caseSensitive: boolean): string {
   return caseSensitive ? normal : normal.toLowerCase()
 }
 
+/** A list from a YAML value that may be one string or several. */
+const listOf = (value: string | string[] | undefined): string[] => (value === undefined ? [] : typeof value === 'string' ? [value] : value)
+
+/** Each phrase with the replacements it shares with the others of its entry. */
+function pairsOf(match: string | string[] | undefined, replace: string | string[] | undefined): Array<[string, string[]]> {
+  const replacements = listOf(replace)
+  return listOf(match).map((phrase) => [phrase, replacements])
+}
+
 /**
  * Compile packs into one rule set. A later pack's entry with the same
  * `pack.entry` id, or the same phrase, replaces the earlier one: that is how
@@ -173,7 +182,7 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
     const pairs: Array<[string, string[]]> =
       entry.type === 'substitution' && entry.swap
         ? Object.entries(entry.swap).map(([phrase, replacement]) => [phrase, [replacement]])
-        : [entry.match ?? []].flat().map((phrase) => [phrase, [entry.type === 'substitution' ? (entry.replace ?? []) : (entry.suggest ?? [])].flat()])
+        : pairsOf(entry.match, entry.type === 'substitution' ? entry.replace : entry.suggest)
     for (const [pattern, replacements] of pairs) {
       let expanded
       try {
