@@ -41,6 +41,20 @@ const DIGRAPHS: Array<[RegExp, string]> = [
  * Key of one word (no spaces). Article forms are handled by {@link nameKey}.
  */
 export function wordKey(word: string): string {
+  let key = wordKeys.get(word)
+  if (key === undefined) {
+    if (wordKeys.size >= MAX_CACHED) wordKeys.clear()
+    key = computeWordKey(word)
+    wordKeys.set(word, key)
+  }
+  return key
+}
+
+// Keys are asked for every capitalised word of every article: cache them per word type.
+const wordKeys = new Map<string, string>()
+const MAX_CACHED = 200_000
+
+function computeWordKey(word: string): string {
   let s = word.normalize('NFD').replace(MARKS, '').toLowerCase().replace(APOSTROPHES, '').replace(/[^a-z]/g, '')
   if (s.length === 0) return ''
   for (const [from, to] of DIGRAPHS) s = s.replace(from, to)

@@ -22,6 +22,20 @@ export const MIN_GARBLE_KEY = 5
 
 /** The garble key of one word (letters only; empty when it has none). */
 export function garbleKey(word: string): string {
+  let key = keys.get(word)
+  if (key === undefined) {
+    if (keys.size >= MAX_CACHED) keys.clear()
+    key = computeGarbleKey(word)
+    keys.set(word, key)
+  }
+  return key
+}
+
+// Asked for every long word of every article: cached per word type.
+const keys = new Map<string, string>()
+const MAX_CACHED = 200_000
+
+function computeGarbleKey(word: string): string {
   let key = word
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
