@@ -17,6 +17,7 @@ function summary(entry: PackEntry): string {
       : [entry.match ?? []].flat().map((from) => [from, [entry.type === 'substitution' ? (entry.replace ?? []) : (entry.suggest ?? [])].flat()])
   const shown = pairs.slice(0, MAX_PHRASES).map(([from, to]) => (to.length > 0 ? `${code(from)} → ${to.map(code).join(' / ')}` : code(from)))
   if (pairs.length > MAX_PHRASES) shown.push(`and ${pairs.length - MAX_PHRASES} more`)
+  if (entry.type === 'substitution' && entry.fuzzy) shown.push('and unlisted garbles of the term')
   return shown.join('; ')
 }
 
