@@ -1,3 +1,5 @@
+import {perWordType} from '../engine/word-cache.js'
+
 /**
  * The transliteration key: one string shared by the ways an Arabic (or
  * Persian, Turkish) name reaches English.
@@ -40,19 +42,7 @@ const DIGRAPHS: Array<[RegExp, string]> = [
 /**
  * Key of one word (no spaces). Article forms are handled by {@link nameKey}.
  */
-export function wordKey(word: string): string {
-  let key = wordKeys.get(word)
-  if (key === undefined) {
-    if (wordKeys.size >= MAX_CACHED) wordKeys.clear()
-    key = computeWordKey(word)
-    wordKeys.set(word, key)
-  }
-  return key
-}
-
-// Keys are asked for every capitalised word of every article: cache them per word type.
-const wordKeys = new Map<string, string>()
-const MAX_CACHED = 200_000
+export const wordKey = perWordType(computeWordKey)
 
 function computeWordKey(word: string): string {
   let s = word.normalize('NFD').replace(MARKS, '').toLowerCase().replace(APOSTROPHES, '').replace(/[^a-z]/g, '')

@@ -1,3 +1,5 @@
+import {perWordType} from '../engine/word-cache.js'
+
 /**
  * The key of a term's garbles: what is left of a word when the letters that
  * Arabic script makes machine translation confuse are folded together and
@@ -21,19 +23,7 @@ const FOLDS: Array<[RegExp, string]> = [
 export const MIN_GARBLE_KEY = 5
 
 /** The garble key of one word (letters only; empty when it has none). */
-export function garbleKey(word: string): string {
-  let key = keys.get(word)
-  if (key === undefined) {
-    if (keys.size >= MAX_CACHED) keys.clear()
-    key = computeGarbleKey(word)
-    keys.set(word, key)
-  }
-  return key
-}
-
-// Asked for every long word of every article: cached per word type.
-const keys = new Map<string, string>()
-const MAX_CACHED = 200_000
+export const garbleKey = perWordType(computeGarbleKey)
 
 function computeGarbleKey(word: string): string {
   let key = word
