@@ -176,3 +176,18 @@ describe('spelling: bounded work', () => {
     expect(lint('The goverment.', {disable: ['spelling.misspelling']})).toEqual([])
   })
 })
+
+describe('spelling: the word-form set', () => {
+  it('gives nspell’s verdicts, case rules and numbers included', async () => {
+    const {default: nspell} = await import('nspell')
+    const {readFileSync} = await import('node:fs')
+    const {loadWordForms} = await import('../src/spelling/word-forms.js')
+    const base = new URL(import.meta.resolve('dictionary-en'))
+    const spell = nspell({aff: readFileSync(new URL('index.aff', base)), dic: readFileSync(new URL('index.dic', base))})
+    const forms = loadWordForms()
+    spell.personal('Kadhimi\nHezbollah')
+    forms.add(['Kadhimi', 'Hezbollah'])
+    const words = 'government Government GOVERNMENT goverment governments governmental Iraq IRAQ iraq iPhone IPHONE don’t DON’T Don usa USA Kadhimi KADHIMI kadhimi Hezbollah 21st 22nd 1th 3rd 11th recovered recoverd colour Colour'.split(' ')
+    for (const word of words) expect([word, forms.correct(word)]).toEqual([word, spell.correct(word)])
+  })
+})

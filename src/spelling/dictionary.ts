@@ -1,11 +1,9 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import nspell from 'nspell'
 import {RULES_DIRECTORY} from '../packs/load.js'
+import {loadWordForms, type WordForms} from './word-forms.js'
 
-type NSpell = ReturnType<typeof nspell>
-
-let speller: NSpell | undefined
+let speller: WordForms | undefined
 /** Words already handed to nspell's personal dictionary, so each is added once. */
 const personal = new Set<string>()
 const verdicts = new Map<string, boolean>()
@@ -24,14 +22,12 @@ export function parseWordList(text: string): string[] {
 }
 
 /**
- * The process-wide nspell instance, built on first use from `dictionary-en`
- * (about a third of a second, so never at import time) plus postedit's extra
- * vocabulary.
+ * The process-wide dictionary: `dictionary-en`'s word forms (see
+ * `word-forms.ts`), loaded on first use, plus postedit's extra vocabulary.
  */
-export function dictionary(): NSpell {
+export function dictionary(): WordForms {
   if (speller) return speller
-  const base = new URL(import.meta.resolve('dictionary-en'))
-  speller = nspell({aff: readFileSync(new URL('index.aff', base)), dic: readFileSync(new URL('index.dic', base))})
+  speller = loadWordForms()
   learn(parseWordList(readFileSync(EXTRA_FILE, 'utf8')))
   return speller
 }
@@ -53,7 +49,7 @@ export function learn(words: Iterable<string>): void {
     }
   }
   if (fresh.length === 0) return
-  spell.personal(fresh.join('\n'))
+  spell.add(fresh)
   verdicts.clear()
   generation++
 }
