@@ -8,8 +8,8 @@ export const POOL_THRESHOLD = 16
 const BATCH = 8
 
 /**
- * Check `jobs`, in worker threads when there are enough files to pay for
- * them (one worker per core), else in this thread. Outcomes arrive through
+ * Check `jobs`, in this thread and, when there are enough files to pay for
+ * them, in worker threads beside it (one thread per core). Outcomes arrive through
  * `onOutcome` in completion order; the returned list is in job order.
  */
 export async function checkAll(jobs: readonly FileJob[], onOutcome: (outcome: FileOutcome, index: number) => void): Promise<FileOutcome[]> {
@@ -25,23 +25,41 @@ export async function checkAll(jobs: readonly FileJob[], onOutcome: (outcome: Fi
     })
     return outcomes
   }
+  const batches: number[][] = []
+  for (let start = 0; start < jobs.length; start += BATCH) {
+    batches.push(Array.from({length: Math.min(BATCH, jobs.length - start)}, (_, offset) => start + offset))
+  }
+  let next = 0
+  const take = () => batches[next++]
+  const deliver = (indexes: number[], results: FileOutcome[]) => {
+    results.forEach((outcome, position) => {
+      const index = indexes[position]!
+      outcomes[index] = outcome
+      onOutcome(outcome, index)
+    })
+  }
+  // This thread works too: the pool adds `threads - 1` workers, so every core is busy.
   const {default: Tinypool} = await import('tinypool')
-  const pool = new Tinypool({filename: new URL('./worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads})
-  try {
-    const batches: number[][] = []
-    for (let start = 0; start < jobs.length; start += BATCH) {
-      batches.push(Array.from({length: Math.min(BATCH, jobs.length - start)}, (_, offset) => start + offset))
+  const pool = new Tinypool({filename: new URL('./worker.js', import.meta.url).href, minThreads: threads - 1, maxThreads: threads - 1})
+  const inWorker = async () => {
+    for (let indexes = take(); indexes; indexes = take()) {
+      deliver(indexes, (await pool.run(indexes.map((index) => jobs[index]!))) as FileOutcome[])
     }
-    await Promise.all(
-      batches.map(async (indexes) => {
-        const results = (await pool.run(indexes.map((index) => jobs[index]!))) as FileOutcome[]
-        results.forEach((outcome, position) => {
-          const index = indexes[position]!
-          outcomes[index] = outcome
-          onOutcome(outcome, index)
-        })
-      })
-    )
+  }
+  const inThisThread = async () => {
+    await prepareFor(jobs)
+    for (let indexes = take(); indexes; indexes = take()) {
+      deliver(
+        indexes,
+        indexes.map((index) => checkFile(jobs[index]!))
+      )
+      // Let the workers' results in, and hand them their next batch.
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+  }
+  try {
+    // Three batches in flight per worker: it never waits for this thread to hand it the next.
+    await Promise.all([inThisThread(), ...Array.from({length: (threads - 1) * 3}, inWorker)])
   } finally {
     await pool.destroy()
   }
