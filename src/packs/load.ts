@@ -99,7 +99,8 @@ function checkSemantics(pack: Pack): void {
       const sensitive = entry.case === 'sensitive'
       phrases.forEach((phrase, phraseIndex) => {
         // The same words twice would silently shadow one another.
-        const key = `${sensitive ? 'S' : 'I'}${(sensitive ? phrase : phrase.toLowerCase()).replace(/[\s\-\u2010\u2011]+/g, ' ').replace(/[\u2019\u2018]/g, "'")}`
+        const written = sensitive ? phrase : phrase.toLowerCase()
+        const key = `${sensitive ? 'S' : 'I'}${/[^\p{L}\p{N} ]|  /u.test(written) ? written.replace(/[\s\-\u2010\u2011]+/g, ' ').replace(/[\u2019\u2018]/g, "'") : written}`
         const other = phraseOwners.get(key)
         if (other) {
           const path = entry.type === 'substitution' && entry.swap ? [...entryPath(index), 'swap', phrase] : [...entryPath(index), 'match', ...(Array.isArray(entry.match) ? [phraseIndex] : [])]

@@ -2,7 +2,7 @@ import {readdirSync, readFileSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import type {ErrorObject, ValidateFunction} from 'ajv'
-import {load as loadYaml, YAMLException} from 'js-yaml'
+import {JSON_SCHEMA, load as loadYaml, YAMLException} from 'js-yaml'
 import type {Document, LineCounter} from 'yaml'
 import {PackError} from './pack-error.js'
 import type {SourcePlace} from './types.js'
@@ -42,10 +42,14 @@ export function yamlFilesAt(path: string, what: string): string[] {
     .map((name) => join(path, name))
 }
 
-/** Parse YAML text (js-yaml: several times faster than a position-keeping parser). */
+/**
+ * Parse YAML text (js-yaml: several times faster than a position-keeping
+ * parser). The JSON schema keeps `yes`, `no`, `on` and dates as the strings
+ * an editor wrote, and spares resolving them.
+ */
 export function parseYaml(text: string, file: string): unknown {
   try {
-    return loadYaml(text, {filename: file})
+    return loadYaml(text, {filename: file, schema: JSON_SCHEMA})
   } catch (error) {
     if (error instanceof YAMLException) throw new PackError(file, error.mark.line + 1, error.mark.column + 1, error.reason)
     throw error
