@@ -118,6 +118,11 @@ describe('spelling: names', () => {
     expect(lint('Qaraqosh.', {allUnknown: true}).map((message) => message.ruleId)).toEqual(['spelling.unknown-name'])
   })
 
+  it('offers only names that are the same in Arabic, not a different name a letter away', () => {
+    // Lecter is not a slip for Lester, nor Berners for Berbers.
+    expect(lint('Hannibal Lecter met Tim Berners-Lee.')).toEqual([])
+  })
+
   it('suggests a close name from the packs for a misspelt name', () => {
     const [message] = lint('Adviser to Kadhimmi.')
     expect(message?.expected).toEqual(['Kadhimi'])

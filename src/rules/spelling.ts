@@ -9,6 +9,7 @@ import {isCompoundPrefix, lexiconFor} from '../spelling/lexicon.js'
 import {hasCapital, isAllCaps, linkRanges, opensSentence, partsOf, type WordPart} from '../spelling/words.js'
 import type {RuleSet} from '../packs/compile.js'
 import {gazetteerWords} from '../names/gazetteer.js'
+import {nameKey} from '../names/key.js'
 import {isOffFor, rulesOf, type RuleOptions} from './options.js'
 
 /** Options of {@link retextPosteditSpelling}. */
@@ -197,7 +198,9 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
         const first = parts[0]!
         const ranked = suggest(name, first.start)
         // Only other names: `Amal` is not a slip for anal, nor `Tarek` for trek.
-        const near = ranked?.filter((candidate) => candidate.cost <= NAME_COST && isProperNoun(candidate.word)) ?? []
+        // Only names the same in Arabic: a transliteration variant (Karbalaa: Karbala), not a
+        // different name one letter away (Ghazi is not Ghazni).
+        const near = ranked?.filter((candidate) => candidate.cost <= NAME_COST && isProperNoun(candidate.word) && nameKey(candidate.word) === nameKey(name)) ?? []
         let expected = name.length >= MIN_NAME_LENGTH ? shown(near).map((candidate) => candidate.word) : []
         // `Goverment officials said`: opening a sentence, a common word may be meant.
         const lower = name.toLowerCase()
