@@ -1,5 +1,5 @@
 import {readFileSync, statSync} from 'node:fs'
-import {cacheDirectory, cacheKey, fileCache, type PackCache} from '../packs/cache.js'
+import {cacheKey, sharedCache} from '../packs/cache.js'
 import {gazetteerFiles, parseGazetteer, readGazetteerText, type EntityKind, type GazetteerFile} from './load.js'
 import {isArticle, looseNameKey, nameKey, nameWords} from './key.js'
 
@@ -151,20 +151,24 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
 }
 
 const cache = new Map<string, {stamp: string; gazetteer: Gazetteer}>()
-let diskCache: PackCache | undefined
-let schema: string | undefined
+let validity: string | undefined
+
+/** What a cached gazetteer's validity depends on: its schema and the code that checks it. */
+function checkingCode(): string {
+  const module = (name: string) => readFileSync(new URL(`${name}.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url), 'utf8')
+  return [readFileSync(new URL('../../rules/names/schema.json', import.meta.url), 'utf8'), module('./load'), module('../packs/yaml-data')].join('\u0000')
+}
 
 /** A gazetteer file, from the validated-file cache when its text is unchanged. */
 function readCached(file: string): GazetteerFile {
   const text = readGazetteerText(file)
-  diskCache ??= fileCache(process.env.POSTEDIT_CACHE === '0' ? false : cacheDirectory())
-  schema ??= readFileSync(new URL('../../rules/names/schema.json', import.meta.url), 'utf8')
-  const key = cacheKey('gazetteer', schema, readFileSync(new URL(import.meta.url.endsWith('.ts') ? './load.ts' : './load.js', import.meta.url), 'utf8'), text)
-  const data = diskCache.get(key) as Omit<GazetteerFile, 'file'> | undefined
+  validity ??= checkingCode()
+  const key = cacheKey('gazetteer', validity, text)
+  const data = sharedCache().get(key) as Omit<GazetteerFile, 'file'> | undefined
   if (data) return {...data, file}
   const parsed = parseGazetteer(text, file)
   const {file: _file, ...plain} = parsed
-  diskCache.set(key, plain)
+  sharedCache().set(key, plain)
   return parsed
 }
 

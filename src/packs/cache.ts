@@ -65,3 +65,14 @@ export function fileCache(directory: string | false): PackCache {
     }
   }
 }
+
+let shared: PackCache | undefined
+
+/**
+ * The process's cache of checked data (packs, gazetteers, word forms), in
+ * {@link cacheDirectory}; `POSTEDIT_CACHE=0` makes it keep nothing.
+ */
+export function sharedCache(): PackCache {
+  shared ??= fileCache(process.env.POSTEDIT_CACHE === '0' ? false : cacheDirectory())
+  return shared
+}

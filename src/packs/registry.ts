@@ -1,7 +1,7 @@
 import {readFileSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {compilePacks, type RuleSet} from './compile.js'
-import {cacheDirectory, cacheKey, fileCache, type PackCache} from './cache.js'
+import {cacheKey, sharedCache} from './cache.js'
 import {packFromData, parsePack, readPackText, RULES_DIRECTORY, schemaText, type PackData} from './load.js'
 import {PackError} from './pack-error.js'
 import type {Pack} from './types.js'
@@ -19,7 +19,6 @@ export function packFiles(spec: string, cwd = process.cwd()): string[] {
   return yamlFilesAt(spec === DEFAULT_PACKS ? join(RULES_DIRECTORY, DEFAULT_PACKS) : resolve(cwd, spec), 'rule pack')
 }
 
-let diskCache: PackCache | undefined
 let engineVersion: string | undefined
 
 /** Modules whose behaviour decides whether a pack passes: part of the cache key. */
@@ -49,9 +48,8 @@ function loadPack(file: string): Pack {
   if (cached && cached.mtimeMs === mtimeMs) return cached.pack
   const text = readPackText(file)
   engineVersion ??= checkingCode()
-  diskCache ??= fileCache(process.env.POSTEDIT_CACHE === '0' ? false : cacheDirectory())
   const key = cacheKey(engineVersion, schemaText(), text)
-  const data = diskCache.get(key) as PackData | undefined
+  const data = sharedCache().get(key) as PackData | undefined
   let pack: Pack
   if (data) {
     pack = packFromData(data, text, file)
@@ -59,7 +57,7 @@ function loadPack(file: string): Pack {
     pack = parsePack(text, file)
     verifyPack(pack)
     const {file: _file, locate: _locate, ...plain} = pack
-    diskCache.set(key, plain)
+    sharedCache().set(key, plain)
   }
   packCache.set(file, {mtimeMs, pack})
   return pack

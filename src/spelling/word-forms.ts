@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import nspell from 'nspell'
-import {cacheDirectory, cacheKey, fileCache} from '../packs/cache.js'
+import {cacheKey, sharedCache} from '../packs/cache.js'
 
 type NSpell = ReturnType<typeof nspell>
 
@@ -34,7 +34,7 @@ export function loadWordForms(): WordForms {
   const base = new URL(import.meta.resolve('dictionary-en'))
   const aff = readFileSync(new URL('index.aff', base))
   const dic = readFileSync(new URL('index.dic', base))
-  const cache = fileCache(process.env.POSTEDIT_CACHE === '0' ? false : cacheDirectory())
+  const cache = sharedCache()
   const key = cacheKey('word-forms', String(aff), String(dic))
   let speller: NSpell | undefined
   // nspell itself, for what the set does not cover (numbers: compound rules such as 21st).
