@@ -235,12 +235,17 @@ describe('fuzzy terms', () => {
         'description: fuzzy drug names',
         'entries:',
         '  - {id: remdesivir, type: substitution, match: Remdesevir, replace: remdesivir, fix: auto, fuzzy: true, note: n, examples: [{in: given Ramdesifir daily, out: given remdesivir daily}]}',
-        '  - {id: interferon, type: substitution, match: Enterferon, replace: interferon, fix: auto, fuzzy: true, note: n, examples: [{in: a dose of Enterferon, out: a dose of interferon}]}'
+        '  - {id: interferon, type: substitution, match: Enterferon, replace: interferon, fix: auto, fuzzy: true, note: n, examples: [{in: a dose of Enterferon, out: a dose of interferon}]}',
+        '  - {id: patriot, type: substitution, match: Patreot, replace: Patriot, fix: auto, fuzzy: true, note: n, examples: [{in: a Patreot battery, out: a Patriot battery}]}'
       ].join('\n')
     )
 
   it('fixes a garble nobody listed when its letters fold to the term', async () => {
     expect(await fix('Doctors gave Remdecifer and Interferun to the patients.', [drugs()])).toBe('Doctors gave remdesivir and interferon to the patients.')
+  })
+
+  it('catches a short term by its letters when its consonants are too few', async () => {
+    expect(await fix('Two Batriot batteries were moved.', [drugs()])).toBe('Two Patriot batteries were moved.')
   })
 
   it('leaves real words, parts of longer tokens and the term itself alone', async () => {

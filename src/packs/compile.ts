@@ -1,6 +1,6 @@
 import type {Severity} from '../engine/types.js'
 import {PackError} from './pack-error.js'
-import {garbleKey, MIN_GARBLE_KEY} from './garble-key.js'
+import {garbleKeys} from './garble-key.js'
 import {PhraseMatcher} from './phrase-matcher.js'
 import type {ArtifactScope, Pack, PackEntry} from './types.js'
 
@@ -199,11 +199,12 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
     }
     if (entry.type === 'substitution' && entry.fuzzy) {
       for (const replacement of new Set(pairs.flatMap(([, replacements]) => replacements))) {
-        const key = garbleKey(replacement)
-        if (!/^[\p{L}]+$/u.test(replacement) || key.length < MIN_GARBLE_KEY) continue
-        const list = garbles.get(key) ?? []
-        if (!list.some((item) => item.replacement === replacement)) list.push({rule, replacement})
-        garbles.set(key, list)
+        if (!/^[\p{L}]+$/u.test(replacement)) continue
+        for (const key of garbleKeys(replacement)) {
+          const list = garbles.get(key) ?? []
+          if (!list.some((item) => item.replacement === replacement)) list.push({rule, replacement})
+          garbles.set(key, list)
+        }
       }
     }
     for (const accepted of entry.accept ?? []) {

@@ -3,7 +3,7 @@ import type {Atom} from './atoms.js'
 import {surfaceKey, type ArtifactRule, type PhraseRule, type PhraseValue, type RuleSet} from './compile.js'
 import type {PhraseMatch} from './phrase-matcher.js'
 import {selectMatches} from './phrase-matcher.js'
-import {garbleKey, MIN_GARBLE_KEY} from './garble-key.js'
+import {garbleKeys} from './garble-key.js'
 
 /** Tells whether a rule id is turned off. */
 export type IsOff = (id: string) => boolean
@@ -123,9 +123,9 @@ export function findGarbles(
     if (atom.joint === 'joined' || atoms[index + 1]?.joint === 'joined' || atom.end - atom.start < 6) continue
     const word = source.slice(atom.start, atom.end)
     if (!/^\p{L}+$/u.test(word)) continue
-    const key = garbleKey(word)
-    if (key.length < MIN_GARBLE_KEY) continue
-    const terms = rules.garbles.get(key)
+    const terms = garbleKeys(word)
+      .map((key) => rules.garbles.get(key))
+      .find((found) => found !== undefined)
     if (!terms || terms.length !== 1) continue
     const {rule, replacement} = terms[0]!
     if (isOff(rule.id) || word.toLowerCase() === replacement.toLowerCase()) continue

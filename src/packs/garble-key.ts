@@ -19,18 +19,40 @@ const FOLDS: Array<[RegExp, string]> = [
   [/h/g, '']
 ]
 
+// The same confusions with the vowels kept: for short terms, whose consonants
+// alone are too few to single them out (Batriot: Patriot, Aramko: Aramco).
+const LETTER_FOLDS: Array<[RegExp, string]> = [
+  [/ph|pf/g, 'f'],
+  [/ck|q|c(?=[aou]|$|[^aeiouyh])|k/g, 'k'],
+  [/c/g, 's'],
+  [/p/g, 'b'],
+  [/v/g, 'f']
+]
+
 /** Shortest key that is specific enough to act on: shorter ones collide with real words. */
 export const MIN_GARBLE_KEY = 5
 
-/** The garble key of one word (letters only; empty when it has none). */
-export const garbleKey = perWordType(computeGarbleKey)
+const fold = (letters: string, folds: Array<[RegExp, string]>) => {
+  let key = letters
+  for (const [from, to] of folds) key = key.replace(from, to)
+  return key.replace(/(.)\1+/g, '$1')
+}
 
-function computeGarbleKey(word: string): string {
-  let key = word
+/**
+ * The garble keys of one word, those long enough to act on: its consonant
+ * key, and its letters with the confused consonants folded (marked `=`).
+ * Two words share a key when one can be the other garbled.
+ */
+export const garbleKeys = perWordType((word: string): string[] => {
+  const letters = word
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z]/g, '')
-  for (const [from, to] of FOLDS) key = key.replace(from, to)
-  return key.replace(/(.)\1+/g, '$1')
-}
+  const keys: string[] = []
+  const consonants = fold(letters, FOLDS)
+  if (consonants.length >= MIN_GARBLE_KEY) keys.push(consonants)
+  const folded = fold(letters, LETTER_FOLDS)
+  if (folded.length >= MIN_GARBLE_KEY) keys.push(`=${folded}`)
+  return keys
+})

@@ -38,7 +38,7 @@ export interface SubstitutionEntry extends EntryBase {
   case?: 'insensitive' | 'sensitive'
   accept?: string[]
   unless?: Unless
-  /** Also catch unlisted garbles of a one-word replacement (see `garbleKey`). */
+  /** Also catch unlisted garbles of a one-word replacement (see `garbleKeys`). */
   fuzzy?: boolean
 }
 
