@@ -59,7 +59,9 @@ export function isMarkdown(file: VFile, options: Options): boolean {
 function lint(processor: PosteditProcessor, file: VFile, options: Options): PosteditMessage[] {
   const source = String(file.value)
   const directives = readDirectives(source)
-  const view = maskRanges(isMarkdown(file, options) ? maskMarkdown(source) : maskPlainText(source), directives.lines)
+  // Old Mac line endings (a lone CR) read as LF: same length, so every offset stays.
+  const lines = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source
+  const view = maskRanges(isMarkdown(file, options) ? maskMarkdown(lines) : maskPlainText(lines), directives.lines)
   const work = new VFile({path: file.path, cwd: file.cwd, value: view})
   processor.runSync(processor.parse(work), work)
   let messages = work.messages as PosteditMessage[]

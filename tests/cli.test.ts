@@ -28,11 +28,15 @@ describe('postedit command', () => {
     expect(code === 0 || code === 1).toBe(true)
   })
 
-  it('exits 1 with a readable report when it finds problems', () => {
+  it('reports warnings with a readable report; they fail only under --max-warnings (ESLint convention)', () => {
     const {code, stdout} = run([seed])
-    expect(code).toBe(1)
+    // The seed holds warnings and no errors: reported, exit 0 (this was exit 1 before --max-warnings had no default).
+    expect(code).toBe(0)
     expect(stdout).toContain('seeds/000_d42d0455121f1d6a.txt')
     expect(stdout).toMatch(/11:33-11:57\s+warning\s+Unexpected `through the video circle`, expected `via videoconference`\s+calques\.video-circle\s+postedit/)
+    const strict = run(['--max-warnings', '0', seed])
+    expect(strict.code).toBe(1)
+    expect(strict.stderr).toBe('postedit: too many warnings (10, maximum 0)\n')
   })
 
   it('exits 0 on clean text', () => {

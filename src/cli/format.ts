@@ -1,4 +1,5 @@
-import {relative, sep} from 'node:path'
+import {isAbsolute, relative, resolve, sep} from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {outcomeToFile, type FileOutcome, type JsonMessage} from './check-file.js'
 import type {RuleInfo} from '../rules/catalog.js'
 
@@ -10,7 +11,7 @@ export type Format = (typeof FORMATS)[number]
 export interface FormatContext {
   /** Describes rule ids (SARIF's rule metadata). */
   catalog: ReadonlyMap<string, RuleInfo>
-  /** Folder paths in SARIF are relative to (the repository's top). */
+  /** Folder paths in SARIF and GitHub annotations are relative to (the repository's top). */
   root: string
   version: string
   color: boolean
@@ -35,17 +36,31 @@ export function formatJson(outcomes: readonly FileOutcome[]): string {
 }
 
 /** Human-readable report (vfile-reporter, loaded only for this format). */
-export async function formatStylish(outcomes: readonly FileOutcome[], context: Pick<FormatContext, 'color'>): Promise<string> {
+export async function formatStylish(outcomes: readonly FileOutcome[], context: Pick<FormatContext, 'color'> & {quiet?: boolean}): Promise<string> {
   const {reporter} = await import('vfile-reporter')
-  return reporter(outcomes.map(outcomeToFile), {color: context.color})
+  // Quiet: files without messages are left out, so nothing claims "no issues found" about warnings it hid.
+  return reporter(outcomes.map(outcomeToFile), {color: context.color, quiet: context.quiet ?? false})
 }
 
 const sarifLevel = (message: JsonMessage) => (message.severity === 'error' ? 'error' : message.severity === 'warning' ? 'warning' : 'note')
 
-/** A path as SARIF wants it: relative to the repository top, with forward slashes. */
-function artifactUri(path: string | undefined, root: string): string {
-  if (path === undefined) return 'stdin'
-  return relative(root, path).split(sep).join('/')
+/** `path` (relative to the working folder) relative to `root` with forward slashes, or undefined when outside it. */
+function inside(path: string, root: string): string | undefined {
+  const local = relative(root, resolve(path))
+  if (local === '' || local.startsWith('..') || isAbsolute(local)) return undefined
+  return local.split(sep).join('/')
+}
+
+/**
+ * Where a file is, as SARIF wants it: a URI reference relative to the
+ * repository top (`%SRCROOT%`), each segment percent-encoded (`a#b.txt` is
+ * `a%23b.txt`); a file outside the repository gets an absolute `file:` URI.
+ */
+export function artifactLocation(path: string | undefined, root: string): {uri: string; uriBaseId?: string} {
+  if (path === undefined) return {uri: 'stdin'}
+  const local = inside(path, root)
+  if (local === undefined) return {uri: pathToFileURL(resolve(path)).href}
+  return {uri: local.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%'}
 }
 
 /** SARIF 2.1.0, as GitHub code scanning reads it. */
@@ -73,7 +88,7 @@ export function formatSarif(outcomes: readonly FileOutcome[], context: FormatCon
       locations: [
         {
           physicalLocation: {
-            artifactLocation: {uri: artifactUri(outcome.path, context.root), uriBaseId: '%SRCROOT%'},
+            artifactLocation: artifactLocation(outcome.path, context.root),
             region: {
               startLine: message.place.start.line,
               startColumn: message.place.start.column,
@@ -92,7 +107,7 @@ export function formatSarif(outcomes: readonly FileOutcome[], context: FormatCon
                 description: {text: message.expected?.[0] !== undefined ? `Replace with \`${message.fix.text}\`` : 'Apply the fix'},
                 artifactChanges: [
                   {
-                    artifactLocation: {uri: artifactUri(outcome.path, context.root), uriBaseId: '%SRCROOT%'},
+                    artifactLocation: artifactLocation(outcome.path, context.root),
                     replacements: [
                       {
                         deletedRegion: {charOffset: message.fix.start, charLength: message.fix.end - message.fix.start},
@@ -114,7 +129,9 @@ export function formatSarif(outcomes: readonly FileOutcome[], context: FormatCon
       runs: [
         {
           tool: {driver: {name: 'postedit', semanticVersion: context.version, version: context.version, rules}},
-          originalUriBaseIds: {'%SRCROOT%': {uri: `file://${context.root.split(sep).join('/').replace(/\/?$/, '/')}`}},
+          originalUriBaseIds: {'%SRCROOT%': {uri: pathToFileURL(context.root).href.replace(/\/?$/, '/')}},
+          // Columns count UTF-16 code units, as JavaScript strings (and GitHub) do.
+          columnKind: 'utf16CodeUnits',
           results
         }
       ]
@@ -130,14 +147,18 @@ export const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\
 /** Escape a property value of a GitHub workflow command. */
 export const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
 
-/** GitHub Actions workflow commands: an annotation on the exact line and columns. */
-export function formatGithub(outcomes: readonly FileOutcome[]): string {
+/**
+ * GitHub Actions workflow commands: an annotation on the exact line and
+ * columns. GitHub wants paths relative to the repository top (`root`), not to
+ * the folder the command ran in.
+ */
+export function formatGithub(outcomes: readonly FileOutcome[], root: string): string {
   const lines: string[] = []
   for (const outcome of outcomes) {
     for (const message of outcome.messages) {
       const command = message.severity === 'error' ? 'error' : message.severity === 'warning' ? 'warning' : 'notice'
       const properties = [
-        `file=${escapeProperty(outcome.path ?? 'stdin')}`,
+        `file=${escapeProperty(outcome.path === undefined ? 'stdin' : (inside(outcome.path, root) ?? resolve(outcome.path)))}`,
         `line=${message.place.start.line}`,
         `endLine=${message.place.end.line}`,
         `col=${message.place.start.column}`,

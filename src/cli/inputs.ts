@@ -1,8 +1,8 @@
-import {existsSync, readFileSync, statSync} from 'node:fs'
-import {join, relative, resolve} from 'node:path'
+import {existsSync, readFileSync, realpathSync, statSync} from 'node:fs'
+import {dirname, extname, join, relative, resolve, sep} from 'node:path'
 import ignore, {type Ignore} from 'ignore'
 
-/** Extensions looked for inside folders and globs. */
+/** Extensions looked for inside folders and globs, in any case (`.TXT` too). */
 export const TEXT_EXTENSIONS = ['txt', 'text', 'md', 'markdown']
 
 /** Whether `pattern` is a glob rather than a path (tinyglobby's own test, without loading it). */
@@ -13,49 +13,120 @@ export function isGlob(pattern: string): boolean {
 /** tinyglobby, loaded only when there is a folder or glob to expand. */
 const globber = async () => (await import('tinyglobby')).glob
 
-/** Name of the ignore file, in gitignore syntax, read from the working folder. */
+/** Name of the ignore file, in gitignore syntax, read from each folder up to the repository top. */
 export const IGNORE_FILE = '.posteditignore'
 
 /** What the command will check. */
 export interface InputList {
-  /** Files to check, in a stable order; `-` is standard input. */
+  /** Files to check, in a stable order, each real file once; `-` is standard input. */
   files: string[]
-  /** Files named on the command line that the ignore file excludes. */
+  /** Files named on the command line that an ignore file excludes. */
   ignored: string[]
-  /** Globs or folders that matched nothing. */
+  /** Folders and globs that found files, every one of them ignored. */
+  allIgnored: string[]
+  /** Globs or folders that matched no text file at all. */
   empty: string[]
 }
 
-function ignoreRules(cwd: string, enabled: boolean): Ignore {
-  const rules = ignore().add(['node_modules/', '.git/'])
-  const file = join(cwd, IGNORE_FILE)
-  if (enabled && existsSync(file)) rules.add(readFileSync(file, 'utf8'))
-  return rules
+/** The nearest folder at or above `directory` holding `.git`, else the filesystem root. */
+export function repositoryTop(directory: string): string {
+  for (let current = directory; ; current = dirname(current)) {
+    if (existsSync(join(current, '.git'))) return current
+    if (dirname(current) === current) return current
+  }
 }
 
 /**
- * Expand the command line's files, folders and globs. Found files are
- * filtered by the ignore file silently; a file named outright that it
- * excludes is reported, so nothing is skipped without the user knowing.
+ * Ignore rules as git reads .gitignore files: each folder's `.posteditignore`
+ * speaks about the paths below it, a deeper file can re-include (`!name`)
+ * what a shallower one excluded, and the search stops at the repository top.
+ */
+class IgnoreTree {
+  private readonly byFolder = new Map<string, Ignore | undefined>()
+  private readonly tops = new Map<string, string>()
+
+  constructor(private readonly enabled: boolean) {}
+
+  private rulesIn(folder: string): Ignore | undefined {
+    if (this.byFolder.has(folder)) return this.byFolder.get(folder)
+    const file = join(folder, IGNORE_FILE)
+    const rules = this.enabled && existsSync(file) ? ignore().add(readFileSync(file, 'utf8')) : undefined
+    this.byFolder.set(folder, rules)
+    return rules
+  }
+
+  private topOf(folder: string): string {
+    let top = this.tops.get(folder)
+    if (top === undefined) {
+      top = repositoryTop(folder)
+      this.tops.set(folder, top)
+    }
+    return top
+  }
+
+  /** Whether the file at absolute `path` is excluded. */
+  ignores(path: string): boolean {
+    const top = this.topOf(dirname(path))
+    const folders: string[] = []
+    for (let folder = dirname(path); ; folder = dirname(folder)) {
+      folders.unshift(folder)
+      if (folder === top || dirname(folder) === folder) break
+    }
+    const posix = (from: string) => relative(from, path).split(sep).join('/')
+    let ignored = ignore().add(['node_modules/', '.git/']).ignores(posix(top))
+    for (const folder of folders) {
+      const rules = this.rulesIn(folder)
+      if (!rules) continue
+      const verdict = rules.test(posix(folder))
+      if (verdict.ignored) ignored = true
+      else if (verdict.unignored) ignored = false
+    }
+    return ignored
+  }
+}
+
+const hasTextExtension = (file: string) => TEXT_EXTENSIONS.includes(extname(file).slice(1).toLowerCase())
+
+/** A key naming the real file behind `path` (links resolved), so each file is checked once. */
+function identity(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch {
+    return path
+  }
+}
+
+/**
+ * Expand the command line's files, folders and globs. Folders are searched
+ * for text files without following symbolic links to folders; a file reached
+ * twice (through two arguments, or a link named outright) is checked once.
+ * Found files are filtered by the ignore files silently; a file named
+ * outright that they exclude is reported, so nothing is skipped without the
+ * user knowing.
  */
 export async function collectInputs(patterns: readonly string[], options: {cwd?: string; useIgnore?: boolean} = {}): Promise<InputList> {
   const cwd = options.cwd ?? process.cwd()
-  const rules = ignoreRules(cwd, options.useIgnore !== false)
-  const isIgnored = (path: string) => {
-    const local = relative(cwd, resolve(cwd, path))
-    return !local.startsWith('..') && local !== '' && rules.ignores(local.split('\\').join('/'))
+  const tree = new IgnoreTree(options.useIgnore !== false)
+  const isIgnored = (path: string) => tree.ignores(resolve(cwd, path))
+  const files: string[] = []
+  const seen = new Set<string>()
+  const add = (file: string) => {
+    const key = file === '-' ? file : identity(resolve(cwd, file))
+    if (seen.has(key) && file !== '-') return
+    seen.add(key)
+    files.push(file)
   }
-  const files = new Set<string>()
   const ignored: string[] = []
+  const allIgnored: string[] = []
   const empty: string[] = []
   for (const pattern of patterns) {
     if (pattern === '-') {
-      files.add(pattern)
+      files.push(pattern)
       continue
     }
     let found: string[]
     if (isGlob(pattern)) {
-      found = await (await globber())(pattern, {cwd, dot: false, onlyFiles: true, ignore: ['**/node_modules/**']})
+      found = await (await globber())(pattern, {cwd, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**']})
     } else {
       let directory = false
       try {
@@ -65,16 +136,19 @@ export async function collectInputs(patterns: readonly string[], options: {cwd?:
       }
       if (!directory) {
         if (isIgnored(pattern)) ignored.push(pattern)
-        else files.add(pattern)
+        else add(pattern)
         continue
       }
-      found = (await (await globber())(`**/*.{${TEXT_EXTENSIONS.join(',')}}`, {cwd: resolve(cwd, pattern), onlyFiles: true, ignore: ['**/node_modules/**']})).map((file) =>
-        join(pattern, file)
+      found = (
+        await (await globber())('**/*', {cwd: resolve(cwd, pattern), onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**']})
       )
+        .filter(hasTextExtension)
+        .map((file) => join(pattern, file))
     }
     const kept = found.filter((file) => !isIgnored(file)).sort()
-    if (kept.length === 0) empty.push(pattern)
-    for (const file of kept) files.add(file)
+    if (found.length === 0) empty.push(pattern)
+    else if (kept.length === 0) allIgnored.push(pattern)
+    for (const file of kept) add(file)
   }
-  return {files: [...files], ignored, empty}
+  return {files, ignored, allIgnored, empty}
 }

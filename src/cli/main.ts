@@ -1,18 +1,18 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import type {RuleSetting} from '../engine/adjust.js'
+import {listDirectives} from '../engine/directives.js'
 import type {Options} from '../postedit.js'
 import {PackError} from '../packs/pack-error.js'
 import {loadRules} from '../packs/registry.js'
 import {isKnownRuleId, ruleCatalog, type RuleInfo} from '../rules/catalog.js'
-import type {FileJob, FileOutcome} from './check-file.js'
-import {ConfigError, findConfig, readConfig, settingsFor, type LoadedConfig} from '../config/load-config.js'
+import {checkFile, prepareFor, type FileJob, type FileOutcome} from './check-file.js'
+import {ConfigError, ConfigSearch, readConfig, ruleIdsOf, settingsFor, type LoadedConfig} from '../config/load-config.js'
 import {FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type Format} from './format.js'
 import {collectInputs, IGNORE_FILE, isGlob, TEXT_EXTENSIONS} from './inputs.js'
 import {checkAll} from './pool.js'
-import {InputError, readStdin, readTextFile} from './read-input.js'
-import {writeFileAtomic} from './write-atomic.js'
+import {encodeText, InputError, readStdin, readTextFile, type DecodedText} from './read-input.js'
+import {removeTemporaryFilesOnSignals, writeFileAtomic} from './write-atomic.js'
 
 /** Exit codes: nothing to report, problems remain, could not run as asked. */
 export const EXIT = {clean: 0, problems: 1, usage: 2} as const
@@ -23,16 +23,19 @@ Find and fix the errors machine translation leaves in English news text:
 garbled terms, calques, misspelled names, boilerplate, Arabic punctuation
 and digits. Checks .txt and .md files (folders: *.txt, *.text, *.md,
 *.markdown); in Markdown only prose, never code, front matter, HTML or links.
-With no input, or -, reads standard input.
+With -, or no input when standard input is not a terminal, reads standard
+input.
 
 Options:
   --fix                 apply the fixes that are certain, rewriting each file
                         atomically (nothing else in it changes)
   --stdout              with --fix: print the corrected text instead (one input)
-  --fix-dry-run, --diff print a unified diff of what --fix would change
+  --fix-dry-run, --diff print a unified diff of what --fix would change, and
+                        exit 1 when there is one; writes nothing
   --format NAME         ${FORMATS.join(', ')} (default: stylish)
   --quiet               report errors only
-  --max-warnings N      exit 1 when more than N warnings remain (default: 0)
+  --max-warnings N      exit 1 when more than N warnings remain (default: no
+                        limit; warnings alone do not fail)
   --config FILE         use this configuration file instead of searching for
                         .posteditrc* or package.json "postedit" from each file up
   --packs PATH          rule pack file or folder; repeatable ("default" is the
@@ -49,16 +52,19 @@ Options:
   -h, --help            show this help
   -v, --version         show the version
 
-Exit status: 0 nothing to report, 1 errors remain or more warnings than
---max-warnings, 2 bad usage, configuration, pack or input.
+Exit status: 0 no errors (and no more warnings than --max-warnings), 1
+errors remain, more warnings than --max-warnings, or --diff shows a change,
+2 bad usage, configuration, pack or input, or a fixed file that cannot be
+written.
 `
 
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
 }
 
-/** The repository top for SARIF paths: the nearest folder up with a .git, else the working folder. */
-function repositoryRoot(cwd: string): string {
+/** Paths in SARIF and GitHub annotations are relative to this: the Actions workspace, the git top, or the working folder. */
+function reportRoot(cwd: string): string {
+  if (process.env.GITHUB_WORKSPACE) return resolve(process.env.GITHUB_WORKSPACE)
   for (let directory = cwd; ; directory = dirname(directory)) {
     if (existsSync(resolve(directory, '.git'))) return directory
     if (dirname(directory) === directory) return cwd
@@ -67,13 +73,6 @@ function repositoryRoot(cwd: string): string {
 
 /** Exit with a one-line message: bad usage, configuration, pack or input. */
 class StopError extends Error {}
-
-/** Ids in configuration `rules` that name no rule, pack or family. */
-function checkRuleIds(rules: Record<string, RuleSetting>, catalog: ReadonlyMap<string, RuleInfo>, where: string): void {
-  for (const id of Object.keys(rules)) {
-    if (!isKnownRuleId(id, catalog)) throw new ConfigError(where, `rules: unknown rule id \`${id}\``)
-  }
-}
 
 /**
  * Run the command line with `args` (without `node` and the script). Output
@@ -90,7 +89,7 @@ export async function main(args: string[]): Promise<number> {
         stdout: {type: 'boolean', default: false},
         'fix-dry-run': {type: 'boolean', default: false},
         diff: {type: 'boolean', default: false},
-        format: {type: 'string', default: 'stylish'},
+        format: {type: 'string'},
         quiet: {type: 'boolean', default: false},
         'max-warnings': {type: 'string'},
         config: {type: 'string'},
@@ -119,6 +118,11 @@ export async function main(args: string[]): Promise<number> {
     process.stdout.write(`${version()}\n`)
     return EXIT.clean
   }
+  if (positionals.length === 0 && process.stdin.isTTY) {
+    // Nobody is going to type an article: say how to use the command instead of waiting.
+    process.stderr.write(`postedit: no input; give files, folders or globs, or - to read standard input\n\n${HELP}`)
+    return EXIT.usage
+  }
   try {
     return await run(values, positionals)
   } catch (error) {
@@ -137,18 +141,37 @@ export async function main(args: string[]): Promise<number> {
 
 type Values = ReturnType<typeof parseArgs<{options: Record<string, {type: 'string' | 'boolean'; multiple?: boolean}>}>>['values']
 
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`
+
+/** Refuse flag combinations that make no sense, with one line each. */
+function checkFlags(values: Values, positionals: string[], usage: (problem: string) => never): void {
+  const flag = (name: string) => values[name] === true
+  const dryRunFlag = flag('fix-dry-run') ? '--fix-dry-run' : flag('diff') ? '--diff' : undefined
+  if (values.format !== undefined && !FORMATS.includes(values.format as Format)) usage(`unknown format \`${String(values.format)}\` (use ${FORMATS.join(', ')})`)
+  if (flag('fix') && dryRunFlag) usage(`--fix writes the files; ${dryRunFlag} only shows what it would change: use one of them`)
+  if (flag('stdout') && !flag('fix')) usage('--stdout goes with --fix')
+  if (dryRunFlag && values.format !== undefined) usage(`${dryRunFlag} prints a diff; --format does not apply to it`)
+  if (flag('stdout') && values.format !== undefined && values.format !== 'stylish') {
+    usage('--fix --stdout prints the corrected text; drop --stdout to get a report in another format')
+  }
+  const inputs = positionals.length > 0 ? positionals : ['-']
+  if (flag('markdown') && !inputs.includes('-')) usage('--markdown is for standard input (-); files are read by their extension')
+  if (flag('fix') && inputs.includes('-') && inputs.length > 1) usage('--fix with standard input prints the corrected text, so it takes no other input')
+}
+
 async function run(values: Values, positionals: string[]): Promise<number> {
   const flag = (name: string) => values[name] === true
   const list = (name: string) => (values[name] as string[] | undefined) ?? []
   const usage = (problem: string): never => {
     throw new StopError(`${problem}\nTry \`postedit --help\`.`)
   }
-  const format = values.format as Format
-  if (!FORMATS.includes(format)) usage(`unknown format \`${String(values.format)}\` (use ${FORMATS.join(', ')})`)
+  checkFlags(values, positionals, usage)
+  const format = (values.format as Format | undefined) ?? 'stylish'
   const dryRun = flag('fix-dry-run') || flag('diff')
-  const fixing = flag('fix') || dryRun
-  if (flag('stdout') && !flag('fix')) usage('--stdout goes with --fix')
-  let maxWarnings = 0
+  // --fix prints the corrected text for --stdout and for standard input, and writes files otherwise.
+  const toStdout = flag('fix') && (flag('stdout') || positionals.length === 0 || positionals.includes('-'))
+  const writing = flag('fix') && !toStdout
+  let maxWarnings = Number.POSITIVE_INFINITY
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings'])
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) usage('--max-warnings takes a whole number of 0 or more')
@@ -157,35 +180,37 @@ async function run(values: Values, positionals: string[]): Promise<number> {
 
   const inputs = await collectInputs(positionals.length > 0 ? positionals : ['-'], {useIgnore: !flag('no-ignore')})
   for (const file of inputs.ignored) process.stderr.write(`postedit: ${file}: ignored by ${IGNORE_FILE} (use --no-ignore to check it)\n`)
+  for (const pattern of inputs.allIgnored) process.stderr.write(`postedit: ${pattern}: every file found is ignored by ${IGNORE_FILE} (use --no-ignore to check them)\n`)
   const [empty] = inputs.empty
   if (empty !== undefined) {
     throw new StopError(`${empty}: no files to check (${isGlob(empty) ? 'the glob matches none' : `a folder is searched for ${TEXT_EXTENSIONS.map((extension) => `*.${extension}`).join(', ')}`})`)
   }
   if (inputs.files.filter((file) => file === '-').length > 1) usage('standard input can be read once')
   if (flag('stdout') && inputs.files.length !== 1) usage('--fix --stdout takes one input')
-  if (inputs.files.length === 0) return inputs.ignored.length > 0 ? EXIT.clean : usage('no input')
+  if (inputs.files.length === 0) return inputs.ignored.length + inputs.allIgnored.length > 0 ? EXIT.clean : usage('no input')
 
   // Read every input before anything is written: one bad file changes nothing.
-  const texts: string[] = []
+  const texts: DecodedText[] = []
   for (const file of inputs.files) texts.push(file === '-' ? await readStdin() : readTextFile(file))
 
-  // Settings per file: its configuration, then the command line on top.
+  // Settings per file: its configuration files, then the command line on top.
   const explicit = values.config === undefined ? undefined : await readConfig(values.config as string)
-  const configs = new Map<string, LoadedConfig | undefined>()
+  const warned = new Set<string>()
+  const search = new ConfigSearch((warning) => {
+    if (!warned.has(warning)) process.stderr.write(`postedit: warning: ${warning}\n`)
+    warned.add(warning)
+  })
   const jobs: FileJob[] = []
   const catalogs = new Map<string, ReadonlyMap<string, RuleInfo>>()
+  const checkedIds = new Set<string>()
   for (const [index, file] of inputs.files.entries()) {
     const path = file === '-' ? undefined : file
     const directory = path === undefined ? cwd : dirname(resolve(path))
-    let loaded = explicit
-    if (!loaded) {
-      if (!configs.has(directory)) configs.set(directory, await findConfig(directory))
-      loaded = configs.get(directory)
-    }
-    const settings = settingsFor(path ?? resolve(cwd, 'stdin'), loaded)
+    const chain: LoadedConfig[] = explicit ? [explicit] : await search.chain(directory)
+    const settings = settingsFor(path ?? resolve(cwd, 'stdin'), chain)
     const packs = list('packs').length > 0 ? list('packs') : settings.packs
     const options: Options = {
-      fix: fixing,
+      fix: flag('fix') || dryRun,
       disable: list('disable'),
       words: [...settings.words, ...list('word')],
       phrases: settings.phrases,
@@ -201,29 +226,59 @@ async function run(values: Values, positionals: string[]): Promise<number> {
     if (!catalog) {
       catalog = ruleCatalog(loadRules(options.packs))
       catalogs.set(key, catalog)
+      for (const id of list('disable')) if (!isKnownRuleId(id, catalog)) usage(`--disable: unknown rule id \`${id}\``)
     }
-    if (settings.file) checkRuleIds(settings.rules, catalog, settings.file)
-    jobs.push({path, value: texts[index]!, options})
+    // Rule ids the configuration files name, checked once per file and set of packs.
+    for (const loaded of chain) {
+      if (checkedIds.has(`${key}\0${loaded.file}`)) continue
+      checkedIds.add(`${key}\0${loaded.file}`)
+      for (const id of ruleIdsOf(loaded)) if (!isKnownRuleId(id, catalog)) throw new ConfigError(loaded.file, `rules: unknown rule id \`${id}\``)
+    }
+    // And those of the inline comments, as strictly.
+    const text = texts[index]!.text
+    for (const comment of listDirectives(text)) {
+      for (const id of comment.ids) {
+        if (isKnownRuleId(id, catalog)) continue
+        const before = text.slice(0, comment.start)
+        const line = before.split(/\r\n|\n|\r/).length
+        throw new InputError(file === '-' ? '<stdin>' : file, `${line}: unknown rule id \`${id}\` in a postedit-${comment.kind} comment`)
+      }
+    }
+    jobs.push({path, value: text, options})
   }
 
+  if (writing) removeTemporaryFilesOnSignals()
   const progress = process.stderr.isTTY && jobs.length > 5 && format !== 'github'
   let done = 0
-  const unwritten: string[] = []
-  const outcomes = await checkAll(jobs, (outcome) => {
-    if (flag('fix') && !flag('stdout') && outcome.path !== undefined && outcome.value !== outcome.original) {
+  const unwritten = new Map<number, string>()
+  const written = {files: 0, fixes: 0}
+  const outcomes = await checkAll(jobs, (outcome, index) => {
+    if (writing && outcome.path !== undefined && outcome.value !== outcome.original) {
       try {
-        writeFileAtomic(outcome.path, outcome.value)
+        writeFileAtomic(outcome.path, encodeText(outcome.value, texts[index]!.encoding))
+        written.files++
+        written.fixes += outcome.fixed
       } catch (error) {
         // The file is as it was; say so and go on with the others.
         const code = (error as NodeJS.ErrnoException).code
-        unwritten.push(code ? `${outcome.path}: cannot be rewritten (${code})` : (error as Error).message)
+        unwritten.set(index, code ? `${outcome.path}: cannot be rewritten (${code}); nothing in it was fixed` : (error as Error).message)
       }
     }
     done++
     if (progress) process.stderr.write(`\rpostedit: ${done}/${jobs.length} files`)
   })
   if (progress) process.stderr.write('\r\u001B[K')
-  for (const problem of unwritten) process.stderr.write(`postedit: ${problem}\n`)
+  if (unwritten.size > 0) {
+    // Not written: the report is about the file as it still is, not about the fixed text nobody will see.
+    const failed = [...unwritten.keys()].map((index) => ({...jobs[index]!, options: {...jobs[index]!.options, fix: false}}))
+    await prepareFor(failed)
+    for (const [position, index] of [...unwritten.keys()].entries()) outcomes[index] = checkFile(failed[position]!)
+  }
+  for (const problem of unwritten.values()) process.stderr.write(`postedit: ${problem}\n`)
+  if (flag('fix') && !flag('quiet')) {
+    const applied = toStdout ? {files: outcomes.filter((outcome) => outcome.fixed > 0).length, fixes: outcomes.reduce((sum, outcome) => sum + outcome.fixed, 0)} : written
+    process.stderr.write(`postedit: applied ${plural(applied.fixes, 'fix', 'fixes')} in ${plural(applied.files, 'file', 'files')}\n`)
+  }
 
   const shown = outcomes.map((outcome) => ({
     ...outcome,
@@ -232,22 +287,29 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   const all = outcomes.flatMap((outcome) => outcome.messages)
   const errors = all.filter((message) => message.severity === 'error').length
   const warnings = all.filter((message) => message.severity === 'warning').length
-  const failed = errors > 0 || warnings > maxWarnings
+  const tooManyWarnings = warnings > maxWarnings
+  const failed = errors > 0 || tooManyWarnings
+  const warnAboutWarnings = () => {
+    if (tooManyWarnings) process.stderr.write(`postedit: too many warnings (${warnings}, maximum ${maxWarnings}${flag('quiet') ? '; --quiet does not show them' : ''})\n`)
+  }
 
   if (dryRun) {
     const {createTwoFilesPatch} = await import('diff')
+    let changed = false
     for (const outcome of outcomes) {
       if (outcome.value === outcome.original) continue
+      changed = true
       const name = outcome.path ?? 'stdin'
       process.stdout.write(createTwoFilesPatch(`a/${name}`, `b/${name}`, outcome.original, outcome.value))
     }
-    return failed ? EXIT.problems : EXIT.clean
+    warnAboutWarnings()
+    return changed || failed ? EXIT.problems : EXIT.clean
   }
-  const stdinFixed = flag('fix') && outcomes.some((outcome) => outcome.path === undefined)
-  if (flag('stdout') || stdinFixed) {
+  if (toStdout) {
     // The corrected text owns stdout; a report, if any, goes to stderr.
-    for (const outcome of outcomes) process.stdout.write(outcome.value)
-    if (format === 'stylish' && failed) process.stderr.write(`${await formatStylish(shown, {color: false})}\n`)
+    for (const [index, outcome] of outcomes.entries()) process.stdout.write(encodeText(outcome.value, texts[index]!.encoding))
+    if (failed) process.stderr.write(`${await formatStylish(shown, {color: false, quiet: true})}\n`)
+    warnAboutWarnings()
     return failed ? EXIT.problems : EXIT.clean
   }
   const color = values['no-color'] === true ? false : ((values.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))
@@ -258,15 +320,16 @@ async function run(values: Values, positionals: string[]): Promise<number> {
       report = formatJson(shown)
       break
     case 'sarif':
-      report = formatSarif(shown, {catalog, root: repositoryRoot(cwd), version: version(), color})
+      report = formatSarif(shown, {catalog, root: reportRoot(cwd), version: version(), color})
       break
     case 'github':
-      report = formatGithub(shown)
+      report = formatGithub(shown, reportRoot(cwd))
       break
     default:
-      report = await formatStylish(shown, {color})
+      report = await formatStylish(shown, {color, quiet: flag('quiet')})
   }
   if (report) process.stdout.write(`${report}\n`)
-  if (unwritten.length > 0) return EXIT.usage
+  warnAboutWarnings()
+  if (unwritten.size > 0) return EXIT.usage
   return failed ? EXIT.problems : EXIT.clean
 }

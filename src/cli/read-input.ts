@@ -8,23 +8,43 @@ export class InputError extends Error {
   }
 }
 
-const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
+/** How a file's bytes are text: fixed files are written back the same way. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be'
+
+/** Text read from a file, with the encoding to write it back in. */
+export interface DecodedText {
+  text: string
+  encoding: TextEncoding
+}
 
 /**
- * Decode bytes as UTF-8 text, keeping a byte order mark as it is (it is
- * written back unchanged). Binary data and invalid UTF-8 are refused.
+ * Decode bytes as text, keeping a byte order mark as it is (it is written
+ * back unchanged). UTF-16 is recognised by its byte order mark; otherwise the
+ * text must be UTF-8. Binary data and invalid text are refused.
  */
-export function decodeText(bytes: Uint8Array, name: string): string {
-  if (bytes.includes(0)) throw new InputError(name, 'looks like a binary file (it contains NUL bytes), not text')
+export function decodeText(bytes: Uint8Array, name: string): DecodedText {
+  const encoding: TextEncoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8'
+  if (encoding === 'utf-8' && bytes.includes(0)) throw new InputError(name, 'looks like a binary file (it contains NUL bytes), not text')
+  let text: string
   try {
-    return decoder.decode(bytes)
+    text = new TextDecoder(encoding, {fatal: true, ignoreBOM: true}).decode(bytes)
   } catch {
-    throw new InputError(name, 'is not valid UTF-8 text')
+    throw new InputError(name, `is not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding.toUpperCase()} text`)
   }
+  // UTF-16 text holds no NUL characters either; binary data with a lucky first two bytes does.
+  if (encoding !== 'utf-8' && text.includes('\0')) throw new InputError(name, 'looks like a binary file (it contains NUL characters), not text')
+  return {text, encoding}
+}
+
+/** The bytes of `text` in `encoding` (the byte order mark, if any, is part of the text). */
+export function encodeText(text: string, encoding: TextEncoding): Uint8Array {
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8')
+  const bytes = Buffer.from(text, 'utf16le')
+  return encoding === 'utf-16le' ? bytes : bytes.swap16()
 }
 
 /** Read a text file, or throw an {@link InputError} that says what is wrong. */
-export function readTextFile(path: string): string {
+export function readTextFile(path: string): DecodedText {
   let stats
   try {
     stats = statSync(path)
@@ -44,7 +64,7 @@ export function readTextFile(path: string): string {
 }
 
 /** Read all of standard input as text. */
-export async function readStdin(): Promise<string> {
+export async function readStdin(): Promise<DecodedText> {
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
   return decodeText(Buffer.concat(chunks), '<stdin>')

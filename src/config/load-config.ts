@@ -1,9 +1,9 @@
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {dirname, relative, resolve} from 'node:path'
+import {basename, dirname, relative, resolve} from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
 import {load as loadYaml} from 'js-yaml'
-import {lilconfig, type Loader} from 'lilconfig'
 import picomatch from 'picomatch'
 import type {RuleSetting} from '../engine/adjust.js'
 
@@ -27,10 +27,12 @@ interface Settings {
 
 /** A configuration file as written. */
 export interface Config extends Settings {
+  /** Stop merging configuration files of parent folders. */
+  root?: boolean
   overrides?: Array<Settings & {files: string | string[]}>
 }
 
-/** A configuration found for a folder, with where it came from. */
+/** A configuration read from a file, with where it came from. */
 export interface LoadedConfig {
   /** The file it was read from. */
   file: string
@@ -44,16 +46,12 @@ export interface ResolvedSettings {
   rules: Record<string, RuleSetting>
   words: string[]
   phrases: string[]
-  /** The configuration file they came from, if any. */
-  file?: string
+  /** The configuration files they came from, farthest first. */
+  files: string[]
 }
 
-const yamlLoader: Loader = (_path, content) => loadYaml(content)
-
-const searcher = lilconfig('postedit', {
-  searchPlaces: ['package.json', '.posteditrc', '.posteditrc.json', '.posteditrc.yaml', '.posteditrc.yml', '.posteditrc.js', '.posteditrc.mjs', '.posteditrc.cjs'],
-  loaders: {noExt: yamlLoader, '.yaml': yamlLoader, '.yml': yamlLoader}
-})
+/** File names looked for in each folder, in this order; the first found is the folder's configuration. */
+export const CONFIG_FILES = ['package.json', '.posteditrc', '.posteditrc.json', '.posteditrc.yaml', '.posteditrc.yml', '.posteditrc.js', '.posteditrc.mjs', '.posteditrc.cjs']
 
 let validator: ValidateFunction | undefined
 
@@ -81,61 +79,126 @@ export function validateConfig(config: unknown, file: string): Config {
   return config as Config
 }
 
-async function checked(result: {filepath: string; config: unknown} | null): Promise<LoadedConfig | undefined> {
-  if (!result) return undefined
-  return {file: result.filepath, config: validateConfig(result.config ?? {}, result.filepath)}
-}
+const firstLine = (error: unknown) => (error instanceof Error ? (error.message.split('\n')[0] ?? String(error)) : String(error))
 
-/** Turn a loader failure (bad YAML, a throwing .js file) into a ConfigError. */
-async function guarded<T>(file: string, load: () => Promise<T>): Promise<T> {
+/** The settings a configuration file holds (undefined: the file says nothing to postedit). */
+async function parseConfigFile(file: string, warn: (message: string) => void): Promise<unknown> {
+  const name = basename(file)
+  if (name === 'package.json') {
+    // Another tool's package.json: only its "postedit" field is ours, and a broken one is not our business.
+    let data: unknown
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8'))
+    } catch (error) {
+      warn(`${file}: not read (${firstLine(error)}); its "postedit" settings, if any, are not applied`)
+      return undefined
+    }
+    return data !== null && typeof data === 'object' && 'postedit' in data ? ((data as {postedit: unknown}).postedit ?? {}) : undefined
+  }
   try {
-    return await load()
+    if (/\.[cm]?js$/.test(name)) {
+      const module = (await import(pathToFileURL(file).href)) as {default?: unknown}
+      return module.default ?? {}
+    }
+    const text = readFileSync(file, 'utf8')
+    return (name.endsWith('.json') ? JSON.parse(text) : loadYaml(text)) ?? {}
   } catch (error) {
-    if (error instanceof ConfigError) throw error
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? String(error)) : String(error)
-    throw new ConfigError(file, `cannot be read: ${message}`)
+    throw new ConfigError(file, `cannot be read: ${firstLine(error)}`)
   }
 }
 
-/** The configuration for files in `directory`: the closest one up the tree. */
-export async function findConfig(directory: string): Promise<LoadedConfig | undefined> {
-  return guarded(directory, async () => checked(await searcher.search(directory)))
+/** Read and check one configuration file; undefined for a package.json with no "postedit" field. */
+export async function loadConfigFile(file: string, warn: (message: string) => void = () => {}): Promise<LoadedConfig | undefined> {
+  const config = await parseConfigFile(file, warn)
+  if (config === undefined) return undefined
+  return {file, config: validateConfig(config, file)}
+}
+
+/**
+ * Finds the configuration files that apply to a folder: its own and each
+ * parent folder's (up to the filesystem root, or a file with `root: true`),
+ * each folder read once.
+ */
+export class ConfigSearch {
+  private readonly own = new Map<string, Promise<LoadedConfig | undefined>>()
+  private readonly chains = new Map<string, Promise<LoadedConfig[]>>()
+
+  /** @param warn told about files that are skipped (a broken package.json) */
+  constructor(private readonly warn: (message: string) => void = () => {}) {}
+
+  private ownConfig(directory: string): Promise<LoadedConfig | undefined> {
+    let found = this.own.get(directory)
+    if (!found) {
+      found = (async () => {
+        for (const name of CONFIG_FILES) {
+          const file = resolve(directory, name)
+          if (!existsSync(file)) continue
+          const loaded = await loadConfigFile(file, this.warn)
+          if (loaded) return loaded
+        }
+        return undefined
+      })()
+      this.own.set(directory, found)
+    }
+    return found
+  }
+
+  /** The configurations for files in `directory`, farthest first, nearest last. */
+  chain(directory: string): Promise<LoadedConfig[]> {
+    let chain = this.chains.get(directory)
+    if (!chain) {
+      chain = (async () => {
+        const own = await this.ownConfig(directory)
+        const parent = dirname(directory)
+        const above = own?.config.root || parent === directory ? [] : await this.chain(parent)
+        return own ? [...above, own] : above
+      })()
+      this.chains.set(directory, chain)
+    }
+    return chain
+  }
 }
 
 /** The configuration in `file` (given with --config). */
 export async function readConfig(file: string): Promise<LoadedConfig> {
   const path = resolve(file)
-  try {
-    readFileSync(path)
-  } catch {
-    throw new ConfigError(file, 'no such configuration file')
-  }
-  const loaded = await guarded(file, async () => checked(await searcher.load(path)))
-  if (!loaded) throw new ConfigError(file, 'is empty')
+  if (!existsSync(path)) throw new ConfigError(file, 'no such configuration file')
+  const loaded = await loadConfigFile(path)
+  if (!loaded) throw new ConfigError(file, 'has no "postedit" field')
   return loaded
 }
 
-/** Settings for `path` under `loaded`: the base settings, then each matching override. */
-export function settingsFor(path: string, loaded: LoadedConfig | undefined): ResolvedSettings {
-  const settings: ResolvedSettings = {rules: {}, words: [], phrases: []}
-  if (!loaded) return settings
-  settings.file = loaded.file
-  const base = dirname(loaded.file)
-  const layers: Settings[] = [loaded.config]
-  const local = relative(base, resolve(path)).split('\\').join('/')
-  for (const override of loaded.config.overrides ?? []) {
-    if (picomatch([override.files].flat(), {dot: true})(local)) layers.push(override)
-  }
-  for (const layer of layers) {
-    if (layer.packs) settings.packs = layer.packs.map((pack) => (pack === 'default' ? pack : resolve(base, pack)))
-    if (layer.names) settings.names = layer.names.map((names) => (names === 'default' ? names : resolve(base, names)))
-    for (const [id, setting] of Object.entries(layer.rules ?? {})) {
-      // A later layer's family setting outranks an earlier layer's setting for a member.
-      for (const key of Object.keys(settings.rules)) if (key.startsWith(`${id}.`)) delete settings.rules[key]
-      settings.rules[id] = setting
+/** Every rule id a configuration file names (its own and its overrides'). */
+export function ruleIdsOf(loaded: LoadedConfig): string[] {
+  return [loaded.config, ...(loaded.config.overrides ?? [])].flatMap((layer) => Object.keys(layer.rules ?? {}))
+}
+
+/**
+ * Settings for `path` under `chain` (farthest configuration first): each
+ * file's base settings then its matching overrides, the nearer file on top.
+ * So the nearest file wins per key: `packs` and `names` are replaced, `rules`
+ * are merged per id (a family setting outranks an earlier setting of a member),
+ * `words` and `phrases` add up.
+ */
+export function settingsFor(path: string, chain: readonly LoadedConfig[]): ResolvedSettings {
+  const settings: ResolvedSettings = {rules: {}, words: [], phrases: [], files: chain.map((loaded) => loaded.file)}
+  for (const loaded of chain) {
+    const base = dirname(loaded.file)
+    const layers: Settings[] = [loaded.config]
+    const local = relative(base, resolve(path)).split('\\').join('/')
+    for (const override of loaded.config.overrides ?? []) {
+      if (picomatch([override.files].flat(), {dot: true})(local)) layers.push(override)
     }
-    settings.words.push(...(layer.words ?? []))
-    settings.phrases.push(...(layer.phrases ?? []))
+    for (const layer of layers) {
+      if (layer.packs) settings.packs = layer.packs.map((pack) => (pack === 'default' ? pack : resolve(base, pack)))
+      if (layer.names) settings.names = layer.names.map((names) => (names === 'default' ? names : resolve(base, names)))
+      for (const [id, setting] of Object.entries(layer.rules ?? {})) {
+        for (const key of Object.keys(settings.rules)) if (key.startsWith(`${id}.`)) delete settings.rules[key]
+        settings.rules[id] = setting
+      }
+      settings.words.push(...(layer.words ?? []))
+      settings.phrases.push(...(layer.phrases ?? []))
+    }
   }
   return settings
 }

@@ -2,12 +2,18 @@ import {isOffFor} from '../rules/options.js'
 import type {PosteditMessage} from './report.js'
 
 /**
- * Inline control: a line holding only `<!-- postedit-disable [ids] -->`
- * turns rules off from there on, `<!-- postedit-enable [ids] -->` turns them
- * back on; without ids, all rules. The same line works in Markdown (an HTML
- * comment, invisible when rendered) and in plain text.
+ * Inline control, in Markdown (an HTML comment, invisible when rendered) and
+ * in plain text alike; without ids a comment speaks of every rule:
+ *
+ * - a line holding only `<!-- postedit-disable [ids] -->` turns rules off from
+ *   there on, `<!-- postedit-enable [ids] -->` turns them back on;
+ * - a line holding only `<!-- postedit-disable-next-line [ids] -->` turns them
+ *   off on the next line;
+ * - `<!-- postedit-disable-line [ids] -->` anywhere in a line turns them off on
+ *   that line.
  */
-const DIRECTIVE = /^[ \t]*<!--[ \t]*postedit-(disable|enable)((?:[ \t]+[\w.-]+)*)[ \t]*-->[ \t]*\r?$/gm
+const DIRECTIVE = /^[ \t]*<!--[ \t]*postedit-(disable-next-line|disable|enable)((?:[ \t]+[\w.-]+)*)[ \t]*-->[ \t]*(?=\r?\n|\r|$)/gm
+const LINE_DIRECTIVE = /<!--[ \t]*postedit-disable-line((?:[ \t]+[\w.-]+)*)[ \t]*-->/g
 
 /** A stretch of text where some rules are off. */
 export interface DisabledRange {
@@ -17,26 +23,74 @@ export interface DisabledRange {
   ids: string[]
 }
 
-/** The directive lines of `source` and the ranges they turn rules off in. */
+/** A directive comment as written: where it is and the ids it names. */
+export interface DirectiveComment {
+  start: number
+  end: number
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line'
+  ids: string[]
+}
+
+const BREAK = /\r\n|\n|\r/g
+
+/** Offset of the start of the line holding `offset`. */
+function lineStart(source: string, offset: number): number {
+  let start = offset
+  while (start > 0 && source[start - 1] !== '\n' && source[start - 1] !== '\r') start--
+  return start
+}
+
+/** Offset of the end of the line holding `offset` (before its line break). */
+function lineEnd(source: string, offset: number): number {
+  BREAK.lastIndex = offset
+  const match = BREAK.exec(source)
+  return match ? match.index : source.length
+}
+
+/** Every directive comment of `source`, in order. */
+export function listDirectives(source: string): DirectiveComment[] {
+  const comments: DirectiveComment[] = []
+  if (!source.includes('postedit-')) return comments
+  const ids = (text: string) => text.trim().split(/\s+/).filter(Boolean)
+  for (const match of source.matchAll(DIRECTIVE)) {
+    comments.push({start: match.index, end: match.index + match[0].length, kind: match[1] as DirectiveComment['kind'], ids: ids(match[2]!)})
+  }
+  for (const match of source.matchAll(LINE_DIRECTIVE)) {
+    comments.push({start: match.index, end: match.index + match[0].length, kind: 'disable-line', ids: ids(match[1]!)})
+  }
+  return comments.sort((a, b) => a.start - b.start)
+}
+
+/** The directive comments of `source` (to hide from the rules) and the ranges they turn rules off in. */
 export function readDirectives(source: string): {lines: Array<[number, number]>; ranges: DisabledRange[]} {
   const lines: Array<[number, number]> = []
   const open = new Map<string, number>()
   const ranges: DisabledRange[] = []
   const ALL = '*'
-  for (const match of source.matchAll(DIRECTIVE)) {
-    lines.push([match.index, match.index + match[0].length])
-    const ids = match[2]!.trim().split(/\s+/).filter(Boolean)
-    const keys = ids.length > 0 ? ids : [ALL]
+  for (const comment of listDirectives(source)) {
+    lines.push([comment.start, comment.end])
+    if (comment.kind === 'disable-line') {
+      ranges.push({start: lineStart(source, comment.start), end: lineEnd(source, comment.end), ids: comment.ids})
+      continue
+    }
+    if (comment.kind === 'disable-next-line') {
+      const end = lineEnd(source, comment.end)
+      BREAK.lastIndex = end
+      const next = BREAK.exec(source)
+      if (next) ranges.push({start: next.index + next[0].length, end: lineEnd(source, next.index + next[0].length), ids: comment.ids})
+      continue
+    }
+    const keys = comment.ids.length > 0 ? comment.ids : [ALL]
     for (const key of keys) {
-      if (match[1] === 'disable') {
-        if (!open.has(key)) open.set(key, match.index)
+      if (comment.kind === 'disable') {
+        if (!open.has(key)) open.set(key, comment.start)
       } else {
         const start = open.get(key)
-        if (start !== undefined) ranges.push({start, end: match.index, ids: key === ALL ? [] : [key]})
+        if (start !== undefined) ranges.push({start, end: comment.start, ids: key === ALL ? [] : [key]})
         open.delete(key)
         // Enabling everything also closes each rule disabled on its own.
         if (key === ALL) {
-          for (const [other, otherStart] of open) ranges.push({start: otherStart, end: match.index, ids: [other]})
+          for (const [other, otherStart] of open) ranges.push({start: otherStart, end: comment.start, ids: [other]})
           open.clear()
         }
       }

@@ -42,6 +42,10 @@ export function report(file: VFile, finding: Finding): PosteditMessage {
   if (!start || !end) {
     throw new Error(`postedit: rule \`${finding.ruleId}\` reported offsets ${finding.start}-${finding.end} outside the text`)
   }
+  // A byte order mark is no character an editor shows: line 1 columns count from after it (offsets stay offsets).
+  if (String(file.value).startsWith('\uFEFF')) {
+    for (const point of [start, end]) if (point.line === 1 && point.offset! > 0) point.column--
+  }
   const message = file.message(finding.reason, {
     place: {start, end},
     ruleId: finding.ruleId,
