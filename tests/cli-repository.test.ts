@@ -192,7 +192,7 @@ describe('--fix on many files', () => {
     chmodSync(file, 0o444)
     const {code, stderr} = run(['--fix', 'news/talks.txt'], directory)
     expect(code).toBe(2)
-    expect(stderr).toBe('postedit: news/talks.txt: is read-only; not rewritten\n')
+    expect(stderr).toBe('postedit: news/talks.txt: is read-only; not rewritten\npostedit: applied 0 fixes in 0 files\n')
     expect(readFileSync(file, 'utf8')).toBe(before)
   })
 })
