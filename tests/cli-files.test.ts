@@ -52,9 +52,14 @@ describe('--fix and links (issue 10, item 7)', () => {
     writeFileSync(join(directory, 'news', 'a.txt'), article)
     symlinkSync('..', join(directory, 'news', 'loop'))
     symlinkSync('news', join(directory, 'mirror'))
+    symlinkSync('a.txt', join(directory, 'news', 'alias.txt'))
+    // A link to a file elsewhere is that file: it is checked.
+    const elsewhere = scratch()
+    writeFileSync(join(elsewhere, 'wire.txt'), article)
+    symlinkSync(join(elsewhere, 'wire.txt'), join(directory, 'news', 'wire.txt'))
     const {stdout} = run(['--format', 'json', '.', 'news/a.txt', 'mirror/a.txt'], {cwd: directory})
     const report = JSON.parse(stdout) as Array<{path: string}>
-    expect(report.map((entry) => entry.path)).toEqual(['news/a.txt'])
+    expect(report.map((entry) => entry.path)).toEqual(['news/a.txt', 'news/wire.txt'])
   })
 })
 

@@ -1,4 +1,4 @@
-import {existsSync, readFileSync, realpathSync, statSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, realpathSync, statSync} from 'node:fs'
 import {dirname, extname, join, relative, resolve, sep} from 'node:path'
 import ignore, {type Ignore} from 'ignore'
 
@@ -97,8 +97,43 @@ function identity(path: string): string {
 }
 
 /**
+ * Text files under `folder` (paths relative to it, sorted), as a folder
+ * search wants them: hidden entries and node_modules are skipped, a link to a
+ * file counts as a file, a link to a folder is not followed (no loops, no file
+ * reached twice through a second path).
+ */
+function textFilesIn(folder: string): string[] {
+  const found: string[] = []
+  const walk = (relativeFolder: string) => {
+    let entries
+    try {
+      entries = readdirSync(join(folder, relativeFolder), {withFileTypes: true})
+    } catch {
+      return // Unreadable: nothing to check there.
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+      const path = relativeFolder === '' ? entry.name : `${relativeFolder}/${entry.name}`
+      if (entry.isDirectory()) walk(path)
+      else if ((entry.isFile() || (entry.isSymbolicLink() && isFile(join(folder, path)))) && hasTextExtension(entry.name)) found.push(path)
+    }
+  }
+  walk('')
+  return found.sort()
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
+}
+
+/**
  * Expand the command line's files, folders and globs. Folders are searched
- * for text files without following symbolic links to folders; a file reached
+ * for text files without following symbolic links to folders (globs follow
+ * no links at all); a file reached
  * twice (through two arguments, or a link named outright) is checked once.
  * Found files are filtered by the ignore files silently; a file named
  * outright that they exclude is reported, so nothing is skipped without the
@@ -139,11 +174,7 @@ export async function collectInputs(patterns: readonly string[], options: {cwd?:
         else add(pattern)
         continue
       }
-      found = (
-        await (await globber())('**/*', {cwd: resolve(cwd, pattern), onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**']})
-      )
-        .filter(hasTextExtension)
-        .map((file) => join(pattern, file))
+      found = textFilesIn(resolve(cwd, pattern)).map((file) => join(pattern, file))
     }
     const kept = found.filter((file) => !isIgnored(file)).sort()
     if (found.length === 0) empty.push(pattern)
