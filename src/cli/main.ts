@@ -1,15 +1,12 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import {listDirectives} from '../engine/directives.js'
-import type {Options} from '../postedit.js'
+import {ConfigError} from '../config/load-config.js'
 import {PackError} from '../packs/pack-error.js'
-import {loadRules} from '../packs/registry.js'
-import {isKnownRuleId, ruleCatalog, type RuleInfo} from '../rules/catalog.js'
-import {checkFile, prepareFor, type FileJob, type FileOutcome} from './check-file.js'
-import {ConfigError, ConfigSearch, readConfig, ruleIdsOf, settingsFor, type LoadedConfig} from '../config/load-config.js'
+import {checkFile, prepareFor} from './check-file.js'
 import {FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type Format} from './format.js'
 import {collectInputs, IGNORE_FILE, isGlob, TEXT_EXTENSIONS} from './inputs.js'
+import {planJobs} from './jobs.js'
 import {checkAll} from './pool.js'
 import {encodeText, InputError, readStdin, readTextFile, type DecodedText} from './read-input.js'
 import {removeTemporaryFilesOnSignals, writeFileAtomic} from './write-atomic.js'
@@ -193,59 +190,25 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   const texts: DecodedText[] = []
   for (const file of inputs.files) texts.push(file === '-' ? await readStdin() : readTextFile(file))
 
-  // Settings per file: its configuration files, then the command line on top.
-  const explicit = values.config === undefined ? undefined : await readConfig(values.config as string)
   const warned = new Set<string>()
-  const search = new ConfigSearch((warning) => {
-    if (!warned.has(warning)) process.stderr.write(`postedit: warning: ${warning}\n`)
-    warned.add(warning)
-  })
-  const jobs: FileJob[] = []
-  const catalogs = new Map<string, ReadonlyMap<string, RuleInfo>>()
-  const checkedIds = new Set<string>()
-  for (const [index, file] of inputs.files.entries()) {
-    const path = file === '-' ? undefined : file
-    const directory = path === undefined ? cwd : dirname(resolve(path))
-    const chain: LoadedConfig[] = explicit ? [explicit] : await search.chain(directory)
-    const settings = settingsFor(path ?? resolve(cwd, 'stdin'), chain)
-    const packs = list('packs').length > 0 ? list('packs') : settings.packs
-    const options: Options = {
+  const {jobs, catalog} = await planJobs(
+    inputs.files,
+    texts.map((text) => text.text),
+    {
+      cwd,
       fix: flag('fix') || dryRun,
+      config: values.config as string | undefined,
+      packs: list('packs'),
+      names: list('names'),
       disable: list('disable'),
-      words: [...settings.words, ...list('word')],
-      phrases: settings.phrases,
-      severities: settings.rules
-    }
-    if (packs) options.packs = packs.map((pack) => (pack === 'default' ? pack : resolve(cwd, pack)))
-    const names = list('names').length > 0 ? list('names') : settings.names
-    if (names) options.names = names.map((name) => (name === 'default' ? name : resolve(cwd, name)))
-    if (path === undefined && flag('markdown')) options.format = 'markdown'
-    // Load (and so check) each set of packs here, once, before any worker starts.
-    const key = JSON.stringify(options.packs ?? ['default'])
-    let catalog = catalogs.get(key)
-    if (!catalog) {
-      catalog = ruleCatalog(loadRules(options.packs))
-      catalogs.set(key, catalog)
-      for (const id of list('disable')) if (!isKnownRuleId(id, catalog)) usage(`--disable: unknown rule id \`${id}\``)
-    }
-    // Rule ids the configuration files name, checked once per file and set of packs.
-    for (const loaded of chain) {
-      if (checkedIds.has(`${key}\0${loaded.file}`)) continue
-      checkedIds.add(`${key}\0${loaded.file}`)
-      for (const id of ruleIdsOf(loaded)) if (!isKnownRuleId(id, catalog)) throw new ConfigError(loaded.file, `rules: unknown rule id \`${id}\``)
-    }
-    // And those of the inline comments, as strictly.
-    const text = texts[index]!.text
-    for (const comment of listDirectives(text)) {
-      for (const id of comment.ids) {
-        if (isKnownRuleId(id, catalog)) continue
-        const before = text.slice(0, comment.start)
-        const line = before.split(/\r\n|\n|\r/).length
-        throw new InputError(file === '-' ? '<stdin>' : file, `${line}: unknown rule id \`${id}\` in a postedit-${comment.kind} comment`)
+      words: list('word'),
+      markdown: flag('markdown'),
+      warn: (warning) => {
+        if (!warned.has(warning)) process.stderr.write(`postedit: warning: ${warning}\n`)
+        warned.add(warning)
       }
     }
-    jobs.push({path, value: text, options})
-  }
+  )
 
   if (writing) removeTemporaryFilesOnSignals()
   const progress = process.stderr.isTTY && jobs.length > 5 && format !== 'github'
@@ -313,7 +276,6 @@ async function run(values: Values, positionals: string[]): Promise<number> {
     return failed ? EXIT.problems : EXIT.clean
   }
   const color = values['no-color'] === true ? false : ((values.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))
-  const catalog = new Map([...catalogs.values()].flatMap((entries) => [...entries]))
   let report: string
   switch (format) {
     case 'json':

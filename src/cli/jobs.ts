@@ -1,0 +1,87 @@
+import {dirname, resolve} from 'node:path'
+import {ConfigError, ConfigSearch, readConfig, ruleIdsOf, settingsFor, type LoadedConfig} from '../config/load-config.js'
+import {listDirectives} from '../engine/directives.js'
+import {loadRules} from '../packs/registry.js'
+import type {Options} from '../postedit.js'
+import {isKnownRuleId, ruleCatalog, type RuleInfo} from '../rules/catalog.js'
+import type {FileJob} from './check-file.js'
+import {InputError} from './read-input.js'
+
+/** What the command line asks for, beyond the files. */
+export interface JobSettings {
+  cwd: string
+  fix: boolean
+  /** --config: this file instead of searching. */
+  config?: string
+  packs: string[]
+  names: string[]
+  disable: string[]
+  words: string[]
+  /** Read standard input as Markdown. */
+  markdown: boolean
+  /** Told about configuration files passed over (a broken package.json). */
+  warn: (message: string) => void
+}
+
+/** The jobs to run, and what every rule id in play means. */
+export interface Plan {
+  jobs: FileJob[]
+  catalog: ReadonlyMap<string, RuleInfo>
+}
+
+/** Line (1-based) of `offset` in `text`. */
+const lineOf = (text: string, offset: number) => text.slice(0, offset).split(/\r\n|\n|\r/).length
+
+/**
+ * Settings per file: its configuration files (merged from the parent folders),
+ * then the command line on top. Each set of packs is loaded (and so checked)
+ * here, once, before any worker starts; every rule id named in configuration,
+ * in --disable or in an inline comment must name a rule, pack or family.
+ */
+export async function planJobs(files: readonly string[], texts: readonly string[], settings: JobSettings): Promise<Plan> {
+  const {cwd} = settings
+  const explicit = settings.config === undefined ? undefined : await readConfig(settings.config)
+  const search = new ConfigSearch(settings.warn)
+  const jobs: FileJob[] = []
+  const catalogs = new Map<string, ReadonlyMap<string, RuleInfo>>()
+  const checked = new Set<string>()
+  const fromCommandLine = (paths: string[]) => paths.map((path) => (path === 'default' ? path : resolve(cwd, path)))
+  for (const [index, file] of files.entries()) {
+    const path = file === '-' ? undefined : file
+    const chain: LoadedConfig[] = explicit ? [explicit] : await search.chain(path === undefined ? cwd : dirname(resolve(path)))
+    const resolved = settingsFor(path ?? resolve(cwd, 'stdin'), chain)
+    const options: Options = {
+      fix: settings.fix,
+      disable: settings.disable,
+      words: [...resolved.words, ...settings.words],
+      phrases: resolved.phrases,
+      severities: resolved.rules
+    }
+    const packs = settings.packs.length > 0 ? fromCommandLine(settings.packs) : resolved.packs
+    if (packs) options.packs = packs
+    const names = settings.names.length > 0 ? fromCommandLine(settings.names) : resolved.names
+    if (names) options.names = names
+    if (path === undefined && settings.markdown) options.format = 'markdown'
+    const key = JSON.stringify(options.packs ?? ['default'])
+    let catalog = catalogs.get(key)
+    if (!catalog) {
+      catalog = ruleCatalog(loadRules(options.packs))
+      catalogs.set(key, catalog)
+      for (const id of settings.disable) if (!isKnownRuleId(id, catalog)) throw new ConfigError('--disable', `unknown rule id \`${id}\``)
+    }
+    for (const loaded of chain) {
+      if (checked.has(`${key}\0${loaded.file}`)) continue
+      checked.add(`${key}\0${loaded.file}`)
+      for (const id of ruleIdsOf(loaded)) if (!isKnownRuleId(id, catalog)) throw new ConfigError(loaded.file, `rules: unknown rule id \`${id}\``)
+    }
+    const text = texts[index]!
+    for (const comment of listDirectives(text)) {
+      const unknown = comment.ids.find((id) => !isKnownRuleId(id, catalog))
+      if (unknown !== undefined) {
+        throw new InputError(path ?? '<stdin>', `${lineOf(text, comment.start)}: unknown rule id \`${unknown}\` in a postedit-${comment.kind} comment`)
+      }
+    }
+    jobs.push({path, value: text, options})
+  }
+  return {jobs, catalog: new Map([...catalogs.values()].flatMap((entries) => [...entries]))}
+}
