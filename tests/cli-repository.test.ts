@@ -5,9 +5,9 @@ import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import AjvDraft04 from 'ajv-draft-04'
 import {describe, expect, it} from 'vitest'
+import {cli} from './support/cli.js'
 
 const require = createRequire(import.meta.url)
-const cli = resolve(import.meta.dirname, '../dist/cli.js')
 const fixtures = resolve(import.meta.dirname, 'fixtures/cli')
 const expected = (name: string) => resolve(fixtures, '__expected__', name)
 

@@ -3,9 +3,8 @@ import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSy
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {cli} from './support/cli.js'
 
-// The built binary, as users and the measuring scripts run it (`npm test` builds first).
-const cli = resolve(import.meta.dirname, '../dist/cli.js')
 const seed = resolve(import.meta.dirname, '../seeds/000_d42d0455121f1d6a.txt')
 const gold = resolve(import.meta.dirname, '../seeds/000_d42d0455121f1d6a.gold.txt')
 
