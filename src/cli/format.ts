@@ -1,6 +1,7 @@
 import {relative, sep} from 'node:path'
 import {outcomeToFile, type FileOutcome, type JsonMessage} from './check-file.js'
 import type {RuleInfo} from '../rules/catalog.js'
+import {scoreOf} from './quality-report.js'
 
 /** Output formats of the command line. */
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const
@@ -18,7 +19,9 @@ export interface FormatContext {
 
 /**
  * JSON: vfile-reporter-json's shape (one entry per file with its
- * `messages`), plus postedit's `fix` and `severity` on each message.
+ * `messages`), plus postedit's `fix` and `severity` on each message, and
+ * the file's quality `score` (penalty points per 100 words), `words` and
+ * message `counts` per class.
  */
 export function formatJson(outcomes: readonly FileOutcome[]): string {
   const cwd = process.cwd()
@@ -27,7 +30,8 @@ export function formatJson(outcomes: readonly FileOutcome[]): string {
       path: outcome.path,
       cwd,
       history: outcome.path === undefined ? [] : [outcome.path],
-      messages: outcome.messages
+      messages: outcome.messages,
+      ...scoreOf(outcome)
     })),
     undefined,
     2

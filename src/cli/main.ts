@@ -12,6 +12,7 @@ import {FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type Form
 import {collectInputs, IGNORE_FILE, isGlob, TEXT_EXTENSIONS} from './inputs.js'
 import {checkAll} from './pool.js'
 import {InputError, readStdin, readTextFile} from './read-input.js'
+import {filesAboveScore, formatSummary} from './quality-report.js'
 import {writeFileAtomic} from './write-atomic.js'
 
 /** Exit codes: nothing to report, problems remain, could not run as asked. */
@@ -33,6 +34,9 @@ Options:
   --format NAME         ${FORMATS.join(', ')} (default: stylish)
   --quiet               report errors only
   --max-warnings N      exit 1 when more than N warnings remain (default: 0)
+  --summary             print a table of files instead of each message: quality
+                        score (penalty points per 100 words) and counts by class
+  --max-score N         exit 1 when a file's quality score is above N
   --config FILE         use this configuration file instead of searching for
                         .posteditrc* or package.json "postedit" from each file up
   --packs PATH          rule pack file or folder; repeatable ("default" is the
@@ -49,8 +53,8 @@ Options:
   -h, --help            show this help
   -v, --version         show the version
 
-Exit status: 0 nothing to report, 1 errors remain or more warnings than
---max-warnings, 2 bad usage, configuration, pack or input.
+Exit status: 0 nothing to report, 1 errors remain, more warnings than
+--max-warnings or a score above --max-score, 2 bad usage, configuration, pack or input.
 `
 
 function version(): string {
@@ -93,6 +97,8 @@ export async function main(args: string[]): Promise<number> {
         format: {type: 'string', default: 'stylish'},
         quiet: {type: 'boolean', default: false},
         'max-warnings': {type: 'string'},
+        summary: {type: 'boolean', default: false},
+        'max-score': {type: 'string'},
         config: {type: 'string'},
         packs: {type: 'string', multiple: true},
         names: {type: 'string', multiple: true},
@@ -135,6 +141,22 @@ export async function main(args: string[]): Promise<number> {
   }
 }
 
+/** `--max-score N`: a number of 0 or more, or undefined when not given. */
+function maxScoreOf(value: unknown, usage: (problem: string) => never): number | undefined {
+  if (value === undefined) return undefined
+  const maximum = Number(value)
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(maximum) || maximum < 0) usage('--max-score takes a number of 0 or more')
+  return maximum
+}
+
+/** Whether a file scores above `--max-score`; each such file is named on stderr. */
+function aboveMaxScore(outcomes: readonly FileOutcome[], maximum: number | undefined): boolean {
+  if (maximum === undefined) return false
+  const above = filesAboveScore(outcomes, maximum)
+  for (const file of above) process.stderr.write(`postedit: ${file.name}: quality score ${file.score.toFixed(2)} is above --max-score ${maximum}\n`)
+  return above.length > 0
+}
+
 type Values = ReturnType<typeof parseArgs<{options: Record<string, {type: 'string' | 'boolean'; multiple?: boolean}>}>>['values']
 
 async function run(values: Values, positionals: string[]): Promise<number> {
@@ -153,6 +175,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
     maxWarnings = Number(values['max-warnings'])
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) usage('--max-warnings takes a whole number of 0 or more')
   }
+  const maxScore = maxScoreOf(values['max-score'], usage)
   const cwd = process.cwd()
 
   const inputs = await collectInputs(positionals.length > 0 ? positionals : ['-'], {useIgnore: !flag('no-ignore')})
@@ -232,7 +255,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   const all = outcomes.flatMap((outcome) => outcome.messages)
   const errors = all.filter((message) => message.severity === 'error').length
   const warnings = all.filter((message) => message.severity === 'warning').length
-  const failed = errors > 0 || warnings > maxWarnings
+  const failed = errors > 0 || warnings > maxWarnings || aboveMaxScore(outcomes, maxScore)
 
   if (dryRun) {
     const {createTwoFilesPatch} = await import('diff')
@@ -253,7 +276,10 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   const color = values['no-color'] === true ? false : ((values.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))
   const catalog = new Map([...catalogs.values()].flatMap((entries) => [...entries]))
   let report: string
-  switch (format) {
+  switch (flag('summary') ? 'summary' : format) {
+    case 'summary':
+      report = formatSummary(outcomes)
+      break
     case 'json':
       report = formatJson(shown)
       break
