@@ -9,7 +9,8 @@ export type ErrorClass = (typeof ERROR_CLASSES)[number]
  * 1, major 5): a wrong term and a sentence that must be rewritten change
  * what the reader understands (major); a calque reads wrongly but is
  * understood; a name in a variant transliteration still names the person;
- * boilerplate, spelling and typography are minor.
+ * boilerplate, spelling and typography are minor; a house pack's entry
+ * (`other`) counts as a calque.
  */
 export const CLASS_WEIGHTS: Readonly<Record<ErrorClass, number>> = {
   terms: 5,
@@ -19,7 +20,7 @@ export const CLASS_WEIGHTS: Readonly<Record<ErrorClass, number>> = {
   artifacts: 1,
   spelling: 1,
   typography: 1,
-  other: 1
+  other: 3
 }
 
 /** What a severity multiplies the class weight by: an info notice is a hint, not an error. */

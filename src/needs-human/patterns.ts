@@ -43,7 +43,7 @@ const isNegation = (token: Token | undefined) => token !== undefined && (token.l
 const isPossessiveNoun = (token: Token | undefined) => isWord(token) && /'s$|s'$/.test(token.lower)
 
 /** A finite past form that is not also a base form: "rejected", not "read" or "put". */
-const isPast = (lexicon: Lexicon, word: string) => !FUNCTION_WORDS.has(word) && lexicon.has(word, 'VBD') && !lexicon.has(word, 'VB') && !lexicon.has(word, 'VBP')
+const isPast = (lexicon: Lexicon, word: string) => !FUNCTION_WORDS.has(word) && !AUXILIARIES.has(word) && lexicon.has(word, 'VBD') && !lexicon.has(word, 'VB') && !lexicon.has(word, 'VBP')
 /** A word that is only ever a verb form, never a noun or adjective ("examined", "aims" is not). */
 const isOnlyVerb = (lexicon: Lexicon, word: string) =>
   (lexicon.has(word, 'VBD') || lexicon.has(word, 'VBZ') || lexicon.has(word, 'VBN')) && !lexicon.has(word, 'NN') && !lexicon.has(word, 'NNS') && !lexicon.has(word, 'JJ')
@@ -55,7 +55,7 @@ function opensNounPhrase(token: Token | undefined, lexicon: Lexicon, options: {b
   if (token.kind !== 'word') return false
   if (DETERMINERS.has(token.lower) || QUANTITIES.has(token.lower) || isPossessiveNoun(token)) return true
   if (isCapitalized(token) && token.lower !== 'i' && !PREPOSITIONS.has(token.lower)) return true
-  if (options.barePlural) return lexicon.has(token.lower, 'NNS') && !lexicon.has(token.lower, 'VBZ') && !lexicon.has(token.lower, 'VBD')
+  if (options.barePlural) return lexicon.has(token.lower, 'NNS') && !lexicon.has(token.lower, 'VBD')
   return false
 }
 
@@ -83,6 +83,8 @@ function hasFiniteVerb(tokens: readonly Token[], lexicon: Lexicon): boolean {
     const before = tokens[index - 1]
     if (isPast(lexicon, token.lower) && !(before && (DETERMINERS.has(before.lower) || isPossessiveNoun(before)))) return true
     if (lexicon.has(token.lower, 'VBZ') && !lexicon.has(token.lower, 'NNS')) return true
+    // "armed men stand guard": a plural noun, then a present-tense verb.
+    if (lexicon.has(token.lower, 'VBP') && before && isLowerWord(before) && lexicon.has(before.lower, 'NNS') && !lexicon.has(before.lower, 'VBD')) return true
   }
   return false
 }
@@ -208,11 +210,22 @@ const verbAfterConjunction: Pattern = {
   }
 }
 
+/** Whether a noun phrase starting at `from` is followed at once by another ("the increase the growing demand"). */
+function followsWithSecondNounPhrase(tokens: readonly Token[], from: number): boolean {
+  for (let index = from + 1; index <= Math.min(from + 4, tokens.length - 1); index++) {
+    const token = tokens[index]!
+    if (!isLowerWord(token)) return false
+    if (token.lower === 'the' || token.lower === 'a' || token.lower === 'an') return true
+    if (PREPOSITIONS.has(token.lower) || FUNCTION_WORDS.has(token.lower)) return false
+  }
+  return false
+}
+
 const reportingThatAux: Pattern = {
   id: 'needs-human.reporting-that-aux',
   severity: 'warning',
   description:
-    'A reporting verb, "that", then an auxiliary with no subject between ("Analysts expected that does not cover …"): the subject of the reported clause is lost or moved.',
+    'A reporting verb, "that", then a negated auxiliary with no subject between ("Analysts expected that does not cover the rise the demand"): the subject of the reported clause is lost or moved. A warning when two noun phrases follow the verb; a notice otherwise, since "that" can be the subject ("said that does not change the facts").',
   check(sentence, context) {
     const tokens = sentence.tokens
     const found: Finding[] = []
@@ -220,17 +233,20 @@ const reportingThatAux: Pattern = {
       const verb = tokens[index]!
       if (!isWord(verb) || !REPORTING_VERBS.has(verb.lower) || tokens[index + 1]?.lower !== 'that') continue
       const aux = tokens[index + 2]!
-      const negated = NEGATED_AUXILIARIES.has(aux.lower) || (/^(?:do|does|did)$/.test(aux.lower) && tokens[index + 3]?.lower === 'not')
-      // "said that does not …": "that" cannot be the subject of a negated do-support verb followed by a verb and its object.
+      const negated = NEGATED_AUXILIARIES.has(aux.lower) || (/^(?:do|does|did|will|would|can|could|has|have)$/.test(aux.lower) && tokens[index + 3]?.lower === 'not')
+      // "expected that does not cover the rise …": a negated auxiliary, a verb and its object, and no subject.
       if (!negated) continue
       const lexicon = context.lexicon()
       const main = tokens[index + (NEGATED_AUXILIARIES.has(aux.lower) ? 3 : 4)]
       if (!isLowerWord(main) || !lexicon.has(main.lower, 'VB')) continue
-      const object = tokens[index + (NEGATED_AUXILIARIES.has(aux.lower) ? 4 : 5)]
-      if (!opensNounPhrase(object, lexicon)) continue
+      const objectAt = index + (NEGATED_AUXILIARIES.has(aux.lower) ? 4 : 5)
+      if (!opensNounPhrase(tokens[objectAt], lexicon)) continue
+      // "said that does not change the facts" can be English ("that" as the
+      // subject); two noun phrases in a row after the verb cannot: a warning then, else a notice.
+      const severity = followsWithSecondNounPhrase(tokens, objectAt) ? 'warning' : 'info'
       found.push(
         finding(
-          reportingThatAux,
+          {id: reportingThatAux.id, severity},
           verb.start,
           clauseEndOffset(sentence, index + 2),
           `Check the reported clause: \`${verb.text} that ${aux.text}\` has no subject after "that"`,
@@ -376,6 +392,7 @@ const invertedThreat: Pattern = {
       if (!THREATEN.test(verb.lower)) continue
       for (let next = index + 1; next <= Math.min(index + 5, tokens.length - 1); next++) {
         const word = tokens[next]!
+        if (word.text === "'" || word.text === '’') continue // "the farmers’ inability"
         if (word.kind === 'punctuation') break
         if (!INABILITY.has(word.lower)) continue
         if (word.lower === 'failure' && tokens[next + 1]?.lower !== 'to') break
