@@ -60,7 +60,7 @@ export interface QualityScore {
   counts: Record<ErrorClass, number>
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
+const WORD = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
 
 /** Words in `text`, as the score divides by them. */
 export function countWords(text: string): number {
