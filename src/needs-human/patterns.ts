@@ -278,7 +278,7 @@ const quoteBeforeParticiple: Pattern = {
           quoteBeforeParticiple,
           quote.start,
           sentenceEnd(sentence),
-          `Check the quotation: it opens before \`${word.text}\`, a participle of the reporting sentence, not before the quoted words`,
+          `Check the quotation: it opens before the participle \`${word.text}\`, not before the quoted words`,
           'A quotation mark placed before "expressing", "adding", "stressing" usually belongs before the quoted words that follow "that" or a colon; a human must place it.'
         )
       )
@@ -401,7 +401,7 @@ const invertedThreat: Pattern = {
             invertedThreat,
             verb.start,
             word.end,
-            `Check the logic: \`${sentence.text.slice(verb.start - sentence.start, word.end - sentence.start)}\` threatens an inability, which is the opposite of what is meant`,
+            `Check the logic: \`${sentence.text.slice(verb.start - sentence.start, word.end - sentence.start)}\` inverts the meaning; what is threatened is the ability`,
             'Arabic "yuhaddid bi-‘ajz" reads "threatens (to cause) the inability"; in English a threat is to the ability ("threatens the government\'s ability to pay").'
           )
         )
