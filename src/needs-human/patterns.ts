@@ -127,7 +127,7 @@ const verbFirst: Pattern = {
   id: 'needs-human.verb-first',
   severity: 'warning',
   description:
-    'A sentence that opens with a finite verb followed by its subject or object ("Rejected the ministry the proposal"): Arabic verb-subject-object order carried into English. Quote inversion ("Said the minister: …"), imperatives, questions, participle openers ("Asked about it, the minister said …") and headlines are left alone.',
+    'A sentence that opens with a finite verb followed by its subject or object ("Approved the cabinet the budget"): Arabic verb-subject-object order carried into English. Quote inversion ("Said the minister: …"), imperatives, questions, participle openers ("Asked about it, the minister said …") and headlines are left alone.',
   check(sentence, context) {
     if (sentence.headline || endsWithQuestion(sentence)) return []
     const tokens = sentence.tokens
@@ -171,7 +171,7 @@ const verbFirst: Pattern = {
         sentence.start,
         sentenceEnd(sentence),
         `Check word order: the sentence opens with ${what}, as Arabic does; English puts the subject first`,
-        'Verb-subject-object order is normal in Arabic and reads as garbled English ("Rejected the ministry the proposal" for "The ministry rejected the proposal"). A human must work out who did what.'
+        'Verb-subject-object order is normal in Arabic and reads as garbled English ("Approved the cabinet the budget" for "The cabinet approved the budget"). A human must work out who did what.'
       )
     ]
   }
@@ -181,7 +181,7 @@ const verbAfterConjunction: Pattern = {
   id: 'needs-human.verb-after-conjunction',
   severity: 'warning',
   description:
-    'A conjunction that opens a clause followed by a past-tense verb and then its subject ("while gathered supporters of the factions"): verb-first order inside a sentence. "when asked the question" and other elliptical participles are left alone.',
+    'A conjunction that opens a clause followed by a past-tense verb and then its subject ("while insisted negotiators on their demands"): verb-first order inside a sentence. "when asked the question" and other elliptical participles are left alone.',
   check(sentence, context) {
     const tokens = sentence.tokens
     const found: Finding[] = []
@@ -202,7 +202,7 @@ const verbAfterConjunction: Pattern = {
           conjunction.start,
           clauseEndOffset(sentence, index + 1),
           `Check word order: \`${conjunction.text} ${verb.text}\` puts the verb before its subject`,
-          'After a conjunction such as "while" or "after" English needs the subject first ("while supporters gathered", not "while gathered supporters").'
+          'After a conjunction such as "while" or "after" English needs the subject first ("while negotiators insisted", not "while insisted negotiators").'
         )
       )
     }
@@ -210,7 +210,7 @@ const verbAfterConjunction: Pattern = {
   }
 }
 
-/** Whether a noun phrase starting at `from` is followed at once by another ("the increase the growing demand"). */
+/** Whether a noun phrase starting at `from` is followed at once by another ("the agreement the final stage"). */
 function followsWithSecondNounPhrase(tokens: readonly Token[], from: number): boolean {
   for (let index = from + 1; index <= Math.min(from + 4, tokens.length - 1); index++) {
     const token = tokens[index]!
@@ -225,7 +225,7 @@ const reportingThatAux: Pattern = {
   id: 'needs-human.reporting-that-aux',
   severity: 'warning',
   description:
-    'A reporting verb, "that", then a negated auxiliary with no subject between ("Analysts expected that does not cover the rise the demand"): the subject of the reported clause is lost or moved. A warning when two noun phrases follow the verb; a notice otherwise, since "that" can be the subject ("said that does not change the facts").',
+    'A reporting verb, "that", then a negated auxiliary with no subject between ("Observers predicted that will not reach the agreement the final stage"): the subject of the reported clause is lost or moved. A warning when two noun phrases follow the verb; a notice otherwise, since "that" can be the subject ("said that does not change the facts").',
   check(sentence, context) {
     const tokens = sentence.tokens
     const found: Finding[] = []
@@ -234,7 +234,7 @@ const reportingThatAux: Pattern = {
       if (!isWord(verb) || !REPORTING_VERBS.has(verb.lower) || tokens[index + 1]?.lower !== 'that') continue
       const aux = tokens[index + 2]!
       const negated = NEGATED_AUXILIARIES.has(aux.lower) || (/^(?:do|does|did|will|would|can|could|has|have)$/.test(aux.lower) && tokens[index + 3]?.lower === 'not')
-      // "expected that does not cover the rise …": a negated auxiliary, a verb and its object, and no subject.
+      // "predicted that will not reach the agreement …": a negated auxiliary, a verb and its object, and no subject.
       if (!negated) continue
       const lexicon = context.lexicon()
       const main = tokens[index + (NEGATED_AUXILIARIES.has(aux.lower) ? 3 : 4)]
@@ -250,7 +250,7 @@ const reportingThatAux: Pattern = {
           verb.start,
           clauseEndOffset(sentence, index + 2),
           `Check the reported clause: \`${verb.text} that ${aux.text}\` has no subject after "that"`,
-          'The subject of the reported clause is missing or has moved after the verb; a human must rebuild it ("expected that the increase would not cover the demand").'
+          'The subject of the reported clause is missing or has moved after the verb; a human must rebuild it ("predicted that the agreement would not reach the final stage").'
         )
       )
     }
@@ -262,7 +262,7 @@ const quoteBeforeParticiple: Pattern = {
   id: 'needs-human.quote-before-participle',
   severity: 'warning',
   description:
-    'An opening quotation mark after a comma and before a lower-case -ing word (", “expressing his hope …"): the quotation opens too early, before the reporting words rather than before the quoted ones.',
+    'An opening quotation mark after a comma and before a lower-case -ing word (", “pointing to the progress …"): the quotation opens too early, before the reporting words rather than before the quoted ones.',
   check(sentence, context) {
     const tokens = sentence.tokens
     const found: Finding[] = []
@@ -291,7 +291,7 @@ const relativeResumptive: Pattern = {
   id: 'needs-human.relative-resumptive',
   severity: 'warning',
   description:
-    'An object relative clause whose verb has its own possessive object ("the committee, which the mission held its meetings …"): an Arabic resumptive pronoun; English needs "whose" or a rebuilt clause.',
+    'An object relative clause whose verb has its own possessive object ("the fund, which the bank raised its capital …"): an Arabic resumptive pronoun; English needs "whose" or a rebuilt clause.',
   check(sentence, context) {
     const tokens = sentence.tokens
     const found: Finding[] = []
@@ -315,7 +315,7 @@ const relativeResumptive: Pattern = {
               which.start,
               clauseEndOffset(sentence, verbAt),
               `Check the relative clause: \`${which.text}\` is followed by a subject and \`${verb.text} ${tokens[verbAt + 1]!.text}\`, so "${which.text}" has no place in it`,
-              'Arabic repeats the relative pronoun as a possessive ("which the mission held its meetings" for "whose meetings the mission held"); a human must rebuild the clause.'
+              'Arabic repeats the relative pronoun as a possessive ("which the bank raised its capital" for "whose capital the bank raised"); a human must rebuild the clause.'
             )
           )
         }
@@ -342,7 +342,7 @@ const wedgedRelative: Pattern = {
   id: 'needs-human.wedged-relative',
   severity: 'warning',
   description:
-    'A relative clause wedged between a verb and its object ("The expansion will raise, whose first phase …, the country\'s share"): the clause belongs after the noun it describes.',
+    'A relative clause wedged between a verb and its object ("The law will restrict, whose details …, the import of cars"): the clause belongs after the noun it describes.',
   check(sentence, context) {
     const tokens = sentence.tokens
     const found: Finding[] = []
@@ -418,7 +418,7 @@ const notExcept: Pattern = {
   id: 'needs-human.not-except',
   severity: 'warning',
   description:
-    'A negated verb followed directly by "except" ("could not reach except a small fraction"): the Arabic exceptive "lam … illa" rendered word for word; English says "only".',
+    'A negated verb followed directly by "except" ("could not save except a handful"): the Arabic exceptive "lam … illa" rendered word for word; English says "only".',
   check(sentence, context) {
     const tokens = sentence.tokens
     const found: Finding[] = []
@@ -443,7 +443,7 @@ const notExcept: Pattern = {
           tokens[negation]!.start,
           clauseEndOffset(sentence, index),
           `Check the negation: \`${tokens[negation]!.text} … ${verb.text} except\` reads as a literal exceptive; English says "only"`,
-          'Arabic "lam … illa" (not … except) means "only": "could reach only a small fraction", not "could not reach except a small fraction".'
+          'Arabic "lam … illa" (not … except) means "only": "could save only a handful", not "could not save except a handful".'
         )
       )
     }
@@ -458,7 +458,7 @@ const didNotReturn: Pattern = {
   id: 'needs-human.did-not-return',
   severity: 'warning',
   description:
-    '"did not return" followed by an adjective ("It did not return possible to …"): the Arabic "lam ya‘ud" (no longer) rendered word for word.',
+    '"did not return" followed by an adjective ("it did not return possible for farmers to …"): the Arabic "lam ya‘ud" (no longer) rendered word for word.',
   check(sentence) {
     const tokens = sentence.tokens
     const found: Finding[] = []
@@ -488,7 +488,7 @@ const allNot: Pattern = {
   id: 'needs-human.all-not',
   severity: 'info',
   description:
-    'A subject with "all" and a negated verb ("all of the branches did not open"): it can mean that none did or that not all did; a human must check which.',
+    'A subject with "all" and a negated verb ("all of the schools did not open"): it can mean that none did or that not all did; a human must check which.',
   check(sentence, context) {
     const tokens = sentence.tokens
     const found: Finding[] = []
@@ -576,7 +576,7 @@ const invertedComparison: Pattern = {
   id: 'needs-human.inverted-comparison',
   severity: 'warning',
   description:
-    'A sentence that calls a figure lower (or higher) than another when the figures say the opposite ("That is lower than in 2019, when fewer than 40 percent voted" after "46 percent"): an inverted comparison.',
+    'A sentence that calls a figure lower (or higher) than another when the figures say the opposite ("That is lower than in 2015, when under 9 percent were out of work" after "12 percent"): an inverted comparison.',
   check(sentence, context) {
     if (!/^(?:that|this|it|the figure|the rate|the turnout)\b/iu.test(sentence.text.trimStart())) return []
     const comparison = COMPARISON.exec(sentence.text)
