@@ -28,6 +28,7 @@ describe('needs-human: sentences a human must rewrite', () => {
     ['Will begin the ministry distributing the aid packages next week in the northern provinces.', ['needs-human.verb-first warning: Will begin the ministry distributing the aid packages next week in the northern provinces.']],
     ['Did not announce the company any figures for the third quarter, the statement said.', ['needs-human.verb-first warning: Did not announce the company any figures for the third quarter, the statement said.']],
     ['Signed the agreement the minister of health, says the report.', ['needs-human.verb-first warning: Signed the agreement the minister of health, says the report.']],
+    ['Confirmed the minister that the talks will resume next week.', ['needs-human.verb-first warning: Confirmed the minister that the talks will resume next week.']],
     ['The talks stalled while insisted negotiators of both sides on their demands.', ['needs-human.verb-after-conjunction warning: while insisted negotiators of both sides on their demands']],
     // A reported clause without its subject.
     ['Observers predicted that will not reach the agreement the final stage before the summer.', ['needs-human.reporting-that-aux warning: predicted that will not reach the agreement the final stage before the summer']],
@@ -62,6 +63,7 @@ describe('needs-human: sentences a human must rewrite', () => {
     'Will the government resign before the vote?',
     '"We will not give up," said the minister.',
     'Said the minister: "Nothing has changed."',
+    'Said the minister, "Nothing has changed."',
     'Gone are the days when a barrel of oil cost ten dollars.',
     // Participle openers.
     'Speaking to reporters, the minister said the talks would resume next week.',

@@ -118,6 +118,30 @@ function isAttribution(tokens: readonly Token[], from: number): boolean {
   return rest.some((token) => REPORTING_VERBS.has(token.lower))
 }
 
+/** Words that open a clause of their own: a verb after them is not the verb of the clause before. */
+const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'whether', 'if', 'because', 'while', 'although', 'though', 'unless'])
+
+/** Index where the clause from `from` ends, or a subordinate clause inside it starts. */
+function subjectEnd(tokens: readonly Token[], from: number): number {
+  const end = clauseEnd(tokens, from)
+  for (let index = from + 1; index < end; index++) if (CLAUSE_OPENERS.has(tokens[index]!.lower)) return index
+  return end
+}
+
+/**
+ * Whether a sentence-initial reporting verb is quote inversion: a short
+ * speaker, then a colon, a comma or a quotation mark ("Said the minister:
+ * …"), not "Said the minister that …" or "Stresses the report the need …".
+ */
+function isQuoteInversion(tokens: readonly Token[]): boolean {
+  for (let index = 1; index < Math.min(tokens.length, 9); index++) {
+    const token = tokens[index]!
+    if (token.lower === 'that') return false
+    if (token.kind === 'punctuation') return /^[:,"“”«»]$/u.test(token.text)
+  }
+  return false
+}
+
 const endsWithQuestion = (sentence: Sentence) => /\?\s*["”’»)]*\s*$/u.test(sentence.text)
 
 /** End of the sentence without trailing white space. */
@@ -150,7 +174,8 @@ const verbFirst: Pattern = {
       nounPhrase = 2
       what = `\`${first.text} ${tokens[1]!.text}\` before its subject`
     } else if (isPast(lexicon, word) || (lexicon.has(word, 'VBZ') && !lexicon.has(word, 'NN') && !/^(?:thanks|news|is|was|has)$/.test(word))) {
-      if (REPORTING_VERBS.has(word) && /[:"“”]/.test(sentence.text)) return [] // "Said the minister: …"
+      // "Said the minister: …", "…," said the minister": inversion English allows; "Said the minister that …" is not.
+      if (REPORTING_VERBS.has(word) && isQuoteInversion(tokens)) return []
       if (PARTICIPLE_LINKS.has(tokens[1]?.lower ?? '')) return [] // "Killed in the attack were …"
       nounPhrase = 1
       what = `the verb \`${first.text}\` before its subject`
@@ -164,7 +189,7 @@ const verbFirst: Pattern = {
       if (opensSubject(tokens[comma + 1]) || DITRANSITIVE_PARTICIPLES.has(word)) return []
     }
     // "Detained Reuters journalists were released": the opener is an adjective of a subject with its own verb.
-    if (hasFiniteVerb(tokens.slice(nounPhrase, clauseEnd(tokens, nounPhrase)), lexicon)) return []
+    if (hasFiniteVerb(tokens.slice(nounPhrase, subjectEnd(tokens, nounPhrase)), lexicon)) return []
     return [
       finding(
         verbFirst,
@@ -195,7 +220,7 @@ const verbAfterConjunction: Pattern = {
       const next = tokens[index + 2]
       if (!next || PARTICIPLE_LINKS.has(next.lower) || !opensNounPhrase(next, lexicon, {barePlural: true})) continue
       // "while armed men stood guard": an adjective before a subject that has its verb.
-      if (hasFiniteVerb(tokens.slice(index + 2, clauseEnd(tokens, index + 2)), lexicon)) continue
+      if (hasFiniteVerb(tokens.slice(index + 2, subjectEnd(tokens, index + 2)), lexicon)) continue
       found.push(
         finding(
           verbAfterConjunction,
