@@ -38,6 +38,10 @@ describe('needs-human: sentences a human must rewrite', () => {
     ['The fund, which the bank raised its capital last year, has grown fast.', ['needs-human.relative-resumptive warning: which the bank raised its capital last year']],
     ['The new law will restrict, whose details were published on Sunday, the import of used cars.', ['needs-human.wedged-relative warning: restrict, whose details were published on Sunday, the import of used cars']],
     ['The board approved, which the shareholders had demanded for years, a cut in salaries.', ['needs-human.wedged-relative warning: approved, which the shareholders had demanded for years, a cut in salaries']],
+    [
+      'The conflict, which killed since it began in 2014 thousands of civilians, shows no sign of ending.',
+      ['needs-human.object-after-adverbial info: killed since it began in 2014 thousands of civilians']
+    ],
     // Arabic idioms word for word.
     ['The war threatens the farmers’ inability to plant the next crop.', ['needs-human.inverted-threat warning: threatens the farmers’ inability']],
     ['The rescuers could not save except a handful of the passengers.', ['needs-human.not-except warning: not save except a handful of the passengers']],
@@ -88,6 +92,9 @@ describe('needs-human: sentences a human must rewrite', () => {
     'The deal, which the two companies signed last year, expires in 2030.',
     'Prices rose, which surprised analysts.',
     'The rally drew thousands, which the police said was the largest this year.',
+    'Prices rose in 2015 by more than 10 percent.',
+    'He served in the army for more than 20 years.',
+    'The company grew during the decade and more than 500 workers joined it.',
     // Look-alikes of the idioms.
     'The drought threatens the country’s ability to feed itself.',
     'He did not eat anything except bread.',
@@ -131,6 +138,6 @@ describe('needs-human: sentences a human must rewrite', () => {
     const ids = [...ruleCatalog(loadRules()).keys()].filter((id) => id.startsWith('needs-human.'))
     expect(ids).toContain('needs-human.verb-first')
     expect(ids).toContain('needs-human.inverted-comparison')
-    expect(ids.length).toBe(12)
+    expect(ids.length).toBe(13)
   })
 })

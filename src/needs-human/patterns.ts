@@ -628,6 +628,49 @@ const invertedComparison: Pattern = {
   }
 }
 
+const ADVERBIAL_STARTS = new Set(['since', 'during', 'throughout', 'over', 'in'])
+const QUANTITY_HEADS = new Set(['tens', 'hundreds', 'thousands', 'dozens', 'millions', 'scores'])
+
+const objectAfterAdverbial: Pattern = {
+  id: 'needs-human.object-after-adverbial',
+  severity: 'info',
+  description:
+    'A verb followed first by a time phrase and only then by its object, a quantity ("which killed since the war began thousands of people"): Arabic order; English puts the object right after the verb.',
+  check(sentence, context) {
+    const tokens = sentence.tokens
+    const found: Finding[] = []
+    for (let index = 1; index < tokens.length - 4; index++) {
+      const verb = tokens[index]!
+      if (!isLowerWord(verb) || !ADVERBIAL_STARTS.has(tokens[index + 1]!.lower)) continue
+      const lexicon = context.lexicon()
+      if (!isPast(lexicon, verb.lower)) continue
+      const end = clauseEnd(tokens, index + 2)
+      for (let at = index + 3; at < end - 1; at++) {
+        const token = tokens[at]!
+        const before = tokens[at - 1]!
+        const quantity =
+          (QUANTITY_HEADS.has(token.lower) && tokens[at + 1]?.lower === 'of') ||
+          ((token.lower === 'more' || token.lower === 'fewer') && tokens[at + 1]?.lower === 'than' && tokens[at + 2]?.kind === 'number')
+        if (!quantity) continue
+        // "rose in 2015 by more than 10 percent": the quantity belongs to a preposition, not to the verb.
+        if (PREPOSITIONS.has(before.lower) || before.lower === 'than' || before.lower === 'and' || before.lower === 'or') break
+        found.push(
+          finding(
+            objectAfterAdverbial,
+            verb.start,
+            clauseEndOffset(sentence, at),
+            `Check word order: \`${verb.text}\` is separated from its object \`${token.text} ${tokens[at + 1]!.text}…\` by a time phrase`,
+            'Arabic puts the time phrase between the verb and its object; English says "which has killed thousands of people since the war began".'
+          )
+        )
+        index = at // one message per object, not one per verb before it
+        break
+      }
+    }
+    return found
+  }
+}
+
 /** Every needs-human pattern, in reporting order. */
 export const PATTERNS: readonly Pattern[] = [
   verbFirst,
@@ -641,5 +684,6 @@ export const PATTERNS: readonly Pattern[] = [
   didNotReturn,
   allNot,
   mixedSpeech,
-  invertedComparison
+  invertedComparison,
+  objectAfterAdverbial
 ]
