@@ -7,6 +7,7 @@ import {rulesOf} from './rules/options.js'
 import retextPosteditPhrases from './rules/phrases.js'
 // Rule plugins are imported here, one line each.
 import retextPosteditNames from './rules/names.js'
+import retextPosteditNeedsHuman from './rules/needs-human.js'
 import retextPosteditSpelling from './rules/spelling.js'
 import retextPosteditTypography from './rules/typography.js'
 
@@ -51,5 +52,6 @@ export function createProcessor(options: ProcessorOptions = {}): PosteditProcess
     .use(retextPosteditNames, {...shared, names: options.names})
     .use(retextPosteditSpelling, {...shared, words: options.words, names: options.names})
     .use(retextPosteditTypography, shared)
+    .use(retextPosteditNeedsHuman, shared)
     .use(passThrough) as unknown as PosteditProcessor
 }

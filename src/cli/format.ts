@@ -2,6 +2,7 @@ import {isAbsolute, relative, resolve, sep} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {outcomeToFile, type FileOutcome, type JsonMessage} from './check-file.js'
 import type {RuleInfo} from '../rules/catalog.js'
+import {scoreOf} from './quality-report.js'
 
 /** Output formats of the command line. */
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const
@@ -19,7 +20,9 @@ export interface FormatContext {
 
 /**
  * JSON: vfile-reporter-json's shape (one entry per file with its
- * `messages`), plus postedit's `fix` and `severity` on each message.
+ * `messages`), plus postedit's `fix` and `severity` on each message, and
+ * the file's quality `score` (penalty points per 100 words), `words` and
+ * message `counts` per class.
  */
 export function formatJson(outcomes: readonly FileOutcome[]): string {
   const cwd = process.cwd()
@@ -28,7 +31,8 @@ export function formatJson(outcomes: readonly FileOutcome[]): string {
       path: outcome.path,
       cwd,
       history: outcome.path === undefined ? [] : [outcome.path],
-      messages: outcome.messages
+      messages: outcome.messages,
+      ...scoreOf(outcome)
     })),
     undefined,
     2

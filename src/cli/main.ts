@@ -3,11 +3,12 @@ import {dirname, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {ConfigError} from '../config/load-config.js'
 import {PackError} from '../packs/pack-error.js'
-import {checkFile, prepareFor} from './check-file.js'
+import {checkFile, prepareFor, type FileOutcome} from './check-file.js'
 import {FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type Format} from './format.js'
 import {collectInputs, IGNORE_FILE, isGlob, TEXT_EXTENSIONS} from './inputs.js'
 import {planJobs} from './jobs.js'
 import {checkAll} from './pool.js'
+import {filesAboveScore, formatSummary} from './quality-report.js'
 import {encodeText, InputError, readStdin, readTextFile, type DecodedText} from './read-input.js'
 import {removeTemporaryFilesOnSignals, writeFileAtomic} from './write-atomic.js'
 
@@ -33,6 +34,9 @@ Options:
   --quiet               report errors only
   --max-warnings N      exit 1 when more than N warnings remain (default: no
                         limit; warnings alone do not fail)
+  --summary             print a table of files instead of each message: quality
+                        score (penalty points per 100 words) and counts by class
+  --max-score N         exit 1 when a file's quality score is above N
   --config FILE         use this configuration file instead of searching for
                         .posteditrc* or package.json "postedit" from each file up
   --packs PATH          rule pack file or folder; repeatable ("default" is the
@@ -50,9 +54,9 @@ Options:
   -v, --version         show the version
 
 Exit status: 0 no errors (and no more warnings than --max-warnings), 1
-errors remain, more warnings than --max-warnings, or --diff shows a change,
-2 bad usage, configuration, pack or input, or a fixed file that cannot be
-written.
+errors remain, more warnings than --max-warnings, a score above --max-score,
+or --diff shows a change, 2 bad usage, configuration, pack or input, or a
+fixed file that cannot be written.
 `
 
 function version(): string {
@@ -89,6 +93,8 @@ export async function main(args: string[]): Promise<number> {
         format: {type: 'string'},
         quiet: {type: 'boolean', default: false},
         'max-warnings': {type: 'string'},
+        summary: {type: 'boolean', default: false},
+        'max-score': {type: 'string'},
         config: {type: 'string'},
         packs: {type: 'string', multiple: true},
         names: {type: 'string', multiple: true},
@@ -136,6 +142,22 @@ export async function main(args: string[]): Promise<number> {
   }
 }
 
+/** `--max-score N`: a number of 0 or more, or undefined when not given. */
+function maxScoreOf(value: unknown, usage: (problem: string) => never): number | undefined {
+  if (value === undefined) return undefined
+  const maximum = Number(value)
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(maximum) || maximum < 0) usage('--max-score takes a number of 0 or more')
+  return maximum
+}
+
+/** Whether a file scores above `--max-score`; each such file is named on stderr. */
+function aboveMaxScore(outcomes: readonly FileOutcome[], maximum: number | undefined): boolean {
+  if (maximum === undefined) return false
+  const above = filesAboveScore(outcomes, maximum)
+  for (const file of above) process.stderr.write(`postedit: ${file.name}: quality score ${file.score.toFixed(2)} is above --max-score ${maximum}\n`)
+  return above.length > 0
+}
+
 type Values = ReturnType<typeof parseArgs<{options: Record<string, {type: 'string' | 'boolean'; multiple?: boolean}>}>>['values']
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`
@@ -173,6 +195,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
     maxWarnings = Number(values['max-warnings'])
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) usage('--max-warnings takes a whole number of 0 or more')
   }
+  const maxScore = maxScoreOf(values['max-score'], usage)
   const cwd = process.cwd()
 
   const inputs = await collectInputs(positionals.length > 0 ? positionals : ['-'], {useIgnore: !flag('no-ignore')})
@@ -251,7 +274,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   const errors = all.filter((message) => message.severity === 'error').length
   const warnings = all.filter((message) => message.severity === 'warning').length
   const tooManyWarnings = warnings > maxWarnings
-  const failed = errors > 0 || tooManyWarnings
+  const failed = errors > 0 || tooManyWarnings || aboveMaxScore(outcomes, maxScore)
   const warnAboutWarnings = () => {
     if (tooManyWarnings) process.stderr.write(`postedit: too many warnings (${warnings}, maximum ${maxWarnings}${flag('quiet') ? '; --quiet does not show them' : ''})\n`)
   }
@@ -277,7 +300,10 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   }
   const color = values['no-color'] === true ? false : ((values.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))
   let report: string
-  switch (format) {
+  switch (flag('summary') ? 'summary' : format) {
+    case 'summary':
+      report = formatSummary(outcomes)
+      break
     case 'json':
       report = formatJson(shown)
       break

@@ -1,4 +1,5 @@
 import type {RuleSet} from '../packs/compile.js'
+import {PATTERNS} from '../needs-human/patterns.js'
 
 /** What a rule is, for reports (SARIF rule metadata) and configuration checks. */
 export interface RuleInfo {
@@ -36,6 +37,7 @@ export const CODE_RULES: Readonly<Record<string, string>> = {
 export function ruleCatalog(rules: RuleSet): Map<string, RuleInfo> {
   const catalog = new Map<string, RuleInfo>()
   for (const [id, description] of Object.entries(CODE_RULES)) catalog.set(id, {id, description})
+  for (const pattern of PATTERNS) catalog.set(pattern.id, {id: pattern.id, description: pattern.description})
   for (const [id, {entry}] of rules.entries) {
     const info: RuleInfo = {id, description: entry.note.replace(/\s+/g, ' ').trim()}
     if (entry.link) info.url = entry.link
