@@ -126,6 +126,11 @@ export async function main(args: string[]): Promise<number> {
       process.stderr.write(`postedit: ${error.message}\n`)
       return EXIT.usage
     }
+    // The library refuses a bad option (an unknown rule id) with a TypeError of its own.
+    if (error instanceof Error && error.name === 'TypeError' && error.message.startsWith('postedit: ')) {
+      process.stderr.write(`${error.message}\n`)
+      return EXIT.usage
+    }
     // A pack error raised inside a worker arrives as a plain Error.
     if (error instanceof Error && /^(?:PackError|ConfigError)\b/.test(error.name)) {
       process.stderr.write(`postedit: ${error.message}\n`)

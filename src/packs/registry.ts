@@ -5,7 +5,7 @@ import {cacheKey, sharedCache} from './cache.js'
 import {packFromData, parsePack, readPackText, RULES_DIRECTORY, schemaText, type PackData} from './load.js'
 import {PackError} from './pack-error.js'
 import type {Pack} from './types.js'
-import {verifyPack} from './verify.js'
+import {refixProblem, verifyPack} from './verify.js'
 import {yamlFilesAt} from './yaml-data.js'
 
 /** Name of the packs shipped with postedit, loaded when no packs are given. */
@@ -75,7 +75,30 @@ export function loadRules(specs: readonly string[] = [DEFAULT_PACKS], cwd = proc
   let rules = setCache.get(key)
   if (!rules) {
     rules = compilePacks(packs)
+    checkStableAcrossPacks(rules, packs)
     setCache.set(key, rules)
   }
   return rules
+}
+
+/**
+ * Each pack's own fixes were checked to be stable when it loaded; a house
+ * pack can still undo a shipped one (`B` → `A` beside the shipped `A` →
+ * `B`), which only shows with both loaded. Checked for the packs that are
+ * not shipped ones, whose entries are few next to the shipped.
+ */
+function checkStableAcrossPacks(rules: RuleSet, packs: readonly Pack[]): void {
+  const shipped = join(RULES_DIRECTORY, DEFAULT_PACKS)
+  const own = packs.filter((pack) => !resolve(pack.file).startsWith(shipped))
+  if (own.length === 0 || own.length === packs.length && packs.length === 1) return
+  for (const pack of own) {
+    pack.entries.forEach((entry, index) => {
+      const id = `${pack.pack}.${entry.id}`
+      if (entry.type !== 'substitution' || entry.fix !== 'auto' || rules.entries.get(id)?.entry !== entry) return
+      const problem = refixProblem(rules, id, entry)
+      if (!problem) return
+      const place = pack.locate(['entries', index])
+      throw new PackError(pack.file, place.line, place.column, `\`${id}\`: ${problem}`)
+    })
+  }
 }
