@@ -11,7 +11,7 @@ import {yamlFilesAt} from './yaml-data.js'
 /** Name of the packs shipped with postedit, loaded when no packs are given. */
 export const DEFAULT_PACKS = 'default'
 
-const packCache = new Map<string, {mtimeMs: number; pack: Pack}>()
+const packCache = new Map<string, {mtimeMs: number; pack: Pack; key: string}>()
 const setCache = new Map<string, RuleSet>()
 
 /** The pack files a spec names: `default`, a YAML file, or a folder of them. */
@@ -59,7 +59,7 @@ function loadPack(file: string): Pack {
     const {file: _file, locate: _locate, ...plain} = pack
     sharedCache().set(key, plain)
   }
-  packCache.set(file, {mtimeMs, pack})
+  packCache.set(file, {mtimeMs, pack, key})
   return pack
 }
 
@@ -75,7 +75,12 @@ export function loadRules(specs: readonly string[] = [DEFAULT_PACKS], cwd = proc
   let rules = setCache.get(key)
   if (!rules) {
     rules = compilePacks(packs)
-    checkStableAcrossPacks(rules, packs)
+    // Checked once per combination of packs, then remembered with the validated packs.
+    const stable = cacheKey('stable-across-packs', ...files.map((file) => packCache.get(file)!.key))
+    if (sharedCache().get(stable) !== true) {
+      checkStableAcrossPacks(rules, packs)
+      sharedCache().set(stable, true)
+    }
     setCache.set(key, rules)
   }
   return rules
