@@ -9,7 +9,11 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 
-/** The one-line problem of an input over the limit (`atLeast` when reading stopped at the limit). */
+/**
+ * The one-line problem of an input over the limit: its size, or, when
+ * reading stopped at the limit (a pipe, a device), only that it is larger.
+ */
 export function tooLargeProblem(bytes: number, atLeast = false): string {
-  return `is ${atLeast ? 'more than' : megabytes(bytes) + ','} ${atLeast ? megabytes(MAX_INPUT_BYTES) : `more than ${megabytes(MAX_INPUT_BYTES)}`} (postedit's limit for one input); split it, or list it in .posteditignore`
+  const size = atLeast ? `more than ${megabytes(MAX_INPUT_BYTES)}` : `${megabytes(bytes)}, more than ${megabytes(MAX_INPUT_BYTES)}`
+  return `is ${size} (postedit's limit for one input); split it, or list it in .posteditignore`
 }
