@@ -2,12 +2,13 @@ import {VFile} from 'vfile'
 import {applyAcceptedPhrases, applySeverities, type RuleSetting} from './engine/adjust.js'
 import {applyDirectives, readDirectives} from './engine/directives.js'
 import {applyFixes} from './engine/fix.js'
-import {chunkLimits, chunkRanges} from './engine/chunks.js'
+import {chunkLimits, chunkRanges, type PieceState} from './engine/chunks.js'
 import {report, type PosteditMessage} from './engine/report.js'
 import type {Finding, Fix} from './engine/types.js'
 import {checkOptionShapes, checkRuleIds, inputFile} from './engine/validate.js'
 import {findArtifacts} from './packs/find.js'
 import {isOffFor, rulesOf} from './rules/options.js'
+import {unknownNameWords} from './rules/spelling.js'
 import {loadMarkdownSupport, maskMarkdown, maskPlainText, maskRanges} from './markdown/mask.js'
 import {createProcessor, type PosteditProcessor, type ProcessorOptions} from './processor.js'
 
@@ -110,10 +111,12 @@ function shifted(message: PosteditMessage, offset: number): Finding {
 function lintInPieces(processor: PosteditProcessor, work: VFile, options: Options, size: number): void {
   const view = String(work.value)
   const artifacts = findArtifacts(rulesOf(options), view, isOffFor(options.disable))
+  const state: PieceState = {suggested: new Set(), names: new Map(), overflowReported: false}
   let next = 0
   for (const [start, end] of chunkRanges(view, size)) {
     const piece = new VFile({path: work.path, cwd: work.cwd, value: view.slice(start, end)})
     piece.data.posteditPiece = true
+    piece.data.posteditPieces = state
     for (; next < artifacts.length && artifacts[next]!.start < end; next++) {
       const finding = artifacts[next]!
       // Boilerplate spanning two pieces is reported on the whole text directly.
@@ -122,6 +125,16 @@ function lintInPieces(processor: PosteditProcessor, work: VFile, options: Option
     }
     processor.runSync(processor.parse(piece), piece)
     for (const message of piece.messages as PosteditMessage[]) report(work, shifted(message, start))
+  }
+  // A name is reported where it first occurs, with how often it occurs in the whole text.
+  for (const message of work.messages as PosteditMessage[]) {
+    if (message.ruleId !== 'spelling.unknown-name') continue
+    const count = state.names.get(String(message.actual))
+    if (count === undefined) continue
+    const words = unknownNameWords(String(message.actual), count, message.expected ?? [])
+    message.reason = words.reason
+    message.message = words.reason
+    message.note = words.note
   }
 }
 

@@ -88,9 +88,22 @@ export function chunkRanges(text: string, size: number): Array<[number, number]>
   return ranges
 }
 
+/**
+ * What the pieces of one long text share, so that per-file rules treat them
+ * as one file: the spelling rule's suggestion budget, the names it reported
+ * (with how often each occurs), and whether it said the budget ran out.
+ */
+export interface PieceState {
+  suggested: Set<string>
+  names: Map<string, number>
+  overflowReported: boolean
+}
+
 declare module 'vfile' {
   interface DataMap {
     /** Set on a piece of a long text checked piece by piece. */
     posteditPiece: boolean
+    /** State shared by all pieces of the same text. */
+    posteditPieces: PieceState
   }
 }
