@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, ftruncateSync} from 'node:fs'
+import {closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import fc from 'fast-check'
@@ -103,5 +103,20 @@ describe('inputs too large to check', () => {
     const videoCircles = report!.messages.filter((message) => message.ruleId === 'calques.video-circle')
     expect(videoCircles).toHaveLength(Math.ceil(300_000 / seed.length))
     for (const message of videoCircles) expect(text.slice(message.place.start.offset, message.place.end.offset)).toBe(message.actual)
+  })
+})
+
+describe('a folder with one file too large', () => {
+  it('checks the other files, names the large one and exits 2', () => {
+    const articles = join(folder, 'desk')
+    mkdirSync(articles)
+    writeFileSync(join(articles, 'talks.txt'), 'The ministers met through the video circle on Monday.\n')
+    const descriptor = openSync(join(articles, 'archive.txt'), 'w')
+    ftruncateSync(descriptor, 100 * 1024 * 1024)
+    closeSync(descriptor)
+    const result = spawnSync(process.execPath, [cli, '--fix', 'desk'], {cwd: folder, encoding: 'utf8', env: {...process.env, POSTEDIT_WORKERS: '1'}})
+    expect(result.stderr).toBe("postedit: desk/archive.txt: is 100.0 MB, more than 64.0 MB (postedit's limit for one input); split it, or list it in .posteditignore\n")
+    expect(readFileSync(join(articles, 'talks.txt'), 'utf8')).toBe('The ministers met via videoconference on Monday.\n')
+    expect(result.status).toBe(2)
   })
 })

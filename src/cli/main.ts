@@ -11,7 +11,7 @@ import {ConfigError, findConfig, readConfig, settingsFor, type LoadedConfig} fro
 import {FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type Format} from './format.js'
 import {collectInputs, IGNORE_FILE, isGlob, TEXT_EXTENSIONS} from './inputs.js'
 import {checkAll} from './pool.js'
-import {InputError, readStdin, readTextFile} from './read-input.js'
+import {InputError, readStdin, readTextFile, TooLargeError} from './read-input.js'
 import {writeFileAtomic} from './write-atomic.js'
 
 /** Exit codes: nothing to report, problems remain, could not run as asked. */
@@ -171,8 +171,21 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   if (inputs.files.length === 0) return inputs.ignored.length > 0 ? EXIT.clean : usage('no input')
 
   // Read every input before anything is written: one bad file changes nothing.
+  // Only a file over the size limit among several is left out, with one line
+  // naming it: one dump in a folder of articles must not stop the others.
   const texts: string[] = []
-  for (const file of inputs.files) texts.push(file === '-' ? await readStdin() : readTextFile(file))
+  const tooLarge: string[] = []
+  const several = inputs.files.length > 1
+  for (const file of [...inputs.files]) {
+    try {
+      texts.push(file === '-' ? await readStdin() : readTextFile(file))
+    } catch (error) {
+      if (!(error instanceof TooLargeError) || !several) throw error
+      process.stderr.write(`postedit: ${error.message}\n`)
+      tooLarge.push(file)
+      inputs.files.splice(inputs.files.indexOf(file), 1)
+    }
+  }
 
   // Settings per file: its configuration, then the command line on top.
   const explicit = values.config === undefined ? undefined : await readConfig(values.config as string)
@@ -238,6 +251,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   const errors = all.filter((message) => message.severity === 'error').length
   const warnings = all.filter((message) => message.severity === 'warning').length
   const failed = errors > 0 || warnings > maxWarnings
+  const status = () => (tooLarge.length > 0 ? EXIT.usage : failed ? EXIT.problems : EXIT.clean)
 
   if (dryRun) {
     const {createTwoFilesPatch} = await import('diff')
@@ -246,14 +260,14 @@ async function run(values: Values, positionals: string[]): Promise<number> {
       const name = outcome.path ?? 'stdin'
       process.stdout.write(createTwoFilesPatch(`a/${name}`, `b/${name}`, outcome.original, outcome.value))
     }
-    return failed ? EXIT.problems : EXIT.clean
+    return status()
   }
   const stdinFixed = flag('fix') && outcomes.some((outcome) => outcome.path === undefined)
   if (flag('stdout') || stdinFixed) {
     // The corrected text owns stdout; a report, if any, goes to stderr.
     for (const outcome of outcomes) process.stdout.write(outcome.value)
     if (format === 'stylish' && failed) process.stderr.write(`${await formatStylish(shown, {color: false})}\n`)
-    return failed ? EXIT.problems : EXIT.clean
+    return status()
   }
   const color = values['no-color'] === true ? false : ((values.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))
   const catalog = new Map([...catalogs.values()].flatMap((entries) => [...entries]))
@@ -273,5 +287,5 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   }
   if (report) process.stdout.write(`${report}\n`)
   if (unwritten.length > 0) return EXIT.usage
-  return failed ? EXIT.problems : EXIT.clean
+  return status()
 }

@@ -9,6 +9,14 @@ export class InputError extends Error {
   }
 }
 
+/** An input over {@link MAX_INPUT_BYTES}: left out of a run of several files, not fatal to it. */
+export class TooLargeError extends InputError {
+  constructor(file: string, problem: string) {
+    super(file, problem)
+    this.name = 'TooLargeError'
+  }
+}
+
 const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 
 /**
@@ -34,7 +42,7 @@ export function readTextFile(path: string): string {
     throw new InputError(path, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`)
   }
   if (stats.isDirectory()) throw new InputError(path, 'is a directory, not a text file')
-  if (stats.isFile() && stats.size > MAX_INPUT_BYTES) throw new InputError(path, tooLargeProblem(stats.size))
+  if (stats.isFile() && stats.size > MAX_INPUT_BYTES) throw new TooLargeError(path, tooLargeProblem(stats.size))
   let bytes: Buffer
   try {
     // A device or pipe (/dev/zero) has no size to check: read at most one byte past the limit.
@@ -59,7 +67,7 @@ function readCapped(path: string): Buffer {
       if (read === 0) break
       chunks.push(chunk.subarray(0, read))
       total += read
-      if (total > MAX_INPUT_BYTES) throw new InputError(path, tooLargeProblem(total, true))
+      if (total > MAX_INPUT_BYTES) throw new TooLargeError(path, tooLargeProblem(total, true))
     }
     return Buffer.concat(chunks)
   } finally {
@@ -74,7 +82,7 @@ export async function readStdin(): Promise<string> {
   for await (const chunk of process.stdin) {
     chunks.push(chunk as Buffer)
     total += (chunk as Buffer).length
-    if (total > MAX_INPUT_BYTES) throw new InputError('<stdin>', tooLargeProblem(total, true))
+    if (total > MAX_INPUT_BYTES) throw new TooLargeError('<stdin>', tooLargeProblem(total, true))
   }
   return decodeText(Buffer.concat(chunks), '<stdin>')
 }
