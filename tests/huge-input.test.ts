@@ -63,6 +63,15 @@ describe('pieces of a long text', () => {
     }
   })
 
+  it('report an unknown name once, where it first occurs, with its count in the whole text', () => {
+    const text = Array.from({length: 6}, (_, index) => `Paragraph ${index + 1}: officials said Asad would attend the meeting on Monday.`).join('\n\n')
+    const pieces = withChunkLimits({threshold: 100, size: 150}, () => posteditSync(text))
+    expect(pieces.messages.map((message) => [message.ruleId, (message.place as {start: {offset: number}}).start.offset, message.reason])).toEqual([
+      ['spelling.unknown-name', 28, 'Unknown name `Asad` (6 times in this text), perhaps `Asaad` or `Assad`']
+    ])
+    expect(seen(pieces)).toEqual(seen(posteditSync(text)))
+  })
+
   it('map every message of a paragraph cut into pieces back to the right place in the file', () => {
     const line = 'On Monday the talks took place through the video circle , officials said.\n'
     const text = `Cairo talks\n\n${line.repeat(60)}`
