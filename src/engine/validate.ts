@@ -20,7 +20,9 @@ function kind(value: unknown): string {
   if (value instanceof Uint8Array) return 'bytes'
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`
   if (typeof value === 'object') return 'an object'
-  return `${typeof value === 'undefined' ? '' : `a ${typeof value} `}${String(value)}`.trim()
+  if (typeof value === 'function') return 'a function'
+  if (value === undefined) return 'undefined'
+  return `a ${typeof value} ${String(value)}`
 }
 
 const decoder = new TextDecoder('utf-8', {ignoreBOM: true})
