@@ -2,7 +2,13 @@ import {VFile} from 'vfile'
 import {applyAcceptedPhrases, applySeverities, type RuleSetting} from './engine/adjust.js'
 import {applyDirectives, readDirectives} from './engine/directives.js'
 import {applyFixes} from './engine/fix.js'
-import type {PosteditMessage} from './engine/report.js'
+import {chunkLimits, chunkRanges, type PieceState} from './engine/chunks.js'
+import {report, type PosteditMessage} from './engine/report.js'
+import type {Finding, Fix} from './engine/types.js'
+import {checkOptionShapes, checkRuleIds, inputFile} from './engine/validate.js'
+import {findArtifacts} from './packs/find.js'
+import {isOffFor, rulesOf} from './rules/options.js'
+import {unknownNameWords} from './rules/spelling.js'
 import {loadMarkdownSupport, maskMarkdown, maskPlainText, maskRanges} from './markdown/mask.js'
 import {createProcessor, type PosteditProcessor, type ProcessorOptions} from './processor.js'
 
@@ -54,7 +60,9 @@ export function isMarkdown(file: VFile, options: Options): boolean {
 /**
  * Lint `file`: rules run on a same-length view of the text in which what is
  * not prose (code, URLs, directive lines) is masked, so every offset is an
- * offset into the file itself; then directives and settings filter.
+ * offset into the file itself; then directives and settings filter. A text
+ * longer than the chunking threshold is checked in pieces (see
+ * {@link lintInPieces}).
  */
 function lint(processor: PosteditProcessor, file: VFile, options: Options): PosteditMessage[] {
   const source = String(file.value)
@@ -63,7 +71,9 @@ function lint(processor: PosteditProcessor, file: VFile, options: Options): Post
   const lines = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source
   const view = maskRanges(isMarkdown(file, options) ? maskMarkdown(lines) : maskPlainText(lines), directives.lines)
   const work = new VFile({path: file.path, cwd: file.cwd, value: view})
-  processor.runSync(processor.parse(work), work)
+  const limits = chunkLimits()
+  if (view.length > limits.threshold) lintInPieces(processor, work, options, limits.size)
+  else processor.runSync(processor.parse(work), work)
   let messages = work.messages as PosteditMessage[]
   messages = applyDirectives(messages, directives.ranges)
   messages = applySeverities(messages, options.severities)
@@ -73,42 +83,125 @@ function lint(processor: PosteditProcessor, file: VFile, options: Options): Post
   return messages
 }
 
+/** A message of a piece as a finding of the whole text, `offset` further on. */
+function shifted(message: PosteditMessage, offset: number): Finding {
+  const place = message.place as {start: {offset: number}; end: {offset: number}}
+  const finding: Finding = {
+    ruleId: String(message.ruleId),
+    reason: message.reason,
+    start: place.start.offset + offset,
+    end: place.end.offset + offset,
+    severity: message.severity ?? 'warning'
+  }
+  if (message.actual !== undefined) finding.actual = message.actual
+  if (message.expected) finding.expected = message.expected as string[]
+  if (message.note) finding.note = message.note
+  if (message.url) finding.url = message.url
+  if (message.fix) finding.fix = {start: message.fix.start + offset, end: message.fix.end + offset, text: message.fix.text}
+  return finding
+}
+
+/**
+ * Check a long text piece by piece ({@link chunkRanges}), so time and memory
+ * grow linearly with its length: each piece's tree is dropped before the
+ * next is parsed. Boilerplate at the start and end of the text is looked for
+ * in the whole text, and what it finds is handed to the piece it lies in
+ * (the spelling rule leaves what another rule reported alone). Article-wide
+ * checks (one name spelled two ways) see one piece: a text this long is many
+ * articles, not one.
+ */
+function lintInPieces(processor: PosteditProcessor, work: VFile, options: Options, size: number): void {
+  const view = String(work.value)
+  const artifacts = findArtifacts(rulesOf(options), view, isOffFor(options.disable))
+  const state: PieceState = {suggested: new Set(), names: new Map(), overflowReported: false}
+  let next = 0
+  for (const [start, end] of chunkRanges(view, size)) {
+    const piece = new VFile({path: work.path, cwd: work.cwd, value: view.slice(start, end)})
+    piece.data.posteditPiece = true
+    piece.data.posteditPieces = state
+    for (; next < artifacts.length && artifacts[next]!.start < end; next++) {
+      const finding = artifacts[next]!
+      // Boilerplate spanning two pieces is reported on the whole text directly.
+      if (finding.end > end) report(work, finding)
+      else report(piece, {...finding, start: finding.start - start, end: finding.end - start, ...(finding.fix ? {fix: {...finding.fix, start: finding.fix.start - start, end: finding.fix.end - start}} : {})})
+    }
+    processor.runSync(processor.parse(piece), piece)
+    for (const message of piece.messages as PosteditMessage[]) report(work, shifted(message, start))
+  }
+  // A name is reported where it first occurs, with how often it occurs in the whole text.
+  for (const message of work.messages as PosteditMessage[]) {
+    if (message.ruleId !== 'spelling.unknown-name') continue
+    const count = state.names.get(String(message.actual))
+    if (count === undefined) continue
+    const words = unknownNameWords(String(message.actual), count, message.expected ?? [])
+    message.reason = words.reason
+    message.message = words.reason
+    message.note = words.note
+  }
+}
+
 /**
  * Check machine-translated English text and, with `fix: true`, correct what
  * is certain. Fixes are applied by offset to the original string, then the
  * result is checked again (up to 10 passes, stopping when nothing changes or
  * a fix would undo another), so everything not fixed stays as it was.
  *
+ * The input is a string, UTF-8 bytes or a VFile holding either; the caller's
+ * VFile is never changed (`result.file` is a new one). Wrong input or
+ * options throw a `TypeError` that names them.
+ *
  * ```js
  * const result = await postedit('Talks took place through the video circle.', {fix: true})
  * result.value // 'Talks took place via videoconference.'
  * ```
  */
-export async function postedit(input: string | VFile, options: Options = {}): Promise<PosteditResult> {
-  if (input instanceof VFile && isMarkdown(input, options)) await loadMarkdownSupport()
-  else if (options.format === 'markdown') await loadMarkdownSupport()
-  return posteditSync(input, options)
+export async function postedit(input: string | Uint8Array | VFile, options: Options = {}): Promise<PosteditResult> {
+  checkOptionShapes(options)
+  const file = inputFile(input)
+  if (isMarkdown(file, options ?? {})) await loadMarkdownSupport()
+  return posteditSync(file, options)
+}
+
+/**
+ * Ranges of `value` that the fixes of `applied` wrote (offsets in `value`),
+ * where `applied` are fixes of the text before, in text order.
+ */
+function writtenRanges(applied: readonly Fix[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  let delta = 0
+  for (const fix of applied) {
+    const start = fix.start + delta
+    ranges.push([start, start + fix.text.length])
+    delta += fix.text.length - (fix.end - fix.start)
+  }
+  return ranges
 }
 
 /**
  * {@link postedit}, synchronously: every postedit rule is synchronous. For
  * Markdown, call `await loadMarkdownSupport()` once first.
  */
-export function posteditSync(input: string | VFile, options: Options = {}): PosteditResult {
+export function posteditSync(input: string | Uint8Array | VFile, options: Options = {}): PosteditResult {
+  checkOptionShapes(options)
+  options ??= {}
+  let file = inputFile(input)
   const processor = createProcessor(options)
-  let file = input instanceof VFile ? input : new VFile({value: input})
+  checkRuleIds(rulesOf(options), options)
   let messages = lint(processor, file, options)
   const applied: PosteditMessage[] = []
   if (options.fix) {
     const seen = new Set([String(file.value)])
+    // What the previous pass wrote: a later fix that grows it is fixing its own output.
+    let written: Array<[number, number]> = []
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const fixable = messages.filter((message) => message.fix)
+      const fixable = messages.filter((message) => message.fix && !growsWritten(message.fix, written))
       if (fixable.length === 0) break
       const text = String(file.value)
       const outcome = applyFixes(text, fixable.map((message) => message.fix!))
       // Equal to an earlier text: the fixes cycle, so stop where we are.
       if (outcome.value === text || seen.has(outcome.value)) break
       seen.add(outcome.value)
+      written = writtenRanges(outcome.applied)
       const used = new Set(outcome.applied)
       applied.push(...fixable.filter((message) => used.has(message.fix!)))
       file = new VFile({path: file.path, cwd: file.cwd, value: outcome.value})
@@ -116,4 +209,15 @@ export function posteditSync(input: string | VFile, options: Options = {}): Post
     }
   }
   return {value: String(file.value), messages, applied, file}
+}
+
+/**
+ * Whether `fix` lengthens text the previous pass wrote: a rule matching its
+ * own replacement again (`talks` → `talks talks`) would otherwise double it
+ * on every pass. Packs that do this are refused at load time; this guards
+ * the fix loop against what slips through.
+ */
+function growsWritten(fix: Fix, written: ReadonlyArray<[number, number]>): boolean {
+  if (fix.text.length <= fix.end - fix.start) return false
+  return written.some(([start, end]) => fix.start < end && fix.end > start)
 }

@@ -6,6 +6,8 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {postedit} from '../src/postedit.js'
+import {compilePacks} from '../src/packs/compile.js'
+import {readPack} from '../src/packs/load.js'
 
 describe('applyFixes', () => {
   it('applies fixes by offset and leaves the rest as it was', () => {
@@ -148,7 +150,11 @@ describe('postedit fix loop', () => {
     const entry = (id: string, from: string, to: string) =>
       `  - {id: ${id}, type: substitution, match: ${from}, replace: ${to}, fix: auto, note: n, examples: [{in: ${from}, out: ${to}}]}`
     writeFileSync(file, ['pack: cycle', 'description: two entries that undo each other', 'entries:', entry('a', 'alpha', 'beta'), entry('b', 'beta', 'alpha')].join('\n'))
-    const result = await postedit('Say alpha.', {fix: true, packs: [file]})
+    // Such a pack no longer loads (see engine-safety.test.ts); compiled
+    // without its checks, the fix loop still stops instead of flipping.
+    await expect(postedit('Say alpha.', {fix: true, packs: [file]})).rejects.toThrow(/cycle\.yml:4:5: `cycle\.a`: its fix is not stable/)
+    const rules = compilePacks([readPack(file)])
+    const result = await postedit('Say alpha.', {fix: true, rules})
     expect(result.value).toBe('Say beta.')
     expect(result.messages.map((message) => message.ruleId)).toEqual(['cycle.b'])
   })

@@ -9,7 +9,7 @@ import {collectInputs, IGNORE_FILE, isGlob, TEXT_EXTENSIONS} from './inputs.js'
 import {planJobs} from './jobs.js'
 import {checkAll} from './pool.js'
 import {filesAboveScore, formatSummary} from './quality-report.js'
-import {encodeText, InputError, readStdin, readTextFile, type DecodedText} from './read-input.js'
+import {encodeText, InputError, readStdin, readTextFile, TooLargeError, type DecodedText} from './read-input.js'
 import {removeTemporaryFilesOnSignals, writeFileAtomic} from './write-atomic.js'
 
 /** Exit codes: nothing to report, problems remain, could not run as asked. */
@@ -133,6 +133,11 @@ export async function main(args: string[]): Promise<number> {
       process.stderr.write(`postedit: ${error.message}\n`)
       return EXIT.usage
     }
+    // The library refuses a bad option (an unknown rule id) with a TypeError of its own.
+    if (error instanceof Error && error.name === 'TypeError' && error.message.startsWith('postedit: ')) {
+      process.stderr.write(`${error.message}\n`)
+      return EXIT.usage
+    }
     // A pack error raised inside a worker arrives as a plain Error.
     if (error instanceof Error && /^(?:PackError|ConfigError)\b/.test(error.name)) {
       process.stderr.write(`postedit: ${error.message}\n`)
@@ -210,8 +215,21 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   if (inputs.files.length === 0) return inputs.ignored.length + inputs.allIgnored.length > 0 ? EXIT.clean : usage('no input')
 
   // Read every input before anything is written: one bad file changes nothing.
+  // Only a file over the size limit among several is left out, with one line
+  // naming it: one dump in a folder of articles must not stop the others.
   const texts: DecodedText[] = []
-  for (const file of inputs.files) texts.push(file === '-' ? await readStdin() : readTextFile(file))
+  const tooLarge: string[] = []
+  const several = inputs.files.length > 1
+  for (const file of [...inputs.files]) {
+    try {
+      texts.push(file === '-' ? await readStdin() : readTextFile(file))
+    } catch (error) {
+      if (!(error instanceof TooLargeError) || !several) throw error
+      process.stderr.write(`postedit: ${error.message}\n`)
+      tooLarge.push(file)
+      inputs.files.splice(inputs.files.indexOf(file), 1)
+    }
+  }
 
   const warned = new Set<string>()
   const {jobs, catalog} = await planJobs(
@@ -278,6 +296,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   const warnAboutWarnings = () => {
     if (tooManyWarnings) process.stderr.write(`postedit: too many warnings (${warnings}, maximum ${maxWarnings}${flag('quiet') ? '; --quiet does not show them' : ''})\n`)
   }
+  const status = (problems = failed) => (tooLarge.length > 0 ? EXIT.usage : problems ? EXIT.problems : EXIT.clean)
 
   if (dryRun) {
     const {createTwoFilesPatch} = await import('diff')
@@ -289,14 +308,14 @@ async function run(values: Values, positionals: string[]): Promise<number> {
       process.stdout.write(createTwoFilesPatch(`a/${name}`, `b/${name}`, outcome.original, outcome.value))
     }
     warnAboutWarnings()
-    return changed || failed ? EXIT.problems : EXIT.clean
+    return status(changed || failed)
   }
   if (toStdout) {
     // The corrected text owns stdout; a report, if any, goes to stderr.
     for (const [index, outcome] of outcomes.entries()) process.stdout.write(encodeText(outcome.value, texts[index]!.encoding))
     if (failed) process.stderr.write(`${await formatStylish(shown, {color: false, quiet: true})}\n`)
     warnAboutWarnings()
-    return failed ? EXIT.problems : EXIT.clean
+    return status()
   }
   const color = values['no-color'] === true ? false : ((values.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))
   let report: string
@@ -319,5 +338,5 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   if (report) process.stdout.write(`${report}\n`)
   warnAboutWarnings()
   if (unwritten.size > 0) return EXIT.usage
-  return failed ? EXIT.problems : EXIT.clean
+  return status()
 }

@@ -83,13 +83,19 @@ function hiddenRanges(source: string): Array<[number, number]> {
  */
 export function maskRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
   if (ranges.length === 0) return text
-  const chars = text.split('')
-  for (const [start, end] of ranges) {
-    for (let index = start; index < end; index++) {
-      if (chars[index] !== '\n' && chars[index] !== '\r') chars[index] = MASK
-    }
+  // Built from slices, not an array of characters: a long text would need
+  // tens of bytes per character.
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0])
+  const parts: string[] = []
+  let cursor = 0
+  for (const [from, to] of sorted) {
+    const start = Math.max(from, cursor)
+    if (to <= start) continue
+    parts.push(text.slice(cursor, start), text.slice(start, to).replace(/[^\r\n]/g, MASK))
+    cursor = to
   }
-  return chars.join('')
+  parts.push(text.slice(cursor))
+  return parts.join('')
 }
 
 /**

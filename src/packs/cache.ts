@@ -1,14 +1,21 @@
 import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync} from 'node:fs'
+import {homedir, tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 /**
- * A cache of packs that passed validation and their own examples, keyed by
- * a hash of everything their validity depends on (the pack's text, the
- * schema, postedit's version). A changed pack misses and is checked again,
- * so the cache never lets a broken pack load; it only spares a large
- * newsroom glossary the YAML parse and self-test on every run.
+ * A cache of data that passed validation (packs that passed their own
+ * examples, gazetteers, dictionary word forms), keyed by a hash of
+ * everything its validity depends on (the data's text, the schema, the code
+ * that checks it). A changed pack misses and is checked again, so the cache
+ * never lets a broken pack load; it only spares a large newsroom glossary
+ * the YAML parse and self-test on every run.
+ *
+ * What is read from the cache decides what `--fix` writes, so it must come
+ * from the user alone: the cache lives in a folder of the user's own (see
+ * {@link cacheDirectory}), created private (0700); a folder another user owns
+ * or may write to is not used at all; and each entry carries the SHA-256 of
+ * its content, checked on every read, so a torn or edited entry is a miss.
  */
 export interface PackCache {
   get(key: string): unknown
@@ -22,45 +29,135 @@ export function cacheKey(...parts: string[]): string {
   return hash.digest('hex')
 }
 
+/** Entries kept at most; the least recently used go first. */
+export const MAX_ENTRIES = 64
+/** Entries unused this long are removed. */
+export const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000
+
+const ENTRY = /^pack-[0-9a-f]{64}\.json$/
+
 /**
- * The cache folder: `POSTEDIT_CACHE_DIR`, else `node_modules/.cache/postedit`
- * under the working folder when `node_modules` exists (where build tools keep
- * theirs), else a folder in the system's temporary directory.
+ * The cache folder, the first of: `POSTEDIT_CACHE_DIR`;
+ * `node_modules/.cache/postedit` under the working folder when
+ * `node_modules` exists (where build tools keep theirs); `$XDG_CACHE_HOME/postedit`
+ * or `~/.cache/postedit`; else `postedit-<uid>` in the system's temporary
+ * folder. Whichever it is, {@link fileCache} uses it only when it is safe.
  */
 export function cacheDirectory(cwd = process.cwd()): string {
   if (process.env.POSTEDIT_CACHE_DIR) return process.env.POSTEDIT_CACHE_DIR
   const modules = join(cwd, 'node_modules')
   // Never create node_modules in a folder of articles.
-  return existsSync(modules) ? join(modules, '.cache', 'postedit') : join(tmpdir(), 'postedit-cache')
+  if (existsSync(modules)) return join(modules, '.cache', 'postedit')
+  if (process.env.XDG_CACHE_HOME) return join(process.env.XDG_CACHE_HOME, 'postedit')
+  const home = safeHome()
+  if (home) return join(home, '.cache', 'postedit')
+  return join(tmpdir(), `postedit-${process.getuid?.() ?? 'user'}`)
 }
 
-/** A cache in `directory`; with `directory` false, a cache that keeps nothing. */
+function safeHome(): string | undefined {
+  try {
+    return homedir() || undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Whether `directory` may hold this user's cache: a real folder (not a
+ * link), owned by the user, that no one else may write to. Windows has no
+ * owner or mode bits here; its per-user folders are private already.
+ */
+export function isPrivateFolder(directory: string): boolean {
+  try {
+    const stats = lstatSync(directory)
+    if (!stats.isDirectory()) return false
+    const uid = process.getuid?.()
+    if (uid === undefined) return true
+    return stats.uid === uid && (stats.mode & 0o022) === 0
+  } catch {
+    return false
+  }
+}
+
+/** Create `directory` private to the user if it is missing; whether it can be used. */
+function preparedFolder(directory: string): boolean {
+  try {
+    if (!existsSync(directory)) mkdirSync(directory, {recursive: true, mode: 0o700})
+  } catch {
+    return false
+  }
+  return isPrivateFolder(directory)
+}
+
+/** An entry as stored: the SHA-256 of the JSON, a line break, the JSON. */
+function sealed(value: unknown): string {
+  const json = JSON.stringify(value)
+  return `${createHash('sha256').update(json).digest('hex')}\n${json}`
+}
+
+/** The value of a stored entry, or undefined when its hash does not match. */
+function unsealed(text: string): unknown {
+  const newline = text.indexOf('\n')
+  if (newline !== 64) return undefined
+  const json = text.slice(65)
+  if (createHash('sha256').update(json).digest('hex') !== text.slice(0, 64)) return undefined
+  return JSON.parse(json) as unknown
+}
+
+/** Remove entries beyond {@link MAX_ENTRIES} (least recently used first) and those older than {@link MAX_AGE_MS}. */
+function evict(directory: string, now = Date.now()): void {
+  const entries: Array<{path: string; used: number}> = []
+  for (const name of readdirSync(directory)) {
+    const path = join(directory, name)
+    try {
+      // Leftover temporary files of an interrupted write go too, once old.
+      if (!ENTRY.test(name) && !/\.tmp$/.test(name)) continue
+      entries.push({path, used: statSync(path).mtimeMs})
+    } catch {
+      // Removed meanwhile.
+    }
+  }
+  entries.sort((a, b) => b.used - a.used)
+  entries.forEach((entry, index) => {
+    if (index >= MAX_ENTRIES || now - entry.used > MAX_AGE_MS || (entry.path.endsWith('.tmp') && now - entry.used > 60_000)) {
+      try {
+        unlinkSync(entry.path)
+      } catch {
+        // Another process removed it first.
+      }
+    }
+  })
+}
+
+/** A cache in `directory`; with `directory` false, or a folder that is not safe, a cache that keeps nothing. */
 export function fileCache(directory: string | false): PackCache {
-  if (directory === false) return {get: () => undefined, set: () => {}}
-  const fallback = join(tmpdir(), 'postedit-cache')
-  const path = (dir: string, key: string) => join(dir, `pack-${key}.json`)
+  const nothing: PackCache = {get: () => undefined, set: () => {}}
+  if (directory === false || !preparedFolder(directory)) return nothing
+  const path = (key: string) => join(directory, `pack-${key}.json`)
+  let written = false
   return {
     get(key) {
-      for (const dir of [directory, fallback]) {
-        try {
-          return JSON.parse(readFileSync(path(dir, key), 'utf8')) as unknown
-        } catch {
-          // Missing or unreadable: treat as a miss.
-        }
+      try {
+        const file = path(key)
+        const value = unsealed(readFileSync(file, 'utf8'))
+        // Mark it used, so eviction keeps what runs need.
+        if (value !== undefined) utimesSync(file, new Date(), new Date())
+        return value
+      } catch {
+        // Missing, unreadable or not JSON: a miss.
+        return undefined
       }
-      return undefined
     },
     set(key, value) {
-      for (const dir of [directory, fallback]) {
-        try {
-          mkdirSync(dir, {recursive: true})
-          const temporary = `${path(dir, key)}.${process.pid}.tmp`
-          writeFileSync(temporary, JSON.stringify(value))
-          renameSync(temporary, path(dir, key))
-          return
-        } catch {
-          // A read-only folder: try the next one, else run without a cache.
-        }
+      try {
+        const temporary = `${path(key)}.${process.pid}.tmp`
+        writeFileSync(temporary, sealed(value), {mode: 0o600})
+        renameSync(temporary, path(key))
+        // Once per process is enough to keep the folder small.
+        if (!written) evict(directory)
+        written = true
+      } catch {
+        // A read-only folder: run without a cache.
       }
     }
   }

@@ -5,13 +5,13 @@ import {cacheKey, sharedCache} from './cache.js'
 import {packFromData, parsePack, readPackText, RULES_DIRECTORY, schemaText, type PackData} from './load.js'
 import {PackError} from './pack-error.js'
 import type {Pack} from './types.js'
-import {verifyPack} from './verify.js'
+import {refixProblem, verifyPack} from './verify.js'
 import {yamlFilesAt} from './yaml-data.js'
 
 /** Name of the packs shipped with postedit, loaded when no packs are given. */
 export const DEFAULT_PACKS = 'default'
 
-const packCache = new Map<string, {mtimeMs: number; pack: Pack}>()
+const packCache = new Map<string, {mtimeMs: number; pack: Pack; key: string}>()
 const setCache = new Map<string, RuleSet>()
 
 /** The pack files a spec names: `default`, a YAML file, or a folder of them. */
@@ -59,7 +59,7 @@ function loadPack(file: string): Pack {
     const {file: _file, locate: _locate, ...plain} = pack
     sharedCache().set(key, plain)
   }
-  packCache.set(file, {mtimeMs, pack})
+  packCache.set(file, {mtimeMs, pack, key})
   return pack
 }
 
@@ -75,7 +75,35 @@ export function loadRules(specs: readonly string[] = [DEFAULT_PACKS], cwd = proc
   let rules = setCache.get(key)
   if (!rules) {
     rules = compilePacks(packs)
+    // Checked once per combination of packs, then remembered with the validated packs.
+    const stable = cacheKey('stable-across-packs', ...files.map((file) => packCache.get(file)!.key))
+    if (sharedCache().get(stable) !== true) {
+      checkStableAcrossPacks(rules, packs)
+      sharedCache().set(stable, true)
+    }
     setCache.set(key, rules)
   }
   return rules
+}
+
+/**
+ * Each pack's own fixes were checked to be stable when it loaded; a house
+ * pack can still undo a shipped one (`B` → `A` beside the shipped `A` →
+ * `B`), which only shows with both loaded. Checked for the packs that are
+ * not shipped ones, whose entries are few next to the shipped.
+ */
+function checkStableAcrossPacks(rules: RuleSet, packs: readonly Pack[]): void {
+  const shipped = join(RULES_DIRECTORY, DEFAULT_PACKS)
+  const own = packs.filter((pack) => !resolve(pack.file).startsWith(shipped))
+  if (own.length === 0 || own.length === packs.length && packs.length === 1) return
+  for (const pack of own) {
+    pack.entries.forEach((entry, index) => {
+      const id = `${pack.pack}.${entry.id}`
+      if (entry.type !== 'substitution' || entry.fix !== 'auto' || rules.entries.get(id)?.entry !== entry) return
+      const problem = refixProblem(rules, id, entry)
+      if (!problem) return
+      const place = pack.locate(['entries', index])
+      throw new PackError(pack.file, place.line, place.column, `\`${id}\`: ${problem}`)
+    })
+  }
 }

@@ -12,6 +12,9 @@ export default function retextPosteditArtifacts(options?: RuleOptions) {
   const rules = rulesOf(options)
   const isOff = isOffFor(options?.disable)
   return (_tree: Root, file: VFile): void => {
+    // A piece of a long text: boilerplate at the start and end of the text
+    // was looked for in the whole text (see `lintInPieces`).
+    if (file.data.posteditPiece) return
     for (const finding of findArtifacts(rules, String(file.value), isOff)) report(file, finding)
   }
 }

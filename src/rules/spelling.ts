@@ -120,7 +120,9 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     const index = textIndex(tree, String(file.value))
     const source = index.source
     const skipped = overlapTest([...linkRanges(source), ...claimedRanges(file)])
-    const suggested = new Set<string>()
+    // The pieces of one long text share the suggestion budget and report each name once.
+    const pieces = file.data.posteditPieces
+    const suggested = pieces?.suggested ?? new Set<string>()
     let overflowAt: number | undefined
     /** Candidates for `word`, unless the per-file budget is spent. */
     const suggest = (word: string, at: number): Candidate[] | undefined => {
@@ -208,21 +210,25 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
           const meant = certainCandidate(lower, candidatesFor(lower))
           if (meant) expected = [withCapital(meant.word), ...expected.filter((word) => word !== withCapital(meant.word))].slice(0, MAX_EXPECTED)
         }
+        if (pieces?.names.has(name)) {
+          pieces.names.set(name, pieces.names.get(name)! + parts.length)
+          continue
+        }
         if (expected.length === 0 && !allUnknown) continue
-        const times = parts.length === 1 ? 'once' : `${parts.length} times`
+        pieces?.names.set(name, parts.length)
         report(file, {
           ruleId: 'spelling.unknown-name',
-          reason: `Unknown name \`${name}\` (${times} in this text)${expected.length > 0 ? `, perhaps ${quoteList(expected)}` : ''}`,
+          ...unknownNameWords(name, parts.length, expected),
           start: first.start,
           end: first.end,
           severity: 'info',
-          ...(expected.length > 0 ? {expected} : {}),
-          note: `Check the spelling of this name once; it occurs ${times}. Add it to your words if it is right.`
+          ...(expected.length > 0 ? {expected} : {})
         })
       }
     }
 
-    if (overflowAt !== undefined && !isOff('spelling.overflow')) {
+    if (overflowAt !== undefined && !isOff('spelling.overflow') && !pieces?.overflowReported) {
+      if (pieces) pieces.overflowReported = true
       report(file, {
         ruleId: 'spelling.overflow',
         reason: `Too many unknown words: suggestions stop after ${max}`,
@@ -232,5 +238,14 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
         note: 'Unknown words past this point are still reported, without suggestions.'
       })
     }
+  }
+}
+
+/** Reason and note of a `spelling.unknown-name` message for a name seen `count` times. */
+export function unknownNameWords(name: string, count: number, expected: readonly string[]): {reason: string; note: string} {
+  const times = count === 1 ? 'once' : `${count} times`
+  return {
+    reason: `Unknown name \`${name}\` (${times} in this text)${expected.length > 0 ? `, perhaps ${quoteList(expected)}` : ''}`,
+    note: `Check the spelling of this name once; it occurs ${times}. Add it to your words if it is right.`
   }
 }

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Build dist/ from src/ with TypeScript, from a clean dist/ (no stale modules).
+//
+// `--if-possible` (the prepare and prepack scripts): when TypeScript is not
+// installed (`npm ci --omit=dev`, or a hook manager that installs production
+// dependencies only) but dist/ is already there (a tarball, or a release tag
+// whose build is committed), keep it instead of failing with `tsc: not found`.
+import {execFileSync} from 'node:child_process'
+import {chmodSync, existsSync, rmSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const ifPossible = process.argv.includes('--if-possible')
+
+let tsc
+try {
+  tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc')
+} catch {
+  if (ifPossible && existsSync(join(root, 'dist', 'cli.js'))) {
+    console.error('postedit: TypeScript is not installed; using the dist/ build that is already there')
+    process.exit(0)
+  }
+  console.error('postedit: building needs TypeScript, a development dependency: run `npm ci` (without --omit=dev) first')
+  process.exit(1)
+}
+
+rmSync(join(root, 'dist'), {recursive: true, force: true})
+execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], {stdio: 'inherit', cwd: root})
+chmodSync(join(root, 'dist', 'cli.js'), 0o755)
