@@ -85,6 +85,32 @@ describe('names: must not change', () => {
   })
 })
 
+describe('names: one person or place never becomes another (issue 10)', () => {
+  it.each([
+    'Hossein Rouhani was arrested.',
+    'His cousin Hussein Nasrallah, a shopkeeper, said the shop was closed.',
+    'Iranian commander Kazemi met Iraqi officials in Baghdad.',
+    'The city of Aleppo and Halab bakery are both famous for their pastries.'
+  ])('%s', async (input) => {
+    expect(await fixed(input)).toBe(input)
+  })
+
+  it('gives no suggestion toward a person with another given name', async () => {
+    expect(await lint('Hossein Rouhani was arrested.')).toEqual([])
+    expect(await lint('Police said Hassan Kadhimi, a driver, was released on Sunday.')).toEqual([])
+  })
+
+  it('still fixes a given name spelled another way and a listed garble', async () => {
+    expect(await fixed('Hasan Rouhani was re-elected.')).toBe('Hassan Rouhani was re-elected.')
+    expect(await fixed('Hezbollah leader Hasan Nasr Allah spoke on television.')).toBe('Hezbollah leader Hassan Nasrallah spoke on television.')
+  })
+
+  it('ties a bare surname to the person only by role and country together', async () => {
+    expect(await fixed('The Iraqi prime minister, Kazemi, arrived in Paris.')).toBe('The Iraqi prime minister, Kadhimi, arrived in Paris.')
+    expect((await lint('Kazemi arrived in Baghdad on Monday, Iraqi media said.')).filter((m) => m.fix)).toEqual([])
+  })
+})
+
 describe('names: key and gazetteer', () => {
   it('folds the ways one Arabic name reaches English', () => {
     expect(nameKey('al-Kadhimi')).toBe(nameKey('Al Kazemi'))

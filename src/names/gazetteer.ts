@@ -11,6 +11,8 @@ export interface Entity {
   country: string | undefined
   /** Context words and phrases, lower case. */
   context: string[]
+  /** The context entries written capitalised (groups, bodies, places), lower case. */
+  contextGroups: Set<string>
   /** Spellings that are right as they stand, in {@link canonical} form. */
   correct: Set<string>
   /** Listed wrong spellings, in {@link canonical} form. */
@@ -84,13 +86,17 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
         kind,
         country: data.country,
         context: [],
+        contextGroups: new Set(),
         correct: new Set([canonical(data.name)]),
         variants: new Set(),
         short: [],
         note: data.note,
         source: `${file.file} (entity ${data.line})`
       }
-      for (const word of data.context ?? []) entity.context.push(word.toLowerCase())
+      for (const word of data.context ?? []) {
+        entity.context.push(word.toLowerCase())
+        if (/^\p{Lu}/u.test(word)) entity.contextGroups.add(word.toLowerCase())
+      }
       for (const form of data.accept ?? []) entity.correct.add(canonical(form))
       for (const form of data.variants ?? []) entity.variants.add(canonical(form))
       if (kind === 'person') {
@@ -139,7 +145,10 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
         if (replaced === entity) continue
         for (const old of replaced.correct) correct.delete(old)
         entity.variants.add(canonical(replaced.name))
-        if (entity.context.length === 0) entity.context.push(...replaced.context)
+        if (entity.context.length === 0) {
+          entity.context.push(...replaced.context)
+          for (const word of replaced.contextGroups) entity.contextGroups.add(word)
+        }
       }
       full.delete(key)
     }

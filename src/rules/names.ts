@@ -9,6 +9,8 @@ import {isCommonWord, isEnglishWord} from '../names/english.js'
 import {canonical, loadGazetteer, type Entity, type Gazetteer} from '../names/gazetteer.js'
 import {nameKey, nameWords} from '../names/key.js'
 import {findMentions, type Mention} from '../names/match.js'
+import {givenPart, sameGivenName} from '../names/given.js'
+import {countryOfWord, isCountryWord} from '../names/countries.js'
 import {isOffFor, type RuleOptions} from './options.js'
 
 /** Options of {@link retextPosteditNames}. */
@@ -74,7 +76,8 @@ export function checkNames(gazetteer: Gazetteer, source: string, atoms: Atom[]):
   // Entities the article names in full (rightly or not): they decide bare surnames.
   const named = new Set<Entity>()
   for (const mention of mentions) {
-    if (mention.type === 'full' && mention.entities.length === 1 && mention.entities[0]!.kind === 'person') named.add(mention.entities[0]!)
+    const entity = mention.entities[0]!
+    if (mention.type === 'full' && mention.entities.length === 1 && entity.kind === 'person' && givenNameFits(entity, mention.surface)) named.add(entity)
   }
   const decided: Decided[] = []
   const findings: Finding[] = []
@@ -129,8 +132,13 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
     const close = entities.filter((entity) => REGION.has(entity.country ?? '') && entity.short.some((form) => distance(fineKey(mention.surface), fineKey(form)) <= 1))
     if (close.length === 0) return undefined
     entities = close
+    // A nationality in the words just before the surname names someone of
+    // another country: "Iranian commander Kazemi" is not Iraq's Kadhimi.
+    const foreign = nationalityBefore(atoms, mention, lower)
+    if (foreign !== undefined) entities = entities.filter((entity) => entity.country === foreign)
+    if (entities.length === 0) return undefined
     const sentence = sentenceOf(atoms, mention, lower)
-    const fitting = entities.filter((entity) => entity.context.some((word) => hasPhrase(sentence, word)))
+    const fitting = entities.filter((entity) => tiedBySentence(entity, sentence))
     if (fitting.length === 1) return {entity: fitting[0], candidates: fitting, certain: true}
     // Only a person the article is about is worth a suggestion.
     const plausible = entities.filter((entity) => entity.context.some((word) => hasPhrase(lower, word)))
@@ -140,10 +148,12 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
   if (mention.type === 'loose') {
     // Vowels apart, the surname matches one person of the region: fix when
     // the article or the sentence is about that person, else suggest.
-    const regional = entities.filter((entity) => REGION.has(entity.country ?? ''))
+    // A different given name is a different person: Hossein is not Hassan.
+    const regional = entities.filter((entity) => REGION.has(entity.country ?? '') && givenNameFits(entity, mention.surface))
     if (regional.length !== 1) return undefined
     const [entity] = regional
     const sentence = sentenceOf(atoms, mention, lower)
+    // With the given name the person's, one context word in the sentence suffices.
     if (named.has(entity!) || entity!.context.some((word) => hasPhrase(sentence, word))) return {entity, candidates: regional, certain: true}
     if (!entity!.context.some((word) => hasPhrase(lower, word))) return undefined
     return {entity, candidates: regional, certain: false}
@@ -153,6 +163,7 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
   if (listed.length === 1) {
     // A listed variant that stands inside a longer name is that name's business.
     if (words === 1 && (neighbourBefore || neighbourAfter)) return undefined
+    if (listed[0]!.kind !== 'person' && modifiesNoun(atoms, mention, source)) return undefined
     // A one-word place variant that is also a person's name (Riad) needs a full name around it.
     if (words === 1 && listed[0]!.kind !== 'person' && gazetteer.personWords.has(mention.surface.toLowerCase())) return undefined
     return {entity: listed[0], candidates: listed, certain: true}
@@ -166,9 +177,14 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
   }
   const entity = candidates[0]!
   if (entity.kind === 'person') {
-    // A full name of two or more words, given name and surname, is certain.
-    return words >= 2 ? {entity, candidates, certain: true} : undefined
+    // A full name of two or more words is certain when its given name is the
+    // person's, up to the transliteration of that given name: Hasan Rouhani
+    // is Hassan Rouhani, Hossein Rouhani is someone else.
+    return words >= 2 && givenNameFits(entity, mention.surface) ? {entity, candidates, certain: true} : undefined
   }
+  // A place word that qualifies a noun names a business or a family, not
+  // the place: "Halab bakery".
+  if (modifiesNoun(atoms, mention, source)) return undefined
   // The right name with an article it does not take: Al-Riyadh.
   if (entity.correct.has(canonical(nameWords(mention.surface).join(' '))) && !neighbourBefore && !neighbourAfter) {
     return {entity, candidates, certain: true}
@@ -189,6 +205,63 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
     if (isEnglishWord(word) || gazetteer.personWords.has(word.toLowerCase())) return undefined
   }
   return {entity, candidates, certain: true}
+}
+
+/** Whether the given names of `surface` are the person's, in one of the entity's spellings. */
+function givenNameFits(entity: Entity, surface: string): boolean {
+  const given = givenPart(surface)
+  if (!given) return true
+  const forms = [entity.name, ...entity.correct, ...entity.variants]
+  let compared = false
+  for (const form of forms) {
+    const own = givenPart(form)
+    if (!own) continue
+    compared = true
+    if (sameGivenName(given, own)) return true
+  }
+  return !compared
+}
+
+// Heads of names of businesses, families and buildings: "Halab bakery".
+const NAMED_THINGS = new Set(
+  'bakery bakeries restaurant restaurants cafe café shop shops store stores company companies co group club team family families clan tribe brand factory hotel street road avenue square mall pharmacy sweets bookshop bookstore gallery studio band label school'.split(' ')
+)
+
+/** Whether a place mention stands before a lower-case noun that makes it the name of something else. */
+function modifiesNoun(atoms: Atom[], mention: Mention, source: string): boolean {
+  const next = atoms[mention.last + 1]
+  if (!next || next.joint !== 'space') return false
+  const word = source.slice(next.start, next.end)
+  return NAMED_THINGS.has(word.toLowerCase()) && !capital(word)
+}
+
+/** The region country a nationality word in the three words before a mention names. */
+function nationalityBefore(atoms: Atom[], mention: Mention, lower: string): string | undefined {
+  for (let i = mention.first - 1; i >= Math.max(0, mention.first - 3); i--) {
+    const atom = atoms[i]!
+    const country = countryOfWord(lower.slice(atom.start, atom.end))
+    if (country) return country
+    if (atom.sentenceStart) break
+  }
+  return undefined
+}
+
+/**
+ * Whether a sentence ties a bare surname to `entity`: a role of the person
+ * (a lower-case context word: "prime minister") or their group (a
+ * capitalised one: "Hezbollah"), and besides it the person's country or group.
+ */
+function tiedBySentence(entity: Entity, sentence: string): boolean {
+  let role = false
+  let place = false
+  let groups = 0
+  for (const word of entity.context) {
+    if (!hasPhrase(sentence, word)) continue
+    if (isCountryWord(word, entity.country) || countryOfWord(word) === entity.country) place = true
+    else if (entity.contextGroups.has(word)) groups++
+    else role = true
+  }
+  return (role && (place || groups > 0)) || (groups > 0 && place) || groups > 1
 }
 
 /** A finer key than {@link nameKey}: vowels kept as three classes (a/e, i/y, o/u/w). */
@@ -289,11 +362,8 @@ function linkConsistency(decided: Decided[], findings: Finding[], source: string
     const point = locator.toPoint(right.start)
     finding.ruleId = CONSISTENCY
     finding.note = `Also written \`${right.surface}\` at ${point ? `${point.line}:${point.column}` : `offset ${right.start}`}. ${finding.note ?? ''}`.trim()
-    // The article itself confirms which entity is meant.
-    if (!finding.fix && finding.expected.length === 1) {
-      finding.fix = {start: item.mention.start, end: item.mention.end, text: finding.expected[0]!}
-      finding.severity = 'warning'
-    }
+    // The right spelling elsewhere does not make an uncertain mention the
+    // same entity ("Aleppo" and "Halab bakery"): it stays a suggestion.
   }
 }
 
