@@ -6,6 +6,7 @@ import type {Options} from '../postedit.js'
 import {PackError} from '../packs/pack-error.js'
 import {loadRules} from '../packs/registry.js'
 import {isKnownRuleId, ruleCatalog, type RuleInfo} from '../rules/catalog.js'
+import {NAME_STYLES, type NameStyle} from '../names/style.js'
 import type {FileJob, FileOutcome} from './check-file.js'
 import {ConfigError, findConfig, readConfig, settingsFor, type LoadedConfig} from '../config/load-config.js'
 import {FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type Format} from './format.js'
@@ -39,6 +40,8 @@ Options:
                         shipped packs, used when none are given)
   --names PATH          gazetteer file or folder of people, places and groups;
                         repeatable ("default" is the shipped one)
+  --style NAME          house style for names: ap or reuters (accepted spellings
+                        that are not the house one get a suggestion)
   --disable ID          turn a rule, pack or family off (calques.liquidate,
                         calques, typography); repeatable
   --word WORD           accept a word as correctly spelled; repeatable
@@ -96,6 +99,7 @@ export async function main(args: string[]): Promise<number> {
         config: {type: 'string'},
         packs: {type: 'string', multiple: true},
         names: {type: 'string', multiple: true},
+        style: {type: 'string'},
         disable: {type: 'string', multiple: true},
         word: {type: 'string', multiple: true},
         markdown: {type: 'boolean', default: false},
@@ -148,6 +152,8 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   const dryRun = flag('fix-dry-run') || flag('diff')
   const fixing = flag('fix') || dryRun
   if (flag('stdout') && !flag('fix')) usage('--stdout goes with --fix')
+  const styleOption = values.style as NameStyle | undefined
+  if (styleOption !== undefined && !NAME_STYLES.includes(styleOption)) usage(`unknown style \`${styleOption}\` (use ${NAME_STYLES.join(', ')})`)
   let maxWarnings = 0
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings'])
@@ -194,6 +200,8 @@ async function run(values: Values, positionals: string[]): Promise<number> {
     if (packs) options.packs = packs.map((pack) => (pack === 'default' ? pack : resolve(cwd, pack)))
     const names = list('names').length > 0 ? list('names') : settings.names
     if (names) options.names = names.map((name) => (name === 'default' ? name : resolve(cwd, name)))
+    const style = styleOption ?? settings.style
+    if (style) options.style = style
     if (path === undefined && flag('markdown')) options.format = 'markdown'
     // Load (and so check) each set of packs here, once, before any worker starts.
     const key = JSON.stringify(options.packs ?? ['default'])

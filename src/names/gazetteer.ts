@@ -15,8 +15,12 @@ export interface Entity {
   contextGroups: Set<string>
   /** Spellings that are right as they stand, in {@link canonical} form. */
   correct: Set<string>
+  /** The accepted spellings as written (for the spelling rule's word list). */
+  accepted: string[]
   /** Listed wrong spellings, in {@link canonical} form. */
   variants: Set<string>
+  /** The Reuters spelling where it differs from {@link name} (the AP one). */
+  reuters: string | undefined
   /** How a person is named alone (`al-Kadhimi`). */
   short: string[]
   note: string | undefined
@@ -87,9 +91,11 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
         country: data.country,
         context: [],
         contextGroups: new Set(),
+        accepted: [],
         correct: new Set([canonical(data.name)]),
         variants: new Set(),
         short: [],
+        reuters: data.reuters,
         note: data.note,
         source: `${file.file} (entity ${data.line})`
       }
@@ -97,7 +103,15 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
         entity.context.push(word.toLowerCase())
         if (/^\p{Lu}/u.test(word)) entity.contextGroups.add(word.toLowerCase())
       }
-      for (const form of data.accept ?? []) entity.correct.add(canonical(form))
+      for (const form of data.accept ?? []) {
+        entity.correct.add(canonical(form))
+        entity.accepted.push(form)
+      }
+      if (data.reuters) {
+        entity.reuters = data.reuters
+        entity.correct.add(canonical(data.reuters))
+        entity.accepted.push(data.reuters)
+      }
       for (const form of data.variants ?? []) entity.variants.add(canonical(form))
       if (kind === 'person') {
         const short = data.short ?? defaultShort(data.name)
@@ -204,7 +218,7 @@ export function gazetteerWords(specs?: readonly string[]): Set<string> {
   const words = new Set<string>()
   const gazetteer = loadGazetteer(specs)
   for (const entity of gazetteer.entities) {
-    for (const form of [entity.name, ...entity.short]) {
+    for (const form of [entity.name, ...entity.short, ...entity.accepted]) {
       for (const word of form.split(/[\s\-\u2010\u2011]+/u)) if (/\p{L}/u.test(word)) words.add(word)
     }
   }

@@ -17,6 +17,8 @@ export interface EntityData {
   context?: string[]
   variants?: string[]
   accept?: string[]
+  /** The Reuters spelling where it differs from `name` (the AP one). */
+  reuters?: string
   short?: string[]
   note?: string
 }

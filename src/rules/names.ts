@@ -12,6 +12,7 @@ import {findMentions, type Mention} from '../names/match.js'
 import {givenPart, sameGivenName} from '../names/given.js'
 import {countryOfWord, isCountryWord} from '../names/countries.js'
 import {isOffFor, type RuleOptions} from './options.js'
+import type {NameStyle} from '../names/style.js'
 
 /** Options of {@link retextPosteditNames}. */
 export interface NamesOptions extends RuleOptions {
@@ -21,10 +22,18 @@ export interface NamesOptions extends RuleOptions {
    * shipped ones (default: `['default']`).
    */
   names?: string[]
+  /**
+   * House style for names (`ap` or `reuters`): an accepted spelling that is
+   * not the house one gets a `style.name` suggestion. Default: none.
+   */
+  style?: NameStyle
 }
+
+export type {NameStyle} from '../names/style.js'
 
 const VARIANT = 'names.variant'
 const CONSISTENCY = 'names.consistency'
+const STYLE = 'style.name'
 
 // Words before a surname that keep it a surname: titles, not first names.
 const TITLES = new Set(
@@ -51,9 +60,9 @@ export default function retextPosteditNames(options?: NamesOptions) {
   const isOff = isOffFor(options?.disable)
   const gazetteer = loadGazetteer(options?.names ?? ['default'])
   return (tree: Root, file: VFile): void => {
-    if (isOff(VARIANT) && isOff(CONSISTENCY)) return
+    if (isOff(VARIANT) && isOff(CONSISTENCY) && (isOff(STYLE) || !options?.style)) return
     const index = textIndex(tree, String(file.value))
-    for (const finding of checkNames(gazetteer, index.source, index.atoms)) {
+    for (const finding of checkNames(gazetteer, index.source, index.atoms, options?.style)) {
       if (!isOff(finding.ruleId)) report(file, finding)
     }
   }
@@ -70,7 +79,7 @@ interface Decided {
  * The findings of the names rule on one text (an article): exported for
  * tests and for callers without a unified pipeline.
  */
-export function checkNames(gazetteer: Gazetteer, source: string, atoms: Atom[]): Finding[] {
+export function checkNames(gazetteer: Gazetteer, source: string, atoms: Atom[], style?: NameStyle): Finding[] {
   const mentions = findMentions(gazetteer, source, atoms)
   const lower = source.toLowerCase()
   // Entities the article names in full (rightly or not): they decide bare surnames.
@@ -99,6 +108,9 @@ export function checkNames(gazetteer: Gazetteer, source: string, atoms: Atom[]):
     findings.push(variantFinding(mention, choice))
   }
   linkConsistency(decided, findings, source)
+  const styled = style ? houseStyle(decided, style) : []
+  findings.push(...styled)
+  findings.push(...acceptedConsistency(decided, new Set(styled.map((finding) => finding.start))))
   findings.push(...unknownConsistency(gazetteer, source, atoms, mentions))
   return findings
 }
@@ -198,6 +210,9 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
   // The spelling must be close to the name letter by letter too, not only by
   // key, and long enough for a key to mean something (Elvie is not Aley).
   if (distance(fineKey(mention.surface), fineKey(entity.name)) > 1) return undefined
+  // A different last vowel is a different word: Baraka is a name, Baraki a
+  // town; the -i of a nisba (ي) is not written or dropped by chance.
+  if (finalVowel(mention.surface) !== finalVowel(entity.name)) return undefined
   if (nameKey(entity.name).replaceAll(' ', '').length < 5) return undefined
   const own = new Set([...entity.correct].flatMap((form) => form.split(' ')))
   for (const word of nameWords(mention.surface)) {
@@ -283,6 +298,13 @@ function fineKey(text: string): string {
     .replace(/Ah$/, 'A')
 }
 
+/** The vowel class a name ends in ('' after a consonant), with -eh/-ah read as -a. */
+function finalVowel(text: string): string {
+  const key = fineKey(text)
+  const last = key.at(-1) ?? ''
+  return /[AIU]/.test(last) ? last : ''
+}
+
 /** Levenshtein distance of two short strings. */
 function distance(a: string, b: string): number {
   let previous = Array.from({length: b.length + 1}, (_, j) => j)
@@ -365,6 +387,93 @@ function linkConsistency(decided: Decided[], findings: Finding[], source: string
     // The right spelling elsewhere does not make an uncertain mention the
     // same entity ("Aleppo" and "Halab bakery"): it stays a suggestion.
   }
+}
+
+/** A spelling as compared for style: no case, hyphens, diacritics or article forms. */
+function plainForm(text: string): string {
+  return canonical(nameWords(text).join(' '))
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+}
+
+/** Whether a right mention names the entity by its surname alone. */
+function isShortMention(item: Decided): boolean {
+  if (item.entity.kind !== 'person') return false
+  if (item.mention.type === 'short') return true
+  const form = plainForm(item.mention.surface)
+  return item.entity.short.some((short) => plainForm(short) === form) && nameWords(item.mention.surface).length === 1
+}
+
+/** The house spelling of an entity: its full name, or its surname for a surname. */
+function houseForm(entity: Entity, style: NameStyle, short: boolean): string {
+  const full = style === 'reuters' ? (entity.reuters ?? entity.name) : entity.name
+  if (!short) return full
+  if (style === 'reuters' && entity.reuters) return nameWords(entity.reuters).at(-1) ?? full
+  return nameWords(entity.short[0] ?? full).join(' ')
+}
+
+/**
+ * With a house style chosen, accepted spellings that are not the house's:
+ * `style.name` suggestions, never fixes (the house may raise the severity).
+ */
+function houseStyle(decided: Decided[], style: NameStyle): Finding[] {
+  const findings: Finding[] = []
+  for (const item of decided) {
+    if (!item.correct) continue
+    const short = isShortMention(item)
+    const house = houseForm(item.entity, style, short)
+    // The article is a house matter for a full name, not for a surname alone.
+    const bare = (text: string) => canonical(text).normalize('NFD').replace(/\p{M}/gu, '')
+    if (short ? plainForm(house) === plainForm(item.mention.surface) : bare(house) === bare(item.mention.surface)) continue
+    findings.push({
+      ruleId: STYLE,
+      reason: `\`${item.mention.surface}\` is accepted, but ${style === 'ap' ? 'AP' : 'Reuters'} style writes \`${house}\``,
+      start: item.mention.start,
+      end: item.mention.end,
+      actual: item.mention.surface,
+      expected: [house],
+      severity: 'info',
+      note: `House style \`${style}\`: the ${KIND[item.entity.kind]} is spelled \`${house}\`.`
+    })
+  }
+  return findings
+}
+
+/**
+ * One entity written in two accepted spellings in one article ("Falluja"
+ * and "Fallujah"): a suggestion toward the gazetteer's name when the
+ * article uses it, else toward the spelling it uses first. Never a fix:
+ * both spellings are right, only their mixture is not.
+ */
+function acceptedConsistency(decided: Decided[], styled: Set<number>): Finding[] {
+  const byEntity = new Map<Entity, Decided[]>()
+  for (const item of decided) {
+    if (!item.correct || isShortMention(item)) continue
+    const list = byEntity.get(item.entity) ?? []
+    list.push(item)
+    byEntity.set(item.entity, list)
+  }
+  const findings: Finding[] = []
+  for (const [entity, list] of byEntity) {
+    const forms = new Set(list.map((item) => plainForm(item.mention.surface)))
+    if (forms.size < 2) continue
+    const preferred = list.find((item) => plainForm(item.mention.surface) === plainForm(entity.name)) ?? list[0]!
+    const target = plainForm(preferred.mention.surface)
+    for (const item of list) {
+      if (plainForm(item.mention.surface) === target || styled.has(item.mention.start)) continue
+      findings.push({
+        ruleId: CONSISTENCY,
+        reason: `Unexpected \`${item.mention.surface}\`, expected \`${preferred.mention.surface}\``,
+        start: item.mention.start,
+        end: item.mention.end,
+        actual: item.mention.surface,
+        expected: [preferred.mention.surface],
+        severity: 'info',
+        note: `Both spellings are accepted, but the article also writes \`${preferred.mention.surface}\` (offset ${preferred.mention.start}): one ${KIND[entity.kind]} should be spelled one way.`
+      })
+    }
+  }
+  return findings
 }
 
 /**
