@@ -422,9 +422,9 @@ function houseStyle(decided: Decided[], style: NameStyle): Finding[] {
     if (!item.correct) continue
     const short = isShortMention(item)
     const house = houseForm(item.entity, style, short)
-    // The article is a house matter for a full name, not for a surname alone.
-    const bare = (text: string) => canonical(text).normalize('NFD').replace(/\p{M}/gu, '')
-    if (short ? plainForm(house) === plainForm(item.mention.surface) : bare(house) === bare(item.mention.surface)) continue
+    // The article is a house matter for a full name, not for a surname
+    // alone; diacritics and apostrophes are house matters for both.
+    if (short ? nameWords(house).join(' ').toLowerCase() === nameWords(item.mention.surface).join(' ').toLowerCase() : canonical(house) === canonical(item.mention.surface)) continue
     findings.push({
       ruleId: STYLE,
       reason: `\`${item.mention.surface}\` is accepted, but ${style === 'ap' ? 'AP' : 'Reuters'} style writes \`${house}\``,
