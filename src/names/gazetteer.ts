@@ -19,6 +19,8 @@ export interface Entity {
   accepted: string[]
   /** Listed wrong spellings, in {@link canonical} form. */
   variants: Set<string>
+  /** Listed likely spellings, suggested but never fixed, in {@link canonical} form. */
+  suggest: Set<string>
   /** The Reuters spelling where it differs from {@link name} (the AP one). */
   reuters: string | undefined
   /** How a person is named alone (`al-Kadhimi`). */
@@ -94,6 +96,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
         accepted: [],
         correct: new Set([canonical(data.name)]),
         variants: new Set(),
+        suggest: new Set(),
         short: [],
         reuters: data.reuters,
         note: data.note,
@@ -113,6 +116,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
         entity.accepted.push(data.reuters)
       }
       for (const form of data.variants ?? []) entity.variants.add(canonical(form))
+      for (const form of data.suggest ?? []) entity.suggest.add(canonical(form))
       if (kind === 'person') {
         const short = data.short ?? defaultShort(data.name)
         for (const form of short) if (!entity.short.includes(form)) entity.short.push(form)
@@ -128,7 +132,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
   const personWords = new Set<string>()
   let maxWords = 1
   const add = (entity: Entity): void => {
-    for (const form of [entity.name, ...entity.correct, ...entity.variants]) {
+    for (const form of [entity.name, ...entity.correct, ...entity.variants, ...entity.suggest]) {
       const key = nameKey(form)
       if (key) push(full, key, entity)
       maxWords = Math.max(maxWords, form.split(/[\s-]+/).length)

@@ -40,6 +40,8 @@ function givenSpelling(text: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z]/g, '')
+    // A glide between vowels is a spelling habit: Riyad/Riad, Fayez/Faez.
+    .replace(/([aeiou])[yw](?=[aeiou])/g, '$1')
   // Abdul Aziz, Abdel Aziz, Abd al-Aziz, Abdulaziz; Abdullah, Abdallah, Abd Allah.
   return letters.replace(/^abd(?:ou|[aeiou])?l?(?=[a-z])/, 'abd').replace(/h$/, '')
 }

@@ -19,6 +19,8 @@ export interface EntityData {
   accept?: string[]
   /** The Reuters spelling where it differs from `name` (the AP one). */
   reuters?: string
+  /** Spellings that probably mean this entity: suggested, never fixed. */
+  suggest?: string[]
   short?: string[]
   note?: string
 }

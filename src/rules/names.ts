@@ -180,6 +180,16 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
     if (words === 1 && listed[0]!.kind !== 'person' && gazetteer.personWords.has(mention.surface.toLowerCase())) return undefined
     return {entity: listed[0], candidates: listed, certain: true}
   }
+  // A spelling listed as likely, not certain: at most a suggestion, and only
+  // where it stands alone as a name.
+  const likely = entities.filter((entity) => entity.suggest.has(form))
+  if (listed.length === 0 && likely.length === 1) {
+    if (neighbourBefore || neighbourAfter || modifiesNoun(atoms, mention, source)) return undefined
+    // Fixed only when it is as close to the name as a garble found by key alone.
+    const place = likely[0]!
+    const keyed = place.kind !== 'place' || KEYED_COUNTRIES.has(place.country ?? '')
+    return {entity: place, candidates: likely, certain: keyed && closeByKey(gazetteer, mention, place)}
+  }
   const candidates = listed.length > 1 ? listed : entities
   if (candidates.length > 1) {
     // Several entities share the key: only the one the article names is meant.
@@ -205,21 +215,31 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
   // and only a word that can be nothing else.
   if (entity.kind === 'place' && entity.country && !KEYED_COUNTRIES.has(entity.country)) return undefined
   if (neighbourBefore || neighbourAfter) return undefined
+  return closeByKey(gazetteer, mention, entity) ? {entity, candidates, certain: true} : undefined
+}
+
+/**
+ * Whether a place or group spelling found by key is close enough to the
+ * entity's name to be that entity for certain: long enough for a key to mean
+ * something, one letter-class from the name, the same last vowel, and no
+ * word of it an English word or a person's name.
+ */
+function closeByKey(gazetteer: Gazetteer, mention: Mention, entity: Entity): boolean {
   const letters = nameWords(mention.surface).join('')
-  if (letters.length < 5) return undefined
+  if (letters.length < 5) return false
   // The spelling must be close to the name letter by letter too, not only by
   // key, and long enough for a key to mean something (Elvie is not Aley).
-  if (distance(fineKey(mention.surface), fineKey(entity.name)) > 1) return undefined
+  if (distance(fineKey(mention.surface), fineKey(entity.name)) > 1) return false
   // A different last vowel is a different word: Baraka is a name, Baraki a
   // town; the -i of a nisba (ي) is not written or dropped by chance.
-  if (finalVowel(mention.surface) !== finalVowel(entity.name)) return undefined
-  if (nameKey(entity.name).replaceAll(' ', '').length < 5) return undefined
+  if (finalVowel(mention.surface) !== finalVowel(entity.name)) return false
+  if (nameKey(entity.name).replaceAll(' ', '').length < 5) return false
   const own = new Set([...entity.correct].flatMap((form) => form.split(' ')))
   for (const word of nameWords(mention.surface)) {
     if (own.has(word.toLowerCase())) continue
-    if (isEnglishWord(word) || gazetteer.personWords.has(word.toLowerCase())) return undefined
+    if (isEnglishWord(word) || gazetteer.personWords.has(word.toLowerCase())) return false
   }
-  return {entity, candidates, certain: true}
+  return true
 }
 
 /** Whether the given names of `surface` are the person's, in one of the entity's spellings. */
