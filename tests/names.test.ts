@@ -5,6 +5,7 @@ import {VFile} from 'vfile'
 import retextPosteditNames from '../src/rules/names.js'
 import {gazetteerWords} from '../src/names/gazetteer.js'
 import {nameKey} from '../src/names/key.js'
+import {sameGivenName} from '../src/names/given.js'
 import type {PosteditMessage} from '../src/engine/report.js'
 
 const processor = unified().use(retextEnglish).use(retextPosteditNames).freeze()
@@ -111,6 +112,23 @@ describe('names: one person or place never becomes another (issue 10)', () => {
   })
 })
 
+describe('names: evidence inside the article', () => {
+  it('suggests the full name\'s spelling for a bare surname spelled another way', async () => {
+    const text = 'The candidate Youcef Benaouda spoke in Oran on Monday.\n\nSupporters of Benaoudah gathered outside.'
+    const messages = await lint(text)
+    expect(messages.map((m) => [m.ruleId, m.actual, m.expected, m.fix])).toEqual([['names.consistency', 'Benaoudah', ['Benaouda'], undefined]])
+  })
+
+  it('prefers the spelling made of known name words over the more frequent one', async () => {
+    const text = 'The engineer Ahmed Nassir arrived. Later engineer Ahmed Nassir spoke, and engineer Ahmed Nasser answered.'
+    const messages = (await lint(text)).filter((m) => m.ruleId === 'names.consistency')
+    expect(messages.map((m) => [m.actual, m.expected, m.fix])).toEqual([
+      ['Ahmed Nassir', ['Ahmed Nasser'], undefined],
+      ['Ahmed Nassir', ['Ahmed Nasser'], undefined]
+    ])
+  })
+})
+
 describe('names: key and gazetteer', () => {
   it('folds the ways one Arabic name reaches English', () => {
     expect(nameKey('al-Kadhimi')).toBe(nameKey('Al Kazemi'))
@@ -118,6 +136,29 @@ describe('names: key and gazetteer', () => {
     expect(nameKey('Hezbollah')).toBe(nameKey('Hizbullah'))
     expect(nameKey('Salameh')).toBe(nameKey('Salama'))
     expect(nameKey('Hassan')).not.toBe(nameKey('Assan'))
+  })
+
+  it('covers ض as d or dh, French final -e, and Abd written one word or two (issue 12)', () => {
+    expect(nameKey('Riad')).toBe(nameKey('Riyadh'))
+    expect(nameKey('Tebboune')).toBe(nameKey('Tebboun'))
+    expect(nameKey('Othmane')).toBe(nameKey('Othman'))
+    expect(nameKey('Abdallah')).toBe(nameKey('Abd Allah'))
+    expect(nameKey('Abdullah')).toBe(nameKey('Abdallah'))
+    expect(nameKey('Abdul Aziz')).toBe(nameKey('Abdulaziz'))
+    expect(nameKey('Abd al-Aziz')).toBe(nameKey('Abdel-Aziz'))
+    expect(nameKey('Chaouki')).toBe(nameKey('Shawki'))
+    expect(nameKey('Djamel')).toBe(nameKey('Jamal'))
+  })
+
+  it('tells different given names apart although they share a key', () => {
+    expect(sameGivenName('Hassan', 'Hossein')).toBe(false)
+    expect(sameGivenName('Hassan', 'Hussein')).toBe(false)
+    expect(sameGivenName('Hussein', 'Husayn')).toBe(true)
+    expect(sameGivenName('Hossein', 'Hussain')).toBe(true)
+    expect(sameGivenName('Mohammed', 'Muhammad')).toBe(true)
+    expect(sameGivenName('Khaled', 'Khalid')).toBe(true)
+    expect(sameGivenName('Riad', 'Riyad')).toBe(true)
+    expect(sameGivenName('Abdel Aziz', 'Abdulaziz')).toBe(true)
   })
 
   it('gives the spelling rule every word of the correct forms', () => {

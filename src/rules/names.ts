@@ -421,7 +421,7 @@ function isShortMention(item: Decided): boolean {
   if (item.entity.kind !== 'person') return false
   if (item.mention.type === 'short') return true
   const form = plainForm(item.mention.surface)
-  return item.entity.short.some((short) => plainForm(short) === form) && nameWords(item.mention.surface).length === 1
+  return nameWords(item.mention.surface).length === 1 || item.entity.short.some((short) => plainForm(short) === form)
 }
 
 /** The house spelling of an entity: its full name, or its surname for a surname. */
@@ -467,20 +467,23 @@ function houseStyle(decided: Decided[], style: NameStyle): Finding[] {
  */
 function acceptedConsistency(decided: Decided[], styled: Set<number>): Finding[] {
   const byEntity = new Map<Entity, Decided[]>()
+  // A person is compared by surname: "Walid Moualem" and "Moualem" agree.
+  const form = (item: Decided) => (item.entity.kind === 'person' ? plainForm(nameWords(item.mention.surface).at(-1) ?? '') : plainForm(item.mention.surface))
   for (const item of decided) {
-    if (!item.correct || isShortMention(item)) continue
+    if (!item.correct) continue
     const list = byEntity.get(item.entity) ?? []
     list.push(item)
     byEntity.set(item.entity, list)
   }
   const findings: Finding[] = []
   for (const [entity, list] of byEntity) {
-    const forms = new Set(list.map((item) => plainForm(item.mention.surface)))
+    const forms = new Set(list.map(form))
     if (forms.size < 2) continue
-    const preferred = list.find((item) => plainForm(item.mention.surface) === plainForm(entity.name)) ?? list[0]!
-    const target = plainForm(preferred.mention.surface)
+    const house = entity.kind === 'person' ? plainForm(nameWords(entity.name).at(-1) ?? '') : plainForm(entity.name)
+    const preferred = list.find((item) => form(item) === house) ?? list[0]!
+    const target = form(preferred)
     for (const item of list) {
-      if (plainForm(item.mention.surface) === target || styled.has(item.mention.start)) continue
+      if (form(item) === target || styled.has(item.mention.start)) continue
       findings.push({
         ruleId: CONSISTENCY,
         reason: `Unexpected \`${item.mention.surface}\`, expected \`${preferred.mention.surface}\``,
@@ -502,7 +505,12 @@ function acceptedConsistency(decided: Decided[], styled: Set<number>): Finding[]
  */
 function unknownConsistency(gazetteer: Gazetteer, source: string, atoms: Atom[], mentions: Mention[]): Finding[] {
   const known = new Set<number>()
-  for (const mention of mentions) for (let i = mention.first; i <= mention.last; i++) known.add(i)
+  for (const mention of mentions) {
+    // A surname after a capitalised word belongs to another, unknown name.
+    const before = atoms[mention.first - 1]
+    if (mention.type === 'short' && before && atoms[mention.first]!.joint === 'space' && capital(source.slice(before.start, before.end))) continue
+    for (let i = mention.first; i <= mention.last; i++) known.add(i)
+  }
   const groups = new Map<string, Array<{start: number; end: number; surface: string}>>()
   for (let i = 0; i < atoms.length; i++) {
     // Runs of two or three capitalised words: a first name and a surname.
@@ -523,12 +531,16 @@ function unknownConsistency(gazetteer: Gazetteer, source: string, atoms: Atom[],
     i = last
   }
   const findings: Finding[] = []
+  // A spelling whose every word the gazetteer knows from people's names.
+  const knownName = (surface: string) => nameWords(surface).every((word) => gazetteer.personWords.has(word.toLowerCase()))
   for (const list of groups.values()) {
     const counts = new Map<string, number>()
     for (const item of list) counts.set(item.surface, (counts.get(item.surface) ?? 0) + 1)
     if (counts.size < 2 || new Set(list.map((item) => item.surface.toLowerCase())).size < 2) continue
-    // Majority first; a tie goes to the spelling used first.
-    const majority = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0]
+    // Knowledge over majority: the one spelling made of known name words
+    // wins; else the majority, and a tie goes to the spelling used first.
+    const knownForms = [...counts.keys()].filter(knownName)
+    const majority = knownForms.length === 1 ? knownForms[0]! : [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0]
     const first = list.find((item) => item.surface === majority)!
     for (const item of list) {
       if (item.surface === majority) continue
@@ -542,6 +554,53 @@ function unknownConsistency(gazetteer: Gazetteer, source: string, atoms: Atom[],
         note: `The article also writes \`${majority}\` (offset ${first.start}): one person should be spelled one way.`
       })
     }
+  }
+  findings.push(...surnameConsistency(source, atoms, knownName, groups))
+  return findings
+}
+
+/**
+ * A bare surname that the article also writes, another way, in the full name
+ * of a person the gazetteer does not know ("Youcef Aouchiche … Aouchich
+ * said"): a suggestion toward the full name's spelling.
+ */
+function surnameConsistency(source: string, atoms: Atom[], known: (surface: string) => boolean, groups: Map<string, Array<{start: number; end: number; surface: string}>>): Finding[] {
+  const surnames = new Map<string, string>()
+  for (const list of groups.values()) {
+    for (const item of list) {
+      const last = nameWords(item.surface).at(-1)
+      if (!last) continue
+      const key = nameKey(last)
+      // Two spellings of one surname in full names: nothing sure to point to.
+      if (surnames.has(key) && surnames.get(key) !== last) surnames.set(key, '')
+      else surnames.set(key, last)
+    }
+  }
+  const findings: Finding[] = []
+  const text = (k: number) => source.slice(atoms[k]!.start, atoms[k]!.end)
+  for (let i = 0; i < atoms.length; i++) {
+    const atom = atoms[i]!
+    const word = text(i)
+    if (!capital(word) || atom.sentenceStart || word.length < 5) continue
+    // Only a word standing alone, not inside a run of capitalised words.
+    if ((atom.joint === 'space' || atom.joint === 'hyphen') && i > 0 && capital(text(i - 1))) continue
+    const next = atoms[i + 1]
+    if (next && (next.joint === 'space' || next.joint === 'hyphen') && capital(text(i + 1))) continue
+    const key = nameKey(word)
+    const full = surnames.get(key)
+    if (!full || full.toLowerCase() === word.toLowerCase() || key.length < 4) continue
+    if (isEnglishWord(word) || known(word)) continue
+    if (distance(fineKey(word), fineKey(full)) > 2) continue
+    findings.push({
+      ruleId: CONSISTENCY,
+      reason: `Unexpected \`${word}\`, expected \`${full}\``,
+      start: atom.start,
+      end: atom.end,
+      actual: word,
+      expected: [full],
+      severity: 'info',
+      note: `The article writes the full name with \`${full}\`: one person should be spelled one way.`
+    })
   }
   return findings
 }
