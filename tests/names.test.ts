@@ -119,6 +119,12 @@ describe('names: evidence inside the article', () => {
     expect(messages.map((m) => [m.ruleId, m.actual, m.expected, m.fix])).toEqual([['names.consistency', 'Benaoudah', ['Benaouda'], undefined]])
   })
 
+  it('reads the full name after a title, and a surname opening a sentence', async () => {
+    const text = 'Trade Minister Karim Zouabri opened the fair on Sunday.\n\nZouabry said exports had doubled.'
+    const messages = await lint(text)
+    expect(messages.map((m) => [m.ruleId, m.actual, m.expected, m.fix])).toEqual([['names.consistency', 'Zouabry', ['Zouabri'], undefined]])
+  })
+
   it('prefers the spelling made of known name words over the more frequent one', async () => {
     const text = 'The engineer Ahmed Nassir arrived. Later engineer Ahmed Nassir spoke, and engineer Ahmed Nasser answered.'
     const messages = (await lint(text)).filter((m) => m.ruleId === 'names.consistency')

@@ -111,7 +111,8 @@ export function checkNames(gazetteer: Gazetteer, source: string, atoms: Atom[], 
   const styled = style ? houseStyle(decided, style) : []
   findings.push(...styled)
   findings.push(...acceptedConsistency(decided, new Set(styled.map((finding) => finding.start))))
-  findings.push(...unknownConsistency(gazetteer, source, atoms, mentions))
+  // Only mentions decided to name a known entity take their words out of unknown names.
+  findings.push(...unknownConsistency(gazetteer, source, atoms, decided.map((item) => item.mention)))
   return findings
 }
 
@@ -467,8 +468,11 @@ function houseStyle(decided: Decided[], style: NameStyle): Finding[] {
  */
 function acceptedConsistency(decided: Decided[], styled: Set<number>): Finding[] {
   const byEntity = new Map<Entity, Decided[]>()
-  // A person is compared by surname: "Walid Moualem" and "Moualem" agree.
-  const form = (item: Decided) => (item.entity.kind === 'person' ? plainForm(nameWords(item.mention.surface).at(-1) ?? '') : plainForm(item.mention.surface))
+  // People are compared form by form of the same length ("Walid Moualem"
+  // with "Walid Muallem", "Moualem" with "Muallem"): a shorter form is no
+  // inconsistency (Tedros, Tedros Adhanom).
+  const form = (item: Decided) => (item.entity.kind === 'person' ? `${nameWords(item.mention.surface).length}:${plainForm(item.mention.surface)}` : plainForm(item.mention.surface))
+  const length = (item: Decided) => (item.entity.kind === 'person' ? nameWords(item.mention.surface).length : 0)
   for (const item of decided) {
     if (!item.correct) continue
     const list = byEntity.get(item.entity) ?? []
@@ -476,11 +480,12 @@ function acceptedConsistency(decided: Decided[], styled: Set<number>): Finding[]
     byEntity.set(item.entity, list)
   }
   const findings: Finding[] = []
-  for (const [entity, list] of byEntity) {
+  for (const [entity, all] of byEntity) {
+   for (const size of new Set(all.map(length))) {
+    const list = all.filter((item) => length(item) === size)
     const forms = new Set(list.map(form))
     if (forms.size < 2) continue
-    const house = entity.kind === 'person' ? plainForm(nameWords(entity.name).at(-1) ?? '') : plainForm(entity.name)
-    const preferred = list.find((item) => form(item) === house) ?? list[0]!
+    const preferred = list.find((item) => plainForm(item.mention.surface) === plainForm(entity.name)) ?? list[0]!
     const target = form(preferred)
     for (const item of list) {
       if (form(item) === target || styled.has(item.mention.start)) continue
@@ -495,6 +500,7 @@ function acceptedConsistency(decided: Decided[], styled: Set<number>): Finding[]
         note: `Both spellings are accepted, but the article also writes \`${preferred.mention.surface}\` (offset ${preferred.mention.start}): one ${KIND[entity.kind]} should be spelled one way.`
       })
     }
+   }
   }
   return findings
 }
@@ -518,13 +524,20 @@ function unknownConsistency(gazetteer: Gazetteer, source: string, atoms: Atom[],
     const text = (k: number) => source.slice(atoms[k]!.start, atoms[k]!.end)
     if (!capital(text(i)) || known.has(i) || atoms[i]!.sentenceStart) continue
     while (last + 1 < atoms.length && atoms[last + 1]!.joint === 'space' && capital(text(last + 1)) && !known.has(last + 1)) last++
-    const words = last - i + 1
-    if (words >= 2 && words <= 3) {
-      const surface = source.slice(atoms[i]!.start, atoms[last]!.end)
+    // A title inside the run ends what comes before it: "Communications
+    // Minister Amr Talaat" names Amr Talaat.
+    let first = i
+    for (let k = i; k < last; k++) if (TITLES.has(atoms[k]!.key)) first = k + 1
+    const words = last - first + 1
+    // A run with a common English word in it is a title-case phrase ("On March").
+    let phrase = false
+    for (let k = first; k <= last; k++) if (isCommonWord(text(k))) phrase = true
+    if (words >= 2 && words <= 3 && !phrase) {
+      const surface = source.slice(atoms[first]!.start, atoms[last]!.end)
       const key = nameKey(surface)
       if (key.length >= 8 && !gazetteer.full.has(key)) {
         const list = groups.get(key) ?? []
-        list.push({start: atoms[i]!.start, end: atoms[last]!.end, surface})
+        list.push({start: atoms[first]!.start, end: atoms[last]!.end, surface})
         groups.set(key, list)
       }
     }
@@ -581,16 +594,18 @@ function surnameConsistency(source: string, atoms: Atom[], known: (surface: stri
   for (let i = 0; i < atoms.length; i++) {
     const atom = atoms[i]!
     const word = text(i)
-    if (!capital(word) || atom.sentenceStart || word.length < 5) continue
-    // Only a word standing alone, not inside a run of capitalised words.
-    if ((atom.joint === 'space' || atom.joint === 'hyphen') && i > 0 && capital(text(i - 1))) continue
+    // At a sentence start only a word that is no English word at all.
+    if (!capital(word) || word.length < 5 || (atom.sentenceStart && isCommonWord(word))) continue
+    // Only a word standing alone (or after a title), not inside a run of capitalised words.
+    if ((atom.joint === 'space' || atom.joint === 'hyphen') && i > 0 && capital(text(i - 1)) && !TITLES.has(atoms[i - 1]!.key)) continue
     const next = atoms[i + 1]
     if (next && (next.joint === 'space' || next.joint === 'hyphen') && capital(text(i + 1))) continue
     const key = nameKey(word)
     const full = surnames.get(key)
     if (!full || full.toLowerCase() === word.toLowerCase() || key.length < 4) continue
-    if (isEnglishWord(word) || known(word)) continue
-    if (distance(fineKey(word), fineKey(full)) > 2) continue
+    if (isEnglishWord(word) || isEnglishWord(full) || known(word)) continue
+    // One letter class apart, with the same last vowel (Kante is not Kent).
+    if (distance(fineKey(word), fineKey(full)) > 1 || finalVowel(word) !== finalVowel(full)) continue
     findings.push({
       ruleId: CONSISTENCY,
       reason: `Unexpected \`${word}\`, expected \`${full}\``,
