@@ -1,4 +1,8 @@
-import {describe, expect, it} from 'vitest'
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, resolve} from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
 import {postedit} from '../src/postedit.js'
 
 /**
@@ -176,4 +180,30 @@ describe('names: accepted spellings (issue 9)', () => {
     expect(result.value).toBe(text)
     expect(result.messages.map((m) => [m.ruleId, m.actual, m.expected, m.severity])).toEqual([['names.consistency', 'Falluja', ['Fallujah'], 'info']])
   })
+})
+
+describe('names: --style on the command line and `style` in configuration', () => {
+  const cli = resolve(import.meta.dirname, '../dist/cli.js')
+  const folders: string[] = []
+  afterAll(() => {
+    for (const folder of folders) rmSync(folder, {recursive: true, force: true})
+  })
+  const ruleIds = (args: string[], cwd: string) => {
+    const result = spawnSync(process.execPath, [cli, '--format', 'json', ...args], {cwd, encoding: 'utf8'})
+    return (JSON.parse(result.stdout) as Array<{messages: Array<{ruleId: string}>}>).flatMap((file) => file.messages.map((m) => m.ruleId))
+  }
+
+  it('suggests the house spelling with --style or a config `style`, and rejects an unknown style', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'postedit-names-'))
+    folders.push(folder)
+    writeFileSync(join(folder, 'a.txt'), 'Residents of Falluja said the bridge was closed.\n')
+    expect(ruleIds(['a.txt'], folder)).toEqual([])
+    expect(ruleIds(['--style', 'ap', 'a.txt'], folder)).toEqual(['style.name'])
+    expect(ruleIds(['--style', 'reuters', 'a.txt'], folder)).toEqual([])
+    writeFileSync(join(folder, '.posteditrc.yml'), 'style: ap\n')
+    expect(ruleIds(['a.txt'], folder)).toEqual(['style.name'])
+    const bad = spawnSync(process.execPath, [cli, '--style', 'bbc', 'a.txt'], {cwd: folder, encoding: 'utf8'})
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('unknown style')
+  }, 180_000)
 })
