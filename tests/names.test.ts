@@ -36,7 +36,9 @@ describe('names: must fix', () => {
     ['In Mousil, rescuers searched the rubble.', 'In Mosul, rescuers searched the rubble.'],
     ['Strikes hit Tikreet.', 'Strikes hit Tikrit.'],
     ['Residents of Halab fled.', 'Residents of Aleppo fled.'],
-    ['Fighting continued around Hudaydah.', 'Fighting continued around Hodeidah.']
+    ['Fighting continued around Hudaydah.', 'Fighting continued around Hodeidah.'],
+    // A short vowel added to a place whose consonants alone match (issue 12).
+    ['Work began at the port of al-Duqum on Monday.', 'Work began at the port of Duqm on Monday.']
   ])('%s', async (input, output) => {
     expect(await fixed(input)).toBe(output)
   })

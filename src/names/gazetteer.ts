@@ -1,7 +1,7 @@
 import {readFileSync, statSync} from 'node:fs'
 import {cacheKey, sharedCache} from '../packs/cache.js'
 import {gazetteerFiles, parseGazetteer, readGazetteerText, type EntityKind, type GazetteerFile} from './load.js'
-import {isArticle, looseNameKey, nameKey, nameWords} from './key.js'
+import {isArticle, looseNameKey, nameKey, nameWords, skeletonKey} from './key.js'
 
 /** A person, place or group, ready for matching. */
 export interface Entity {
@@ -39,6 +39,8 @@ export interface Gazetteer {
   short: Map<string, Entity[]>
   /** Loose key of every person's full name (see `looseNameKey`) → people. */
   loose: Map<string, Entity[]>
+  /** Consonants alone of every right form of a place, region or group (see `skeletonKey`) → entities. */
+  skeleton: Map<string, Entity[]>
   /** Canonical forms that are right for some entity: never flagged. */
   correct: Set<string>
   /** Lower-case words of people's names: a place variant that is one of them is a name, not a place. */
@@ -128,6 +130,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
   const full = new Map<string, Entity[]>()
   const short = new Map<string, Entity[]>()
   const loose = new Map<string, Entity[]>()
+  const skeleton = new Map<string, Entity[]>()
   const correct = new Set<string>()
   const personWords = new Set<string>()
   let maxWords = 1
@@ -138,6 +141,12 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
       maxWords = Math.max(maxWords, form.split(/[\s-]+/).length)
       const looseKey = entity.kind === 'person' ? looseNameKey(form) : undefined
       if (looseKey) push(loose, looseKey, entity)
+    }
+    if (entity.kind !== 'person') {
+      for (const form of [entity.name, ...entity.correct]) {
+        const key = skeletonKey(form)
+        if (key) push(skeleton, key, entity)
+      }
     }
     for (const form of entity.short) {
       const key = nameKey(form)
@@ -174,7 +183,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
     add(entity)
   }
   const entities = [...byName.values(), ...overrides]
-  return {entities, full, short, loose, correct, personWords, maxWords}
+  return {entities, full, short, loose, skeleton, correct, personWords, maxWords}
 }
 
 const cache = new Map<string, {stamp: string; gazetteer: Gazetteer}>()

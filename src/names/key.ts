@@ -133,3 +133,13 @@ export function looseNameKey(name: string): string | undefined {
   if (skeleton.length < 3) return undefined
   return `${keys.slice(0, -1).join(' ')} ${skeleton}`
 }
+
+/**
+ * The consonants alone of a name's key: Arabic writes no short vowels, so a
+ * place reaches English with one added or dropped (al-Duqum, Duqm).
+ * Undefined below three consonants, where it would match too much.
+ */
+export function skeletonKey(name: string): string | undefined {
+  const key = nameKey(name).replaceAll(VOWEL, '')
+  return key.replaceAll(' ', '').length >= 3 ? key : undefined
+}

@@ -1,6 +1,6 @@
 import type {Atom} from '../packs/atoms.js'
 import type {Entity, Gazetteer} from './gazetteer.js'
-import {isArticle, looseNameKey, nameKey} from './key.js'
+import {isArticle, looseNameKey, nameKey, skeletonKey} from './key.js'
 
 /** A run of name words in the text that a gazetteer key matches. */
 export interface Mention {
@@ -10,8 +10,12 @@ export interface Mention {
   surface: string
   /** Entities whose key it shares. */
   entities: Entity[]
-  /** `full`: a whole name; `short`: a person's surname alone; `loose`: a full name whose surname differs in its vowels. */
-  type: 'full' | 'short' | 'loose'
+  /**
+   * `full`: a whole name; `short`: a person's surname alone; `loose`: a full
+   * name whose surname differs in its vowels; `skeleton`: a place whose
+   * consonants alone match (a vowel added or dropped).
+   */
+  type: 'full' | 'short' | 'loose' | 'skeleton'
   /** Index of the first and last atom. */
   first: number
   last: number
@@ -77,6 +81,11 @@ export function findMentions(gazetteer: Gazetteer, source: string, atoms: Atom[]
         const looseKey = looseNameKey(surface)
         entities = looseKey === undefined ? undefined : gazetteer.loose.get(looseKey)
         type = 'loose'
+      }
+      if (!entities) {
+        const skeleton = skeletonKey(surface)
+        entities = skeleton === undefined ? undefined : gazetteer.skeleton.get(skeleton)
+        type = 'skeleton'
       }
       if (!entities) continue
       mentions.push({start: atoms[i]!.start, end: atoms[last]!.end, surface, entities, type, first: i, last})

@@ -158,6 +158,14 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
     if (plausible.length === 0) return undefined
     return {entity: plausible.length === 1 ? plausible[0] : undefined, candidates: plausible, certain: false}
   }
+  if (mention.type === 'skeleton') {
+    // A place whose consonants alone match: fixed when it is as close as a
+    // key garble and nothing else; never suggested otherwise.
+    if (entities.length !== 1 || neighbourBefore || neighbourAfter || modifiesNoun(atoms, mention, source)) return undefined
+    const place = entities[0]!
+    if (place.kind === 'place' && !KEYED_COUNTRIES.has(place.country ?? '')) return undefined
+    return closeByKey(gazetteer, mention, place, true) ? {entity: place, candidates: entities, certain: true} : undefined
+  }
   if (mention.type === 'loose') {
     // Vowels apart, the surname matches one person of the region: fix when
     // the article or the sentence is about that person, else suggest.
@@ -225,7 +233,7 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
  * something, one letter-class from the name, the same last vowel, and no
  * word of it an English word or a person's name.
  */
-function closeByKey(gazetteer: Gazetteer, mention: Mention, entity: Entity): boolean {
+function closeByKey(gazetteer: Gazetteer, mention: Mention, entity: Entity, shortName = false): boolean {
   const letters = nameWords(mention.surface).join('')
   if (letters.length < 5) return false
   // The spelling must be close to the name letter by letter too, not only by
@@ -234,7 +242,8 @@ function closeByKey(gazetteer: Gazetteer, mention: Mention, entity: Entity): boo
   // A different last vowel is a different word: Baraka is a name, Baraki a
   // town; the -i of a nisba (ي) is not written or dropped by chance.
   if (finalVowel(mention.surface) !== finalVowel(entity.name)) return false
-  if (nameKey(entity.name).replaceAll(' ', '').length < 5) return false
+  // A short name (Duqm) counts only when its consonants alone matched.
+  if (nameKey(entity.name).replaceAll(' ', '').length < (shortName ? 4 : 5)) return false
   const own = new Set([...entity.correct].flatMap((form) => form.split(' ')))
   for (const word of nameWords(mention.surface)) {
     if (own.has(word.toLowerCase())) continue
