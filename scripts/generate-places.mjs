@@ -2,14 +2,25 @@
 /**
  * Write rules/names/places.yml from GeoNames: every Middle East and North
  * Africa city of 100,000 people or more, with its English name (the AP form
- * where it differs from GeoNames) and the Latin-script alternate names that
- * are romanisations of the same Arabic name.
+ * where it differs from GeoNames) and its Latin-script alternate names sorted
+ * by what an English text that uses them most likely means:
  *
- * An alternate name becomes a variant only when it shares the
- * transliteration key of the name (so "Riant" or "Rijadas", names of Riyadh in
- * other languages, are left out), is capitalised (GeoNames' lower-case rows
- * are machine romanisations of other scripts), is not an English word, and is
- * not the name or a variant of another place.
+ * - `accept`: the name spelled another way only in what house styles differ
+ *   on (a final -h, a doubled letter, an article, a hyphen or apostrophe:
+ *   Ajdabiyah, Basrah) and the forms of the ACCEPT table. Never flagged.
+ * - `variants` (fixed): romanisations of the *Arabic* name where English has
+ *   its own name or spelling (Dumyat for Damietta, Al Uqsur for Luxor), as
+ *   machine translation produces them. An alternate is taken for a
+ *   romanisation of the Arabic when GeoNames also lists it with the
+ *   diacritics of Arabic romanisation (Dumyāṭ, Ţubruq) or when its
+ *   consonants are those of the Arabic-script name.
+ * - `suggest` (a suggestion, never a fix): other alternates with the name's
+ *   transliteration key, mostly names in other languages (Tobrouk, Abadana):
+ *   probably the place, but not certainly an error.
+ *
+ * An alternate is left out when it is lower case (GeoNames' machine
+ * romanisations of other scripts), an English word, on the DENY list, or the
+ * name or an alternate of another place.
  *
  * Data: GeoNames, geonames.org (CC-BY 4.0).
  * Run after `npx tsc -p .`:
@@ -18,7 +29,7 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 
 import {fileURLToPath} from 'node:url'
-import {nameKey} from '../dist/names/key.js'
+import {nameKey, nameWords, wordKey} from '../dist/names/key.js'
 
 
 const input = process.argv[2] ?? fileURLToPath(new URL('../../shared/corpora/names/geonames-mena/cities15000-mena.tsv', import.meta.url))
@@ -80,6 +91,32 @@ const rows = readFileSync(input, 'utf8')
   .filter((cells) => cells.length >= 7 && Number(cells[6]) >= MIN_POPULATION && cells[5] !== 'PPLX')
   .sort((a, b) => Number(b[6]) - Number(a[6]))
 
+// Letters of Arabic script as the transliteration key writes them; و and ي
+// (consonant or long vowel), alif, hamza, ayn and ta marbuta are left out.
+const ARABIC_LETTERS = {
+  'ب': 'b', 'ت': 't', 'ث': 'z', 'ج': 'j', 'ح': 'h', 'خ': 'h', 'د': 'd', 'ذ': 'z', 'ر': 'r', 'ز': 'z', 'س': 's', 'ش': 'sh',
+  'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 'z', 'غ': 'k', 'ف': 'f', 'ق': 'k', 'ك': 'k', 'ک': 'k', 'گ': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h', 'پ': 'b', 'چ': 'sh', 'ژ': 'z'
+}
+const collapse = (text) => text.replace(/(.)\1+/g, '$1')
+// ض and ظ reach English as d, dh or z alike: one class for the comparison.
+const dz = (text) => text.replaceAll('d', 'z')
+/** Consonants of an Arabic-script name, article and weak letters dropped. */
+const arabicSkeleton = (text) =>
+  collapse(dz(text.split(/\s+/).map((word) => word.replace(/^ال/, '')).join('').split('').map((c) => ARABIC_LETTERS[c] ?? '').join('')).replace(/h$/, ''))
+/** Consonants of a Latin name, the same way. */
+const latinSkeleton = (text) =>
+  collapse(dz(nameWords(text).map(wordKey).join('').replace(/[Vwy]/g, '')).replace(/h$/, ''))
+/** What is left of a spelling once house-style matters are set aside. */
+const houseLetters = (text) =>
+  nameWords(text)
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    // A doubled consonant is a house matter (Hasan, Hassan); a doubled vowel is not (Karbalaa).
+    .replace(/([^aeiou])\1+/g, '$1')
+    .replace(/([aeiou])h$/, '$1')
+const ROMANISATION_MARKS = /[āīūḥḩṭţḍḑẓṣşʿʾ]|z̧/iu
+
 const places = new Map()
 for (const [, name, asciiName, alternates, country] of rows) {
   const geonamesName = ascii(name)
@@ -88,25 +125,42 @@ for (const [, name, asciiName, alternates, country] of rows) {
   const english_ = override ?? geonamesName
   if (!plain(english_.replace(/\d+/g, 'x')) || /\b(City|Branch|Park|Marina|Bay|West|East|New)\b/.test(english_) && !override) continue
   if (places.has(english_)) continue // the larger of two places with one name
-  const key = nameKey(english_)
+  const all = [name, asciiName, ...alternates.split(',')].map((raw) => raw.trim()).filter(Boolean)
+  // Alternates GeoNames also writes with Arabic romanisation's diacritics.
+  const romanised = new Set(all.filter((raw) => ROMANISATION_MARKS.test(raw)).map(ascii))
+  // Names in Arabic script, not Persian or Urdu (which write the English
+  // name: لکسر), except in Iran, whose own names are Persian.
+  const arabic = new Set(
+    all
+      .filter((raw) => /\p{Script=Arabic}/u.test(raw) && (country === 'IR' || !/[کگپچژیٹڈڑںھے]/u.test(raw)))
+      .map(arabicSkeleton)
+      .filter((skeleton) => skeleton.length >= 2)
+  )
+  const accept = new Set()
   const variants = new Set()
+  const suggest = new Set()
   const raw_ = new Set()
-  for (const raw of [name, asciiName, ...alternates.split(',')]) {
-    const variant = ascii(raw.trim())
+  for (const raw of all) {
+    const variant = ascii(raw)
     if (plain(variant)) raw_.add(variant)
     if (!plain(variant) || variant === english_ || variant.length < 4) continue
     if (!/^[A-Z]/.test(variant)) continue
-    // ض and ذ reach English as d, dh or z alike (Riyad, Riyadh); a final
-    // vowel comes and goes (Sirt, Sirte).
-    if (loose(variant) !== loose(english_)) continue
     if (DENY.has(variant)) continue
     if (!variant.includes(' ') && english.has(variant.toLowerCase())) continue
-    variants.add(variant)
+    const sameKey = loose(variant) === loose(english_)
+    if (sameKey && houseLetters(variant) === houseLetters(english_)) accept.add(variant)
+    // A spelling of the name's own consonants is a romanisation of the Arabic
+    // only if GeoNames also writes it with the marks of one (Dumyāṭ).
+    else if (sameKey && romanised.has(variant) && ARABIC.has(country)) variants.add(variant)
+    else if (sameKey) suggest.add(variant)
+    // The Arabic name where English has another (Al Uqsur for Luxor): the
+    // consonants of the Arabic-script name, written with the article.
+    else if (ARABIC.has(country) && /^(Al|El|Ad|Ar|As|Ash|At|Az|An)[ -]/.test(variant) && arabic.has(latinSkeleton(variant)) && latinSkeleton(variant).length >= 3) variants.add(variant)
   }
-  places.set(english_, {name: english_, country, variants, raw: raw_})
+  places.set(english_, {name: english_, country, accept, variants, suggest, raw: raw_})
 }
 
-// A variant written for two places belongs to the one in an Arabic-speaking
+// An alternate written for two places belongs to the one in an Arabic-speaking
 // country if there is exactly one such, else to neither.
 const owners = new Map()
 for (const place of places.values()) {
@@ -116,11 +170,13 @@ for (const place of places.values()) {
   }
 }
 for (const place of places.values()) {
-  for (const variant of [...place.variants]) {
-    const all = owners.get(variant) ?? []
-    const arabic = all.filter((owner) => ARABIC.has(owner.country))
-    const keep = all.length <= 1 || (arabic.length === 1 && arabic[0] === place)
-    if (!keep || places.has(variant)) place.variants.delete(variant)
+  for (const list of [place.accept, place.variants, place.suggest]) {
+    for (const variant of [...list]) {
+      const all = owners.get(variant) ?? []
+      const arabic = all.filter((owner) => ARABIC.has(owner.country))
+      const keep = all.length <= 1 || (arabic.length === 1 && arabic[0] === place)
+      if (!keep || places.has(variant)) list.delete(variant)
+    }
   }
 }
 
@@ -136,10 +192,16 @@ const lines = [
   'entities:'
 ]
 for (const place of [...places.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-  const variants = [...place.variants].filter((variant) => !(ACCEPT[place.name] ?? []).includes(variant)).sort()
-  const list = variants.length > 0 ? `, variants: [${variants.map(quote).join(', ')}]` : ''
-  const accepted = ACCEPT[place.name] ? `, accept: [${ACCEPT[place.name].map(quote).join(', ')}]` : ''
-  lines.push(`  - {name: ${quote(place.name)}, country: ${place.country}${list}${accepted}}`)
+  const accepted = [...new Set([...(ACCEPT[place.name] ?? []), ...[...place.accept].sort()])]
+  const taken = new Set(accepted)
+  // One spelling per canonical form: case, hyphen and space do not matter to the matcher.
+  const canonical = (text) => text.toLowerCase().replace(/[\s-]+/g, ' ')
+  const seen = new Set(accepted.map(canonical))
+  const once = (list) => list.sort().filter((variant) => !seen.has(canonical(variant)) && seen.add(canonical(variant)))
+  const variants = once([...place.variants].filter((variant) => !taken.has(variant)))
+  const suggest = once([...place.suggest].filter((variant) => !taken.has(variant)))
+  const field = (key, list) => (list.length > 0 ? `, ${key}: [${list.map(quote).join(', ')}]` : '')
+  lines.push(`  - {name: ${quote(place.name)}, country: ${place.country}${field('variants', variants)}${field('accept', accepted)}${field('suggest', suggest)}}`)
 }
 writeFileSync(output, `${lines.join('\n')}\n`)
 console.log(`wrote ${places.size} places to ${output}`)

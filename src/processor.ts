@@ -8,6 +8,7 @@ import retextPosteditPhrases from './rules/phrases.js'
 // Rule plugins are imported here, one line each.
 import retextPosteditNames from './rules/names.js'
 import retextPosteditNeedsHuman from './rules/needs-human.js'
+import type {NameStyle} from './names/style.js'
 import retextPosteditSpelling from './rules/spelling.js'
 import retextPosteditTypography from './rules/typography.js'
 
@@ -21,6 +22,12 @@ export interface ProcessorOptions extends RuleOptions {
    * spellings that replace the shipped ones.
    */
   names?: string[]
+  /**
+   * House style for names: with `ap` or `reuters`, an accepted spelling that
+   * is not the house one gets a `style.name` suggestion (default: none, every
+   * accepted spelling is silent).
+   */
+  style?: NameStyle
 }
 
 /** postedit's processor: parses English, runs every rule, gives the text back unchanged. */
@@ -49,7 +56,7 @@ export function createProcessor(options: ProcessorOptions = {}): PosteditProcess
     .use(retextPosteditArtifacts, shared)
     .use(retextPosteditPhrases, shared)
     // Rule plugins are registered here, one line each.
-    .use(retextPosteditNames, {...shared, names: options.names})
+    .use(retextPosteditNames, {...shared, names: options.names, style: options.style})
     .use(retextPosteditSpelling, {...shared, words: options.words, names: options.names})
     .use(retextPosteditTypography, shared)
     .use(retextPosteditNeedsHuman, shared)

@@ -30,7 +30,6 @@ describe('desk gazetteers: must fix', () => {
     ['Morocco coach Walid Rekragui named his squad.', 'Morocco coach Walid Regragui named his squad.'],
     ['The novelist Kamel Daoued won the prize.', 'The novelist Kamel Daoud won the prize.'],
     ['Ons Jabour reached the final.', 'Ons Jabeur reached the final.'],
-    ['Saudi astronaut Rayana Barnawi returned to Earth.', 'Saudi astronaut Rayyanah Barnawi returned to Earth.'],
     ['Qatar Airways chief executive Badr Mohammed al-Mir said.', 'Qatar Airways chief executive Badr Mohammed al-Meer said.'],
     ['The minister flew from Bruksil to Musku on Monday.', 'The minister flew from Brussels to Moscow on Monday.'],
     ['Pilgrims gathered in Bayt Lahm for Christmas.', 'Pilgrims gathered in Bethlehem for Christmas.']
@@ -44,6 +43,8 @@ describe('desk gazetteers: must not change', () => {
     ['Al-Nassr beat Al-Hilal in Riyadh, Saudi officials said.'],
     ['Emaar founder Mohamed al-Abbar said the Dubai project was sold out.'],
     ['Turki Alalshikh announced the fight in Riyadh.'],
+    // A spelling outlets use for her: another given-name spelling is not fixed on a hunch.
+    ['Saudi astronaut Rayana Barnawi returned to Earth.'],
     ['Fighters of Jaysh al-Adl attacked a post in Iran.'],
     ['Later, the Israeli ambassador spoke to reporters.'],
     ['Raed Salah, the Islamic Movement leader, and Raed al-Saleh, the Syrian minister, spoke.']

@@ -5,6 +5,7 @@ import {VFile} from 'vfile'
 import retextPosteditNames from '../src/rules/names.js'
 import {gazetteerWords} from '../src/names/gazetteer.js'
 import {nameKey} from '../src/names/key.js'
+import {sameGivenName} from '../src/names/given.js'
 import type {PosteditMessage} from '../src/engine/report.js'
 
 const processor = unified().use(retextEnglish).use(retextPosteditNames).freeze()
@@ -35,7 +36,9 @@ describe('names: must fix', () => {
     ['In Mousil, rescuers searched the rubble.', 'In Mosul, rescuers searched the rubble.'],
     ['Strikes hit Tikreet.', 'Strikes hit Tikrit.'],
     ['Residents of Halab fled.', 'Residents of Aleppo fled.'],
-    ['Fighting continued around Hudaydah.', 'Fighting continued around Hodeidah.']
+    ['Fighting continued around Hudaydah.', 'Fighting continued around Hodeidah.'],
+    // A short vowel added to a place whose consonants alone match (issue 12).
+    ['Work began at the port of al-Duqum on Monday.', 'Work began at the port of Duqm on Monday.']
   ])('%s', async (input, output) => {
     expect(await fixed(input)).toBe(output)
   })
@@ -85,6 +88,55 @@ describe('names: must not change', () => {
   })
 })
 
+describe('names: one person or place never becomes another (issue 10)', () => {
+  it.each([
+    'Hossein Rouhani was arrested.',
+    'His cousin Hussein Nasrallah, a shopkeeper, said the shop was closed.',
+    'Iranian commander Kazemi met Iraqi officials in Baghdad.',
+    'The city of Aleppo and Halab bakery are both famous for their pastries.'
+  ])('%s', async (input) => {
+    expect(await fixed(input)).toBe(input)
+  })
+
+  it('gives no suggestion toward a person with another given name', async () => {
+    expect(await lint('Hossein Rouhani was arrested.')).toEqual([])
+    expect(await lint('Police said Hassan Kadhimi, a driver, was released on Sunday.')).toEqual([])
+  })
+
+  it('still fixes a given name spelled another way and a listed garble', async () => {
+    expect(await fixed('Hasan Rouhani was re-elected.')).toBe('Hassan Rouhani was re-elected.')
+    expect(await fixed('Hezbollah leader Hasan Nasr Allah spoke on television.')).toBe('Hezbollah leader Hassan Nasrallah spoke on television.')
+  })
+
+  it('ties a bare surname to the person only by role and country together', async () => {
+    expect(await fixed('The Iraqi prime minister, Kazemi, arrived in Paris.')).toBe('The Iraqi prime minister, Kadhimi, arrived in Paris.')
+    expect((await lint('Kazemi arrived in Baghdad on Monday, Iraqi media said.')).filter((m) => m.fix)).toEqual([])
+  })
+})
+
+describe('names: evidence inside the article', () => {
+  it('suggests the full name\'s spelling for a bare surname spelled another way', async () => {
+    const text = 'The candidate Youcef Benaouda spoke in Oran on Monday.\n\nSupporters of Benaoudah gathered outside.'
+    const messages = await lint(text)
+    expect(messages.map((m) => [m.ruleId, m.actual, m.expected, m.fix])).toEqual([['names.consistency', 'Benaoudah', ['Benaouda'], undefined]])
+  })
+
+  it('reads the full name after a title, and a surname opening a sentence', async () => {
+    const text = 'Trade Minister Karim Zouabri opened the fair on Sunday.\n\nZouabry said exports had doubled.'
+    const messages = await lint(text)
+    expect(messages.map((m) => [m.ruleId, m.actual, m.expected, m.fix])).toEqual([['names.consistency', 'Zouabry', ['Zouabri'], undefined]])
+  })
+
+  it('prefers the spelling made of known name words over the more frequent one', async () => {
+    const text = 'The engineer Ahmed Nassir arrived. Later engineer Ahmed Nassir spoke, and engineer Ahmed Nasser answered.'
+    const messages = (await lint(text)).filter((m) => m.ruleId === 'names.consistency')
+    expect(messages.map((m) => [m.actual, m.expected, m.fix])).toEqual([
+      ['Ahmed Nassir', ['Ahmed Nasser'], undefined],
+      ['Ahmed Nassir', ['Ahmed Nasser'], undefined]
+    ])
+  })
+})
+
 describe('names: key and gazetteer', () => {
   it('folds the ways one Arabic name reaches English', () => {
     expect(nameKey('al-Kadhimi')).toBe(nameKey('Al Kazemi'))
@@ -92,6 +144,29 @@ describe('names: key and gazetteer', () => {
     expect(nameKey('Hezbollah')).toBe(nameKey('Hizbullah'))
     expect(nameKey('Salameh')).toBe(nameKey('Salama'))
     expect(nameKey('Hassan')).not.toBe(nameKey('Assan'))
+  })
+
+  it('covers ض as d or dh, French final -e, and Abd written one word or two (issue 12)', () => {
+    expect(nameKey('Riad')).toBe(nameKey('Riyadh'))
+    expect(nameKey('Tebboune')).toBe(nameKey('Tebboun'))
+    expect(nameKey('Othmane')).toBe(nameKey('Othman'))
+    expect(nameKey('Abdallah')).toBe(nameKey('Abd Allah'))
+    expect(nameKey('Abdullah')).toBe(nameKey('Abdallah'))
+    expect(nameKey('Abdul Aziz')).toBe(nameKey('Abdulaziz'))
+    expect(nameKey('Abd al-Aziz')).toBe(nameKey('Abdel-Aziz'))
+    expect(nameKey('Chaouki')).toBe(nameKey('Shawki'))
+    expect(nameKey('Djamel')).toBe(nameKey('Jamal'))
+  })
+
+  it('tells different given names apart although they share a key', () => {
+    expect(sameGivenName('Hassan', 'Hossein')).toBe(false)
+    expect(sameGivenName('Hassan', 'Hussein')).toBe(false)
+    expect(sameGivenName('Hussein', 'Husayn')).toBe(true)
+    expect(sameGivenName('Hossein', 'Hussain')).toBe(true)
+    expect(sameGivenName('Mohammed', 'Muhammad')).toBe(true)
+    expect(sameGivenName('Khaled', 'Khalid')).toBe(true)
+    expect(sameGivenName('Riad', 'Riyad')).toBe(true)
+    expect(sameGivenName('Abdel Aziz', 'Abdulaziz')).toBe(true)
   })
 
   it('gives the spelling rule every word of the correct forms', () => {

@@ -6,6 +6,7 @@ import type {Options} from '../postedit.js'
 import {isKnownRuleId, ruleCatalog, type RuleInfo} from '../rules/catalog.js'
 import type {FileJob} from './check-file.js'
 import {InputError} from './read-input.js'
+import type {NameStyle} from '../names/style.js'
 
 /** What the command line asks for, beyond the files. */
 export interface JobSettings {
@@ -19,6 +20,8 @@ export interface JobSettings {
   words: string[]
   /** Read standard input as Markdown. */
   markdown: boolean
+  /** `--style`: house style for names, over the configuration's. */
+  style?: NameStyle
   /** Told about configuration files passed over (a broken package.json). */
   warn: (message: string) => void
 }
@@ -61,6 +64,8 @@ export async function planJobs(files: readonly string[], texts: readonly string[
     if (packs) options.packs = packs
     const names = settings.names.length > 0 ? fromCommandLine(settings.names) : resolved.names
     if (names) options.names = names
+    const style = settings.style ?? resolved.style
+    if (style) options.style = style
     if (path === undefined && settings.markdown) options.format = 'markdown'
     const key = JSON.stringify(options.packs ?? ['default'])
     let catalog = catalogs.get(key)

@@ -4,6 +4,7 @@ import {parseArgs} from 'node:util'
 import {ConfigError} from '../config/load-config.js'
 import {PackError} from '../packs/pack-error.js'
 import {checkFile, prepareFor, type FileOutcome} from './check-file.js'
+import {NAME_STYLES, type NameStyle} from '../names/style.js'
 import {FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type Format} from './format.js'
 import {collectInputs, IGNORE_FILE, isGlob, TEXT_EXTENSIONS} from './inputs.js'
 import {planJobs} from './jobs.js'
@@ -43,6 +44,8 @@ Options:
                         shipped packs, used when none are given)
   --names PATH          gazetteer file or folder of people, places and groups;
                         repeatable ("default" is the shipped one)
+  --style NAME          house style for names: ap or reuters (accepted spellings
+                        that are not the house one get a suggestion)
   --disable ID          turn a rule, pack or family off (calques.liquidate,
                         calques, typography); repeatable
   --word WORD           accept a word as correctly spelled; repeatable
@@ -98,6 +101,7 @@ export async function main(args: string[]): Promise<number> {
         config: {type: 'string'},
         packs: {type: 'string', multiple: true},
         names: {type: 'string', multiple: true},
+        style: {type: 'string'},
         disable: {type: 'string', multiple: true},
         word: {type: 'string', multiple: true},
         markdown: {type: 'boolean', default: false},
@@ -196,6 +200,8 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   const toStdout = flag('fix') && (flag('stdout') || positionals.length === 0 || positionals.includes('-'))
   const writing = flag('fix') && !toStdout
   let maxWarnings = Number.POSITIVE_INFINITY
+  const styleOption = values.style as NameStyle | undefined
+  if (styleOption !== undefined && !NAME_STYLES.includes(styleOption)) usage(`unknown style \`${styleOption}\` (use ${NAME_STYLES.join(', ')})`)
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings'])
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) usage('--max-warnings takes a whole number of 0 or more')
@@ -244,6 +250,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
       disable: list('disable'),
       words: list('word'),
       markdown: flag('markdown'),
+      style: styleOption,
       warn: (warning) => {
         if (!warned.has(warning)) process.stderr.write(`postedit: warning: ${warning}\n`)
         warned.add(warning)

@@ -6,6 +6,7 @@ import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
 import {load as loadYaml} from 'js-yaml'
 import picomatch from 'picomatch'
 import type {RuleSetting} from '../engine/adjust.js'
+import type {NameStyle} from '../names/style.js'
 
 const require = createRequire(import.meta.url)
 
@@ -20,6 +21,8 @@ export class ConfigError extends Error {
 interface Settings {
   packs?: string[]
   names?: string[]
+  /** House style for names (see the `style` option of postedit). */
+  style?: NameStyle
   rules?: Record<string, RuleSetting>
   words?: string[]
   phrases?: string[]
@@ -43,6 +46,7 @@ export interface LoadedConfig {
 export interface ResolvedSettings {
   packs?: string[]
   names?: string[]
+  style?: NameStyle
   rules: Record<string, RuleSetting>
   words: string[]
   phrases: string[]
@@ -191,6 +195,7 @@ export function settingsFor(path: string, chain: readonly LoadedConfig[]): Resol
     }
     for (const layer of layers) {
       if (layer.packs) settings.packs = layer.packs.map((pack) => (pack === 'default' ? pack : resolve(base, pack)))
+      if (layer.style) settings.style = layer.style
       if (layer.names) settings.names = layer.names.map((names) => (names === 'default' ? names : resolve(base, names)))
       for (const [id, setting] of Object.entries(layer.rules ?? {})) {
         for (const key of Object.keys(settings.rules)) if (key.startsWith(`${id}.`)) delete settings.rules[key]

@@ -1,6 +1,7 @@
 import {VFile} from 'vfile'
 import type {RuleSet} from '../packs/compile.js'
 import {ruleCatalog} from '../rules/catalog.js'
+import {NAME_STYLES} from '../names/style.js'
 
 /**
  * Checks of what a library caller hands postedit. A wrong argument is a
@@ -79,6 +80,9 @@ const CHECKS: Readonly<Record<string, Check>> = {
   },
   packs: isStringList,
   names: isStringList,
+  style: (value, name) => {
+    if (typeof value !== 'string' || !(NAME_STYLES as readonly string[]).includes(value)) fail(`option \`${name}\` must be one of ${NAME_STYLES.map((style) => `'${style}'`).join(', ')}, not ${kind(value)}`)
+  },
   disable: isStringList,
   words: isStringList,
   phrases: isStringList,

@@ -1,7 +1,7 @@
 import {readFileSync, statSync} from 'node:fs'
 import {cacheKey, sharedCache} from '../packs/cache.js'
 import {gazetteerFiles, parseGazetteer, readGazetteerText, type EntityKind, type GazetteerFile} from './load.js'
-import {isArticle, looseNameKey, nameKey, nameWords} from './key.js'
+import {isArticle, looseNameKey, nameKey, nameWords, skeletonKey} from './key.js'
 
 /** A person, place or group, ready for matching. */
 export interface Entity {
@@ -11,10 +11,18 @@ export interface Entity {
   country: string | undefined
   /** Context words and phrases, lower case. */
   context: string[]
+  /** The context entries written capitalised (groups, bodies, places), lower case. */
+  contextGroups: Set<string>
   /** Spellings that are right as they stand, in {@link canonical} form. */
   correct: Set<string>
+  /** The accepted spellings as written (for the spelling rule's word list). */
+  accepted: string[]
   /** Listed wrong spellings, in {@link canonical} form. */
   variants: Set<string>
+  /** Listed likely spellings, suggested but never fixed, in {@link canonical} form. */
+  suggest: Set<string>
+  /** The Reuters spelling where it differs from {@link name} (the AP one). */
+  reuters: string | undefined
   /** How a person is named alone (`al-Kadhimi`). */
   short: string[]
   note: string | undefined
@@ -31,6 +39,8 @@ export interface Gazetteer {
   short: Map<string, Entity[]>
   /** Loose key of every person's full name (see `looseNameKey`) → people. */
   loose: Map<string, Entity[]>
+  /** Consonants alone of every right form of a place, region or group (see `skeletonKey`) → entities. */
+  skeleton: Map<string, Entity[]>
   /** Canonical forms that are right for some entity: never flagged. */
   correct: Set<string>
   /** Lower-case words of people's names: a place variant that is one of them is a name, not a place. */
@@ -84,15 +94,31 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
         kind,
         country: data.country,
         context: [],
+        contextGroups: new Set(),
+        accepted: [],
         correct: new Set([canonical(data.name)]),
         variants: new Set(),
+        suggest: new Set(),
         short: [],
+        reuters: data.reuters,
         note: data.note,
         source: `${file.file} (entity ${data.line})`
       }
-      for (const word of data.context ?? []) entity.context.push(word.toLowerCase())
-      for (const form of data.accept ?? []) entity.correct.add(canonical(form))
+      for (const word of data.context ?? []) {
+        entity.context.push(word.toLowerCase())
+        if (/^\p{Lu}/u.test(word)) entity.contextGroups.add(word.toLowerCase())
+      }
+      for (const form of data.accept ?? []) {
+        entity.correct.add(canonical(form))
+        entity.accepted.push(form)
+      }
+      if (data.reuters) {
+        entity.reuters = data.reuters
+        entity.correct.add(canonical(data.reuters))
+        entity.accepted.push(data.reuters)
+      }
       for (const form of data.variants ?? []) entity.variants.add(canonical(form))
+      for (const form of data.suggest ?? []) entity.suggest.add(canonical(form))
       if (kind === 'person') {
         const short = data.short ?? defaultShort(data.name)
         for (const form of short) if (!entity.short.includes(form)) entity.short.push(form)
@@ -104,16 +130,23 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
   const full = new Map<string, Entity[]>()
   const short = new Map<string, Entity[]>()
   const loose = new Map<string, Entity[]>()
+  const skeleton = new Map<string, Entity[]>()
   const correct = new Set<string>()
   const personWords = new Set<string>()
   let maxWords = 1
   const add = (entity: Entity): void => {
-    for (const form of [entity.name, ...entity.correct, ...entity.variants]) {
+    for (const form of [entity.name, ...entity.correct, ...entity.variants, ...entity.suggest]) {
       const key = nameKey(form)
       if (key) push(full, key, entity)
       maxWords = Math.max(maxWords, form.split(/[\s-]+/).length)
       const looseKey = entity.kind === 'person' ? looseNameKey(form) : undefined
       if (looseKey) push(loose, looseKey, entity)
+    }
+    if (entity.kind !== 'person') {
+      for (const form of [entity.name, ...entity.correct]) {
+        const key = skeletonKey(form)
+        if (key) push(skeleton, key, entity)
+      }
     }
     for (const form of entity.short) {
       const key = nameKey(form)
@@ -139,7 +172,10 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
         if (replaced === entity) continue
         for (const old of replaced.correct) correct.delete(old)
         entity.variants.add(canonical(replaced.name))
-        if (entity.context.length === 0) entity.context.push(...replaced.context)
+        if (entity.context.length === 0) {
+          entity.context.push(...replaced.context)
+          for (const word of replaced.contextGroups) entity.contextGroups.add(word)
+        }
       }
       full.delete(key)
     }
@@ -147,7 +183,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
     add(entity)
   }
   const entities = [...byName.values(), ...overrides]
-  return {entities, full, short, loose, correct, personWords, maxWords}
+  return {entities, full, short, loose, skeleton, correct, personWords, maxWords}
 }
 
 const cache = new Map<string, {stamp: string; gazetteer: Gazetteer}>()
@@ -195,7 +231,7 @@ export function gazetteerWords(specs?: readonly string[]): Set<string> {
   const words = new Set<string>()
   const gazetteer = loadGazetteer(specs)
   for (const entity of gazetteer.entities) {
-    for (const form of [entity.name, ...entity.short]) {
+    for (const form of [entity.name, ...entity.short, ...entity.accepted]) {
       for (const word of form.split(/[\s\-\u2010\u2011]+/u)) if (/\p{L}/u.test(word)) words.add(word)
     }
   }

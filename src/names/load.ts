@@ -17,6 +17,10 @@ export interface EntityData {
   context?: string[]
   variants?: string[]
   accept?: string[]
+  /** The Reuters spelling where it differs from `name` (the AP one). */
+  reuters?: string
+  /** Spellings that probably mean this entity: suggested, never fixed. */
+  suggest?: string[]
   short?: string[]
   note?: string
 }

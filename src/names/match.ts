@@ -1,6 +1,6 @@
 import type {Atom} from '../packs/atoms.js'
 import type {Entity, Gazetteer} from './gazetteer.js'
-import {isArticle, looseNameKey, nameKey} from './key.js'
+import {isArticle, looseNameKey, nameKey, skeletonKey} from './key.js'
 
 /** A run of name words in the text that a gazetteer key matches. */
 export interface Mention {
@@ -10,8 +10,12 @@ export interface Mention {
   surface: string
   /** Entities whose key it shares. */
   entities: Entity[]
-  /** `full`: a whole name; `short`: a person's surname alone; `loose`: a full name whose surname differs in its vowels. */
-  type: 'full' | 'short' | 'loose'
+  /**
+   * `full`: a whole name; `short`: a person's surname alone; `loose`: a full
+   * name whose surname differs in its vowels; `skeleton`: a place whose
+   * consonants alone match (a vowel added or dropped).
+   */
+  type: 'full' | 'short' | 'loose' | 'skeleton'
   /** Index of the first and last atom. */
   first: number
   last: number
@@ -29,9 +33,16 @@ const isCapital = (text: string) => /^\p{Lu}/u.test(text)
  */
 function nameLike(atoms: Atom[], i: number, text: string): boolean {
   const atom = atoms[i]!
+  // The rest of a word after an ayn apostrophe: Sana'a, Ya'alon, Hay'at.
+  if (inWord(atom)) return true
   if (atom.key === 'al' || atom.key === 'el' || CONNECTORS.has(atom.key)) return true
   if (isArticle(atom.key)) return atoms[i + 1]?.joint === 'hyphen' || (isCapital(text) && !atom.sentenceStart)
   return isCapital(text)
+}
+
+/** Whether an atom continues a word across an apostrophe (not a possessive 's). */
+function inWord(atom: Atom): boolean {
+  return atom.joint === 'apostrophe' && atom.key !== 's' && atom.key !== 't' && atom.key !== 'll' && atom.key !== 're' && atom.key !== 've' && atom.key !== 'd'
 }
 
 /** Whether atom `b` continues the name that atom `a` is part of. */
@@ -54,7 +65,8 @@ export function findMentions(gazetteer: Gazetteer, source: string, atoms: Atom[]
     while (limit + 1 < atoms.length && limit - i + 1 < gazetteer.maxWords + 1 && joins(atoms[limit + 1]!) && nameLike(atoms, limit + 1, texts[limit + 1]!)) limit++
     for (let last = limit; last >= i; last--) {
       // A name ends on a capitalised word, not on an article.
-      if (!isCapital(texts[last]!) || isArticle(atoms[last]!.key)) continue
+      const tail = inWord(atoms[last]!)
+      if ((!isCapital(texts[last]!) && !tail) || (isArticle(atoms[last]!.key) && !tail)) continue
       const surface = source.slice(atoms[i]!.start, atoms[last]!.end)
       const key = nameKey(surface)
       if (!key) continue
@@ -69,6 +81,11 @@ export function findMentions(gazetteer: Gazetteer, source: string, atoms: Atom[]
         const looseKey = looseNameKey(surface)
         entities = looseKey === undefined ? undefined : gazetteer.loose.get(looseKey)
         type = 'loose'
+      }
+      if (!entities) {
+        const skeleton = skeletonKey(surface)
+        entities = skeleton === undefined ? undefined : gazetteer.skeleton.get(skeleton)
+        type = 'skeleton'
       }
       if (!entities) continue
       mentions.push({start: atoms[i]!.start, end: atoms[last]!.end, surface, entities, type, first: i, last})

@@ -30,7 +30,8 @@ export const CODE_RULES: Readonly<Record<string, string>> = {
   'spelling.unknown-name': 'A capitalised word no dictionary knows: usually a name; reported once per file for review.',
   'spelling.overflow': 'Spelling suggestions were capped for this file; later unknown words have none.',
   'names.variant': 'A known person, place or group spelled in a variant transliteration.',
-  'names.consistency': 'One person, place or group spelled two ways in one article.'
+  'names.consistency': 'One person, place or group spelled two ways in one article.',
+  'style.name': 'With a house style (`style: ap` or `reuters`): an accepted spelling of a name that is not the house spelling; a suggestion.'
 }
 
 /** Every rule postedit can report with `rules` loaded: code rules and pack entries. */
