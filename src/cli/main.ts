@@ -42,6 +42,8 @@ Options:
   --disable ID          turn a rule, pack or family off (calques.liquidate,
                         calques, typography); repeatable
   --word WORD           accept a word as correctly spelled; repeatable
+  --dictionary NAME     en (default: American, British forms accepted too),
+                        en-US or en-GB (that spelling only)
   --markdown            read standard input as Markdown
   --no-ignore           also check files ${IGNORE_FILE} excludes
   --color, --no-color   force colour on or off (default: on a terminal,
@@ -98,6 +100,7 @@ export async function main(args: string[]): Promise<number> {
         names: {type: 'string', multiple: true},
         disable: {type: 'string', multiple: true},
         word: {type: 'string', multiple: true},
+        dictionary: {type: 'string'},
         markdown: {type: 'boolean', default: false},
         'no-ignore': {type: 'boolean', default: false},
         color: {type: 'boolean'},
@@ -148,6 +151,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   const dryRun = flag('fix-dry-run') || flag('diff')
   const fixing = flag('fix') || dryRun
   if (flag('stdout') && !flag('fix')) usage('--stdout goes with --fix')
+  if (values.dictionary !== undefined && !['en', 'en-US', 'en-GB'].includes(values.dictionary as string)) usage('--dictionary takes en, en-US or en-GB')
   let maxWarnings = 0
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings'])
@@ -191,6 +195,8 @@ async function run(values: Values, positionals: string[]): Promise<number> {
       phrases: settings.phrases,
       severities: settings.rules
     }
+    const dictionary = (values.dictionary as string | undefined) ?? settings.dictionary
+    if (dictionary !== undefined) options.dictionary = dictionary as NonNullable<Options['dictionary']>
     if (packs) options.packs = packs.map((pack) => (pack === 'default' ? pack : resolve(cwd, pack)))
     const names = list('names').length > 0 ? list('names') : settings.names
     if (names) options.names = names.map((name) => (name === 'default' ? name : resolve(cwd, name)))

@@ -23,6 +23,7 @@ interface Settings {
   rules?: Record<string, RuleSetting>
   words?: string[]
   phrases?: string[]
+  dictionary?: 'en' | 'en-US' | 'en-GB'
 }
 
 /** A configuration file as written. */
@@ -44,6 +45,8 @@ export interface ResolvedSettings {
   rules: Record<string, RuleSetting>
   words: string[]
   phrases: string[]
+  /** Spelling dictionary (`en-GB` for British spelling only). */
+  dictionary?: 'en' | 'en-US' | 'en-GB'
   /** The configuration file they came from, if any. */
   file?: string
 }
@@ -134,6 +137,7 @@ export function settingsFor(path: string, loaded: LoadedConfig | undefined): Res
       for (const key of Object.keys(settings.rules)) if (key.startsWith(`${id}.`)) delete settings.rules[key]
       settings.rules[id] = setting
     }
+    if (layer.dictionary) settings.dictionary = layer.dictionary
     settings.words.push(...(layer.words ?? []))
     settings.phrases.push(...(layer.phrases ?? []))
   }

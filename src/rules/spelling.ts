@@ -3,9 +3,10 @@ import type {VFile} from 'vfile'
 import {report, SOURCE, type PosteditMessage} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
 import {candidatesFor, candidatesFrom, certainCandidate, COMMON_COUNT, mergeCandidates, MISSPELLING_COST, type Candidate} from '../spelling/candidates.js'
-import {isProperNoun, learn} from '../spelling/dictionary.js'
 import {lowerCaseFrequency} from '../spelling/frequency.js'
-import {isCompoundPrefix, lexiconFor} from '../spelling/lexicon.js'
+import {identityOf, isCompoundPrefix, spellerFor, type Speller} from '../spelling/speller.js'
+import {americanForms} from '../spelling/variants.js'
+import type {DictionaryOption} from '../spelling/word-forms.js'
 import {hasCapital, isAllCaps, linkRanges, opensSentence, partsOf, type WordPart} from '../spelling/words.js'
 import type {RuleSet} from '../packs/compile.js'
 import {gazetteerWords} from '../names/gazetteer.js'
@@ -30,6 +31,32 @@ export interface SpellingOptions extends RuleOptions {
   allUnknown?: boolean
   /** Gazetteers whose names are spelled right (see the names rule; default: the shipped one). */
   names?: string[]
+  /**
+   * The dictionary: `'en'` (default: American spelling, British forms
+   * accepted too, suggestions American), `'en-US'` or `'en-GB'` (that variety
+   * only: the other is flagged), or a Hunspell dictionary as retext-spell
+   * takes it (`import dictionaryEnGb from 'dictionary-en-gb'`).
+   */
+  dictionary?: DictionaryOption
+  /** As in retext-spell: more words to accept, one a line (or a list). Default: none. */
+  personal?: string | string[]
+  /** As in retext-spell: words never reported. Default: none. */
+  ignore?: string[]
+}
+
+/** The user's words from `words`, retext-spell's `personal` and `ignore`. */
+function userWords(options: SpellingOptions | undefined): string[] {
+  const personal = options?.personal
+  const fromPersonal = typeof personal === 'string' ? personal.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('*')) : (personal ?? [])
+  return [...(options?.words ?? []), ...fromPersonal, ...(options?.ignore ?? [])]
+}
+
+/** The speller for a processor: built once per dictionary, packs, gazetteer and word list, then shared. */
+function spellerOf(options: SpellingOptions | undefined, rules: RuleSet): Speller {
+  const dictionary = options?.dictionary ?? 'en'
+  const words = userWords(options)
+  const key = JSON.stringify([typeof dictionary === 'string' ? dictionary : identityOf(dictionary), identityOf(rules), options?.names ?? ['default'], words])
+  return spellerFor(key, () => ({dictionary, words, personal: [...rules.vocabulary, ...gazetteerWords(options?.names)]}))
 }
 
 const DEFAULT_MAX = 400
@@ -44,9 +71,6 @@ const NAME_COST = 0.8
 const MIN_NAME_LENGTH = 4
 /** Suggestions are kept only this close to the best one. */
 const SUGGESTION_SPREAD = 0.6
-
-const taught = new WeakSet<RuleSet>()
-const taughtNames = new Set<string>()
 
 const quoteList = (words: readonly string[]) =>
   words.length <= 1 ? `\`${words[0]}\`` : `${words.slice(0, -1).map((word) => `\`${word}\``).join(', ')} or \`${words.at(-1)}\``
@@ -98,25 +122,19 @@ function overlapTest(ranges: Array<[number, number]>): (start: number, end: numb
  * - `spelling.unknown-name` (info): a capitalised unknown word close to a
  *   known name (`Asad`: `Assad`?), once per file with its number of
  *   occurrences; never fixed. With `allUnknown`, every unknown word and name.
+ * - `spelling.variety` (warning): under an explicit `en-US` or `en-GB`
+ *   dictionary, a word of the other variety (`color` under en-GB), with
+ *   this variety's form; never fixed.
  * - `spelling.overflow` (info): suggestions stopped at `max` unknown words.
  */
 export default function retextPosteditSpelling(options?: SpellingOptions) {
   const rules = rulesOf(options)
   const isOff = isOffFor(options?.disable)
-  const lexicon = lexiconFor(options?.words ?? [])
   const max = options?.max ?? DEFAULT_MAX
   const allUnknown = options?.allUnknown ?? false
   return (tree: Root, file: VFile): void => {
     if (isOff('spelling')) return
-    if (!taught.has(rules)) {
-      learn(rules.vocabulary)
-      taught.add(rules)
-    }
-    const gazetteer = JSON.stringify(options?.names ?? ['default'])
-    if (!taughtNames.has(gazetteer)) {
-      learn(gazetteerWords(options?.names))
-      taughtNames.add(gazetteer)
-    }
+    const lexicon = spellerOf(options, rules)
     const index = textIndex(tree, String(file.value))
     const source = index.source
     const skipped = overlapTest([...linkRanges(source), ...claimedRanges(file)])
@@ -131,13 +149,13 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
         }
         suggested.add(word)
       }
-      return mergeCandidates(candidatesFor(word), candidatesFrom(word, lexicon.userWords))
+      return mergeCandidates(candidatesFor(lexicon, word), candidatesFrom(word, lexicon.userWords))
     }
     const names = new Map<string, WordPart[]>()
 
     const misspelling = (part: WordPart, ranked: Candidate[]) => {
       const expected = shown(ranked).map((candidate) => candidate.word)
-      const certain = certainCandidate(part.value, ranked)
+      const certain = certainCandidate(lexicon, part.value, ranked)
       if (isOff('spelling.misspelling')) return
       report(file, {
         ruleId: 'spelling.misspelling',
@@ -152,7 +170,31 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       })
     }
 
+    const variety = (part: WordPart, other: string): void => {
+      if (isOff('spelling.variety')) return
+      const ranked = suggest(part.value, part.start) ?? []
+      // The same word in this variety (`center` → `centre`) before mere neighbours (`canter`).
+      const lower = part.value.toLowerCase()
+      const counterpart = (word: string) => (other === 'en-US' ? americanForms(word.toLowerCase()).includes(lower) : americanForms(lower).includes(word.toLowerCase()))
+      const same = [
+        ...(other === 'en-GB' ? americanForms(lower).filter((form) => lexicon.inDictionary(form)) : []),
+        ...ranked.filter((candidate) => counterpart(candidate.word)).map((candidate) => candidate.word)
+      ]
+      const plain = shown(ranked).filter((candidate) => !hasCapital(candidate.word) || hasCapital(part.value)).map((candidate) => candidate.word)
+      const expected = [...new Set(same.length > 0 ? same : plain)].slice(0, MAX_EXPECTED)
+      report(file, {
+        ruleId: 'spelling.variety',
+        reason: `Unexpected \`${part.value}\` (${other} spelling)${expected.length > 0 ? `, expected ${quoteList(expected)}` : ''}`,
+        start: part.start,
+        end: part.end,
+        ...(expected.length > 0 ? {expected} : {}),
+        note: `Right in ${other}, but this text is checked against ${other === 'en-GB' ? 'en-US' : 'en-GB'} spelling.`
+      })
+    }
+
     const lowerCase = (part: WordPart) => {
+      const other = lexicon.otherVarietyOf(part.value)
+      if (other) return variety(part, other)
       const ranked = suggest(part.value, part.start)
       const best = ranked?.[0]
       const likely = ranked && best && best.cost <= MISSPELLING_COST && best.count >= COMMON_COUNT
@@ -200,12 +242,12 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
         // Only other names: `Amal` is not a slip for anal, nor `Tarek` for trek.
         // Only names the same in Arabic: a transliteration variant (Karbalaa: Karbala), not a
         // different name one letter away (Ghazi is not Ghazni).
-        const near = ranked?.filter((candidate) => candidate.cost <= NAME_COST && isProperNoun(candidate.word) && nameKey(candidate.word) === nameKey(name)) ?? []
+        const near = ranked?.filter((candidate) => candidate.cost <= NAME_COST && lexicon.isProperNoun(candidate.word) && nameKey(candidate.word) === nameKey(name)) ?? []
         let expected = name.length >= MIN_NAME_LENGTH ? shown(near).map((candidate) => candidate.word) : []
         // `Goverment officials said`: opening a sentence, a common word may be meant.
         const lower = name.toLowerCase()
         if (ranked && name === withCapital(lower) && opensSentence(source, first.start)) {
-          const meant = certainCandidate(lower, candidatesFor(lower))
+          const meant = certainCandidate(lexicon, lower, candidatesFor(lexicon, lower))
           if (meant) expected = [withCapital(meant.word), ...expected.filter((word) => word !== withCapital(meant.word))].slice(0, MAX_EXPECTED)
         }
         if (expected.length === 0 && !allUnknown) continue
