@@ -4,6 +4,7 @@ import {report, SOURCE, type PosteditMessage} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
 import {candidatesFor, candidatesFrom, certainCandidate, COMMON_COUNT, mergeCandidates, MISSPELLING_COST, type Candidate} from '../spelling/candidates.js'
 import {lowerCaseFrequency} from '../spelling/frequency.js'
+import {fitsArticle} from '../spelling/name-context.js'
 import {identityOf, isCompoundPrefix, spellerFor, type Speller} from '../spelling/speller.js'
 import {americanForms} from '../spelling/variants.js'
 import type {DictionaryOption} from '../spelling/word-forms.js'
@@ -69,6 +70,10 @@ const ATTESTED_COUNT = 20
 const NAME_COST = 0.8
 /** Shorter names have too many neighbours to suggest one. */
 const MIN_NAME_LENGTH = 4
+/** An unknown lower-case word is reported only this close to a dictionary word… */
+const UNKNOWN_COST = 0.7
+/** …and, when that word is unseen in SUBTLEXus, this close (`mamograms`: mammograms). */
+const CLOSE_COST = 0.5
 /** Suggestions are kept only this close to the best one. */
 const SUGGESTION_SPREAD = 0.6
 
@@ -83,6 +88,23 @@ function shown(ranked: readonly Candidate[]): Candidate[] {
 }
 
 const withCapital = (word: string) => word[0]!.toUpperCase() + word.slice(1)
+
+/** Function words of languages English quotes (French, German, Spanish, Italian): their neighbours are not English. */
+const FOREIGN_FUNCTION_WORDS = new Set(['le', 'la', 'les', 'du', 'des', 'il', 'elle', 'et', 'une', 'und', 'der', 'die', 'das', 'mit', 'von', 'ohne', 'el', 'los', 'las', 'del', 'con', 'por', 'para', 'di', 'che', 'nel', 'della'])
+
+/** `hander` (right-hander), `nighters`, `snouted`: a known word with a noun- or adjective-making ending. */
+function isSuffixedKnown(word: string, knows: (stem: string) => boolean): boolean {
+  for (const ending of ['ers', 'er', 'ed']) {
+    if (word.endsWith(ending) && word.length - ending.length >= 3 && knows(word.slice(0, -ending.length))) return true
+  }
+  return false
+}
+
+/** A part of a compound with a name (`Byeong-seug`) or a code in capitals (`cryo-EM`): not an English word to check. */
+function inNameOrCodeCompound(parts: readonly WordPart[], position: number): boolean {
+  if (hasCapital(parts[position]!.value)) return false
+  return parts.some((other, index) => index !== position && (isAllCaps(other.value) || (index < position && hasCapital(other.value))))
+}
 
 /** Offsets other postedit rules already reported: their finding stands, spelling stays out. */
 function claimedRanges(file: VFile): Array<[number, number]> {
@@ -200,7 +222,10 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       const likely = ranked && best && best.cost <= MISSPELLING_COST && best.count >= COMMON_COUNT
       if (likely && lowerCaseFrequency(part.value) < ATTESTED_COUNT) return misspelling(part, ranked)
       if (isOff('spelling.unknown-word')) return
-      const expected = ranked ? shown(ranked).map((candidate) => candidate.word) : []
+      // Worth a look only when a dictionary word is one slip away (`turbins`: turbines), not any
+      // neighbour of a technical term (`cytokine`: cytosine?) or of a word nobody uses.
+      const close = best !== undefined && best.cost <= UNKNOWN_COST && (best.count > 0 || best.cost <= CLOSE_COST)
+      const expected = ranked && close ? shown(ranked).map((candidate) => candidate.word) : []
       if (expected.length === 0 && !allUnknown) return
       report(file, {
         ruleId: 'spelling.unknown-word',
@@ -213,17 +238,42 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       })
     }
 
-    for (const word of index.words) {
+    const words = index.words
+    /** A function word of another language right beside the word (only spaces between). */
+    const isForeignNeighbour = (at: number, from: number, to: number): boolean => {
+      const other = words[at]
+      if (!other || from >= to || !/^[ \u00A0]+$/.test(source.slice(from, to))) return false
+      return FOREIGN_FUNCTION_WORDS.has(other.value.toLowerCase())
+    }
+    /** The line around `offset` has no capital at all (chat, captions): case is not judged there. */
+    const inLowerCaseLine = (offset: number): boolean => {
+      const start = source.lastIndexOf('\n', offset) + 1
+      const end = source.indexOf('\n', offset)
+      const line = source.slice(start, end === -1 ? source.length : end)
+      return line === line.toLowerCase()
+    }
+
+    for (const [at, word] of words.entries()) {
       if (skipped(word.start, word.end) || HANDLE.test(source[word.start - 1] ?? '')) continue
       const parts = partsOf(word)
       if (parts.length === 0) continue
       const whole = parts.length > 1 && source.slice(parts[0]!.start, parts.at(-1)!.end).replace(/\u2019/g, "'")
-      if (whole && lexicon.knows(whole)) continue
+      // `co-ordinated`: the compound is a word written solid (`coordinated`).
+      if (whole && (lexicon.knows(whole) || lexicon.knows(whole.replace(/[-\u2010\u2011]/g, '')))) continue
       for (const [position, part] of parts.entries()) {
         const {value} = part
         if (value.length < 3 || isAllCaps(value) || lexicon.knows(value)) continue
         if (parts.length > 1 && position < parts.length - 1 && isCompoundPrefix(value)) continue
+        if (parts.length > 1 && inNameOrCodeCompound(parts, position)) continue
         if (!hasCapital(value)) {
+          // `right-hander`, `all-nighters`, `long-snouted`: a known word made a compound's noun or adjective.
+          if (position > 0 && isSuffixedKnown(value, (stem) => lexicon.knows(stem))) continue
+          // `fka`, `pwp`: codes and abbreviations, not attempts at an English word.
+          if (value.length <= 3 && !/[aeiouy]/.test(value)) continue
+          // `i'll`, `mary` in a line written all in lower case.
+          if (inLowerCaseLine(part.start) && lexicon.knows(withCapital(value))) continue
+          // `Il faut bien le faire`, `Reporter ohne Grenzen`: a phrase in another language.
+          if (FOREIGN_FUNCTION_WORDS.has(value) || isForeignNeighbour(at - 1, words[at - 1]?.end ?? 0, word.start) || isForeignNeighbour(at + 1, word.end, words[at + 1]?.start ?? 0)) continue
           lowerCase(part)
           continue
         }
@@ -234,6 +284,9 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
         else names.set(value, [part])
       }
     }
+    /** Capitalised words of the article: a name spelled another way here is evidence of a garble. */
+    const articleNames = new Set<string>()
+    for (const word of words) if (/^\p{Lu}\p{Ll}{2,}/u.test(word.value)) articleNames.add(word.value.replace(/['\u2019]s$/, ''))
 
     if (!isOff('spelling.unknown-name')) {
       for (const [name, parts] of names) {
@@ -242,7 +295,16 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
         // Only other names: `Amal` is not a slip for anal, nor `Tarek` for trek.
         // Only names the same in Arabic: a transliteration variant (Karbalaa: Karbala), not a
         // different name one letter away (Ghazi is not Ghazni).
-        const near = ranked?.filter((candidate) => candidate.cost <= NAME_COST && lexicon.isProperNoun(candidate.word) && nameKey(candidate.word) === nameKey(name)) ?? []
+        // Evidence of a garble, not just a neighbour: a name of the region postedit knows (packs,
+        // gazetteer), or the same name spelled another way in this article.
+        const near =
+          ranked?.filter(
+            (candidate) =>
+              candidate.cost <= NAME_COST &&
+              lexicon.isProperNoun(candidate.word) &&
+              nameKey(candidate.word) === nameKey(name) &&
+              (articleNames.has(candidate.word) || (lexicon.isPersonal(candidate.word) && fitsArticle(candidate.word, source, options?.names)))
+          ) ?? []
         let expected = name.length >= MIN_NAME_LENGTH ? shown(near).map((candidate) => candidate.word) : []
         // `Goverment officials said`: opening a sentence, a common word may be meant.
         const lower = name.toLowerCase()

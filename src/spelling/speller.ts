@@ -111,6 +111,11 @@ export class Speller {
     return this.otherVariety && loadWordForms(this.otherVariety).correct(word) ? this.otherVariety : undefined
   }
 
+  /** Whether `word` is one of the speller's own words (pack vocabulary, gazetteer names). */
+  isPersonal(word: string): boolean {
+    return this.personal.has(word)
+  }
+
   /** A word the dictionary knows only capitalised (`Assad`, not `Anal`). */
   isProperNoun(word: string): boolean {
     const lower = word.toLowerCase()
@@ -136,6 +141,8 @@ export class Speller {
     if (lower !== word && (this.inDictionary(lower) || this.byUser(lower) || this.alsoAccepted?.correct(lower))) return true
     const plain = withoutMarks(word)
     if (plain !== word && (this.inDictionary(plain) || this.inDictionary(lowerFirst(plain)) || this.accepted(plain))) return true
+    // `Nasa`, `Opec`, `Aids`: house styles that write a known acronym as a name.
+    if (word.length >= 3 && /^\p{Lu}\p{Ll}+$/u.test(word) && this.inDictionary(word.toUpperCase())) return true
     // Plurals the dictionary lacks (`corporates`, `financials`).
     if (word.length >= 5 && word.endsWith('s') && !word.endsWith('ss') && this.inDictionary(word.slice(0, -1))) return true
     return this.rewrites && americanForms(word.toLowerCase()).some((form) => this.inDictionary(form))
