@@ -268,8 +268,8 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
         if (!hasCapital(value)) {
           // `right-hander`, `all-nighters`, `long-snouted`: a known word made a compound's noun or adjective.
           if (position > 0 && isSuffixedKnown(value, (stem) => lexicon.knows(stem))) continue
-          // `fka`, `pwp`: codes and abbreviations, not attempts at an English word.
-          if (value.length <= 3 && !/[aeiouy]/.test(value)) continue
+          // `fka`, `pwp`: three lower-case letters are a code or an abbreviation, not a slip.
+          if (value.length <= 3) continue
           // `i'll`, `mary` in a line written all in lower case.
           if (inLowerCaseLine(part.start) && lexicon.knows(withCapital(value))) continue
           // `Il faut bien le faire`, `Reporter ohne Grenzen`: a phrase in another language.
@@ -297,14 +297,17 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
         // different name one letter away (Ghazi is not Ghazni).
         // Evidence of a garble, not just a neighbour: a name of the region postedit knows (packs,
         // gazetteer), or the same name spelled another way in this article.
-        const near =
-          ranked?.filter(
+        const near = [
+          ...(ranked?.filter(
             (candidate) =>
               candidate.cost <= NAME_COST &&
               lexicon.isProperNoun(candidate.word) &&
               nameKey(candidate.word) === nameKey(name) &&
               (articleNames.has(candidate.word) || (lexicon.isPersonal(candidate.word) && fitsArticle(candidate.word, source, options?.names)))
-          ) ?? []
+          ) ?? []),
+          // The same name spelled another way in this article (`Kowalczyk`, `Kowalczik`).
+          ...candidatesFrom(name, [...articleNames]).filter((candidate) => candidate.cost <= NAME_COST && nameKey(candidate.word) === nameKey(name))
+        ].sort((a, b) => a.score - b.score)
         let expected = name.length >= MIN_NAME_LENGTH ? shown(near).map((candidate) => candidate.word) : []
         // `Goverment officials said`: opening a sentence, a common word may be meant.
         const lower = name.toLowerCase()
