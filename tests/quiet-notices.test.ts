@@ -45,3 +45,11 @@ describe('typos stay caught', () => {
     expect(spelling('Engineers installed new turbins and the goverment paid.')).toEqual(['spelling.unknown-word turbins', 'spelling.misspelling goverment'])
   })
 })
+
+describe('the article as evidence', () => {
+  it('puts first the suggestion the article itself uses', () => {
+    const expectedFor = (text: string) => posteditSync(text).messages.find((message) => message.actual === 'turbins')?.expected
+    expect(expectedFor('Engineers installed new turbins.')?.[0]).toBe('turbans')
+    expect(expectedFor('Wind turbines are cheap. Engineers installed new turbins.')?.[0]).toBe('turbines')
+  })
+})

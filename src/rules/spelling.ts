@@ -74,6 +74,8 @@ const MIN_NAME_LENGTH = 4
 const UNKNOWN_COST = 0.7
 /** …and, when that word is unseen in SUBTLEXus, this close (`mamograms`: mammograms). */
 const CLOSE_COST = 0.5
+/** How much nearer a suggestion counts when the article uses it elsewhere (order of suggestions only, never fixes). */
+const ARTICLE_BONUS = 0.3
 /** Suggestions are kept only this close to the best one. */
 const SUGGESTION_SPREAD = 0.6
 
@@ -175,8 +177,18 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     }
     const names = new Map<string, WordPart[]>()
 
+    /** Lower-case words of the article: a candidate the article itself uses is the likelier one. */
+    let articleWords: Set<string> | undefined
+    const byArticle = (ranked: readonly Candidate[]): Candidate[] => {
+      articleWords ??= new Set(index.words.map((word) => word.value.toLowerCase()))
+      const used = articleWords
+      return ranked
+        .map((candidate) => (used.has(candidate.word.toLowerCase()) ? {...candidate, score: candidate.score - ARTICLE_BONUS, cost: Math.max(0, candidate.cost - ARTICLE_BONUS)} : candidate))
+        .sort((a, b) => a.score - b.score || (a.word < b.word ? -1 : 1))
+    }
+
     const misspelling = (part: WordPart, ranked: Candidate[]) => {
-      const expected = shown(ranked).map((candidate) => candidate.word)
+      const expected = shown(byArticle(ranked)).map((candidate) => candidate.word)
       const certain = certainCandidate(lexicon, part.value, ranked)
       if (isOff('spelling.misspelling')) return
       report(file, {
@@ -225,7 +237,7 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       // Worth a look only when a dictionary word is one slip away (`turbins`: turbines), not any
       // neighbour of a technical term (`cytokine`: cytosine?) or of a word nobody uses.
       const close = best !== undefined && best.cost <= UNKNOWN_COST && (best.count > 0 || best.cost <= CLOSE_COST)
-      const expected = ranked && close ? shown(ranked).map((candidate) => candidate.word) : []
+      const expected = ranked && close ? shown(byArticle(ranked)).map((candidate) => candidate.word) : []
       if (expected.length === 0 && !allUnknown) return
       report(file, {
         ruleId: 'spelling.unknown-word',
