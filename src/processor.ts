@@ -11,6 +11,7 @@ import retextPosteditNeedsHuman from './rules/needs-human.js'
 import type {NameStyle} from './names/style.js'
 import retextPosteditSpelling from './rules/spelling.js'
 import retextPosteditTypography from './rules/typography.js'
+import type {DictionaryOption} from './spelling/word-forms.js'
 
 /** Options of {@link createProcessor} and {@link postedit}. */
 export interface ProcessorOptions extends RuleOptions {
@@ -28,6 +29,12 @@ export interface ProcessorOptions extends RuleOptions {
    * accepted spelling is silent).
    */
   style?: NameStyle
+  /**
+   * Spelling dictionary: `'en'` (default: American, British forms accepted
+   * too), `'en-US'` or `'en-GB'` (that variety only), or a Hunspell
+   * dictionary (`{aff, dic}`, as `dictionary-en-gb` exports it).
+   */
+  dictionary?: DictionaryOption
 }
 
 /** postedit's processor: parses English, runs every rule, gives the text back unchanged. */
@@ -57,7 +64,7 @@ export function createProcessor(options: ProcessorOptions = {}): PosteditProcess
     .use(retextPosteditPhrases, shared)
     // Rule plugins are registered here, one line each.
     .use(retextPosteditNames, {...shared, names: options.names, style: options.style})
-    .use(retextPosteditSpelling, {...shared, words: options.words, names: options.names})
+    .use(retextPosteditSpelling, {...shared, words: options.words, names: options.names, dictionary: options.dictionary})
     .use(retextPosteditTypography, shared)
     .use(retextPosteditNeedsHuman, shared)
     .use(passThrough) as unknown as PosteditProcessor

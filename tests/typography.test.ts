@@ -37,6 +37,18 @@ describe('typography.arabic-digits', () => {
   it('reports one message per number, over the digits only', async () => {
     expect(await flags('He was born in ١٩٨٠ and left in ٢٠٠١.')).toEqual(['typography.arabic-digits 15-19', 'typography.arabic-digits 32-36'])
   })
+
+  it('converts a number and the Arabic scale word after it as one number, never half', async () => {
+    expect(await fixed('About ٤٠ ألف families returned to the city.')).toBe('About 40,000 families returned to the city.')
+    expect(await fixed('Exports fell by ٢٫٥ ألف barrels a day.')).toBe('Exports fell by 2,500 barrels a day.')
+    expect(await fixed('The loan is worth ٣ مليارات dollars, and ٧ ملايين people need aid.')).toBe('The loan is worth 3 billion dollars, and 7 million people need aid.')
+    expect(await fixed('Some ١٫٢ مليون voters took part.')).toBe('Some 1.2 million voters took part.')
+    // One message over the number and its word; the word is not also reported as untranslated.
+    expect(await flags('About ٤٠ ألف families returned.')).toEqual(['typography.arabic-digits 6-12'])
+    // Not writable exactly as a whole number of thousands: reported with its reading, not fixed.
+    const {messages} = await postedit('It cost ١٫٢٣٤٥ ألف pounds.', isolated)
+    expect(messages.map((message) => [message.ruleId, message.expected, message.fix])).toEqual([['typography.arabic-digits', ['1.2345 thousand'], undefined]])
+  })
 })
 
 describe('typography.arabic-punctuation', () => {

@@ -20,6 +20,8 @@ export interface JobSettings {
   words: string[]
   /** Read standard input as Markdown. */
   markdown: boolean
+  /** `--dictionary`: the spelling dictionary, over the configuration's. */
+  dictionary?: 'en' | 'en-US' | 'en-GB'
   /** `--style`: house style for names, over the configuration's. */
   style?: NameStyle
   /** Told about configuration files passed over (a broken package.json). */
@@ -64,6 +66,8 @@ export async function planJobs(files: readonly string[], texts: readonly string[
     if (packs) options.packs = packs
     const names = settings.names.length > 0 ? fromCommandLine(settings.names) : resolved.names
     if (names) options.names = names
+    const dictionary = settings.dictionary ?? resolved.dictionary
+    if (dictionary !== undefined) options.dictionary = dictionary
     const style = settings.style ?? resolved.style
     if (style) options.style = style
     if (path === undefined && settings.markdown) options.format = 'markdown'

@@ -49,6 +49,8 @@ Options:
   --disable ID          turn a rule, pack or family off (calques.liquidate,
                         calques, typography); repeatable
   --word WORD           accept a word as correctly spelled; repeatable
+  --dictionary NAME     en (default: American, British forms accepted too),
+                        en-US or en-GB (that spelling only)
   --markdown            read standard input as Markdown
   --no-ignore           also check files ${IGNORE_FILE} excludes
   --color, --no-color   force colour on or off (default: on a terminal,
@@ -104,6 +106,7 @@ export async function main(args: string[]): Promise<number> {
         style: {type: 'string'},
         disable: {type: 'string', multiple: true},
         word: {type: 'string', multiple: true},
+        dictionary: {type: 'string'},
         markdown: {type: 'boolean', default: false},
         'no-ignore': {type: 'boolean', default: false},
         color: {type: 'boolean'},
@@ -202,6 +205,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   let maxWarnings = Number.POSITIVE_INFINITY
   const styleOption = values.style as NameStyle | undefined
   if (styleOption !== undefined && !NAME_STYLES.includes(styleOption)) usage(`unknown style \`${styleOption}\` (use ${NAME_STYLES.join(', ')})`)
+  if (values.dictionary !== undefined && !['en', 'en-US', 'en-GB'].includes(values.dictionary as string)) usage('--dictionary takes en, en-US or en-GB')
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings'])
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) usage('--max-warnings takes a whole number of 0 or more')
@@ -251,6 +255,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
       words: list('word'),
       markdown: flag('markdown'),
       style: styleOption,
+      dictionary: values.dictionary as 'en' | 'en-US' | 'en-GB' | undefined,
       warn: (warning) => {
         if (!warned.has(warning)) process.stderr.write(`postedit: warning: ${warning}\n`)
         warned.add(warning)

@@ -26,6 +26,7 @@ interface Settings {
   rules?: Record<string, RuleSetting>
   words?: string[]
   phrases?: string[]
+  dictionary?: 'en' | 'en-US' | 'en-GB'
 }
 
 /** A configuration file as written. */
@@ -50,6 +51,8 @@ export interface ResolvedSettings {
   rules: Record<string, RuleSetting>
   words: string[]
   phrases: string[]
+  /** Spelling dictionary (`en-GB` for British spelling only). */
+  dictionary?: 'en' | 'en-US' | 'en-GB'
   /** The configuration files they came from, farthest first. */
   files: string[]
 }
@@ -203,6 +206,7 @@ export function settingsFor(path: string, chain: readonly LoadedConfig[]): Resol
       }
       settings.words.push(...(layer.words ?? []))
       settings.phrases.push(...(layer.phrases ?? []))
+      if (layer.dictionary) settings.dictionary = layer.dictionary
     }
   }
   return settings

@@ -80,6 +80,11 @@ const CHECKS: Readonly<Record<string, Check>> = {
   },
   packs: isStringList,
   names: isStringList,
+  dictionary: (value, name) => {
+    if (typeof value === 'string' ? !['en', 'en-US', 'en-GB'].includes(value) : typeof value !== 'object' || value === null || !('aff' in value) || !('dic' in value)) {
+      fail(`option \`${name}\` must be 'en', 'en-US', 'en-GB' or a Hunspell dictionary ({aff, dic}), not ${kind(value)}`)
+    }
+  },
   style: (value, name) => {
     if (typeof value !== 'string' || !(NAME_STYLES as readonly string[]).includes(value)) fail(`option \`${name}\` must be one of ${NAME_STYLES.map((style) => `'${style}'`).join(', ')}, not ${kind(value)}`)
   },

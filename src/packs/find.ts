@@ -46,10 +46,35 @@ export function adaptCase(replacement: string, matched: string, sentenceStart: b
 
 const quote = (text: string) => `\`${text}\``
 
+const ARTICLE = /^(?:the|a|an)\s+/i
+/** Headlines are short; a longer line is a paragraph. */
+const HEADLINE_WORDS = 20
+
+/**
+ * Whether `offset` lies in a headline: a short line without a closing full
+ * stop (or other sentence end) that is the text's first line with more text
+ * below it, or a line in title case. Headlines drop articles.
+ */
+export function inHeadline(source: string, offset: number): boolean {
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1
+  let lineEnd = source.indexOf('\n', offset)
+  if (lineEnd === -1) lineEnd = source.length
+  const line = source.slice(lineStart, lineEnd).trim()
+  if (line.length === 0 || /[.!?:;,…"”']$/.test(line)) return false
+  const words = line.split(/\s+/)
+  if (words.length > HEADLINE_WORDS) return false
+  const first = source.slice(0, lineStart).trim().length === 0
+  if (first) return source.slice(lineEnd).trim().length > 0
+  const long = words.filter((word) => /^\p{L}{4,}/u.test(word))
+  return long.length >= 2 && long.every((word) => /^\p{Lu}/u.test(word))
+}
+
 function phraseFinding(rule: PhraseRule, replacements: string[], source: string, atoms: readonly Atom[], match: PhraseMatch<unknown>): Finding {
   const actual = source.slice(match.start, match.end)
   const sentenceStart = atoms[match.first]!.sentenceStart
-  const expected = [...new Set(replacements.map((replacement) => adaptCase(replacement, actual, sentenceStart)))]
+  // A headline drops the article its replacement would bring (`President of the Republic visits` → `President visits`).
+  const fitted = !ARTICLE.test(actual) && inHeadline(source, match.start) ? replacements.map((replacement) => replacement.replace(ARTICLE, '') || replacement) : replacements
+  const expected = [...new Set(fitted.map((replacement) => adaptCase(replacement, actual, sentenceStart)))]
   const reason =
     expected.length === 0
       ? `Unexpected ${quote(actual)}`

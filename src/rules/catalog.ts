@@ -28,6 +28,7 @@ export const CODE_RULES: Readonly<Record<string, string>> = {
   'spelling.misspelling': 'A lower-case word no dictionary knows; fixed only when one common word is the clear candidate.',
   'spelling.unknown-word': 'A word no dictionary knows and that has no close candidate.',
   'spelling.unknown-name': 'A capitalised word no dictionary knows: usually a name; reported once per file for review.',
+  'spelling.variety': 'A spelling of the other variety of English than the chosen dictionary (`color` under en-GB); a suggestion.',
   'spelling.overflow': 'Spelling suggestions were capped for this file; later unknown words have none.',
   'names.variant': 'A known person, place or group spelled in a variant transliteration.',
   'names.consistency': 'One person, place or group spelled two ways in one article.',

@@ -3,9 +3,11 @@ import type {VFile} from 'vfile'
 import {report, SOURCE, type PosteditMessage} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
 import {candidatesFor, candidatesFrom, certainCandidate, COMMON_COUNT, mergeCandidates, MISSPELLING_COST, type Candidate} from '../spelling/candidates.js'
-import {isProperNoun, learn} from '../spelling/dictionary.js'
 import {lowerCaseFrequency} from '../spelling/frequency.js'
-import {isCompoundPrefix, lexiconFor} from '../spelling/lexicon.js'
+import {fitsArticle} from '../spelling/name-context.js'
+import {identityOf, isCompoundPrefix, spellerFor, type Speller} from '../spelling/speller.js'
+import {americanForms} from '../spelling/variants.js'
+import type {DictionaryOption} from '../spelling/word-forms.js'
 import {hasCapital, isAllCaps, linkRanges, opensSentence, partsOf, type WordPart} from '../spelling/words.js'
 import type {RuleSet} from '../packs/compile.js'
 import {gazetteerWords} from '../names/gazetteer.js'
@@ -30,6 +32,32 @@ export interface SpellingOptions extends RuleOptions {
   allUnknown?: boolean
   /** Gazetteers whose names are spelled right (see the names rule; default: the shipped one). */
   names?: string[]
+  /**
+   * The dictionary: `'en'` (default: American spelling, British forms
+   * accepted too, suggestions American), `'en-US'` or `'en-GB'` (that variety
+   * only: the other is flagged), or a Hunspell dictionary as retext-spell
+   * takes it (`import dictionaryEnGb from 'dictionary-en-gb'`).
+   */
+  dictionary?: DictionaryOption
+  /** As in retext-spell: more words to accept, one a line (or a list). Default: none. */
+  personal?: string | string[]
+  /** As in retext-spell: words never reported. Default: none. */
+  ignore?: string[]
+}
+
+/** The user's words from `words`, retext-spell's `personal` and `ignore`. */
+function userWords(options: SpellingOptions | undefined): string[] {
+  const personal = options?.personal
+  const fromPersonal = typeof personal === 'string' ? personal.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('*')) : (personal ?? [])
+  return [...(options?.words ?? []), ...fromPersonal, ...(options?.ignore ?? [])]
+}
+
+/** The speller for a processor: built once per dictionary, packs, gazetteer and word list, then shared. */
+function spellerOf(options: SpellingOptions | undefined, rules: RuleSet): Speller {
+  const dictionary = options?.dictionary ?? 'en'
+  const words = userWords(options)
+  const key = JSON.stringify([typeof dictionary === 'string' ? dictionary : identityOf(dictionary), identityOf(rules), options?.names ?? ['default'], words])
+  return spellerFor(key, () => ({dictionary, words, personal: [...rules.vocabulary, ...gazetteerWords(options?.names)]}))
 }
 
 const DEFAULT_MAX = 400
@@ -42,11 +70,14 @@ const ATTESTED_COUNT = 20
 const NAME_COST = 0.8
 /** Shorter names have too many neighbours to suggest one. */
 const MIN_NAME_LENGTH = 4
+/** An unknown lower-case word is reported only this close to a dictionary word… */
+const UNKNOWN_COST = 0.7
+/** …and, when that word is unseen in SUBTLEXus, this close (`mamograms`: mammograms). */
+const CLOSE_COST = 0.5
+/** How much nearer a suggestion counts when the article uses it elsewhere (order of suggestions only, never fixes). */
+const ARTICLE_BONUS = 0.3
 /** Suggestions are kept only this close to the best one. */
 const SUGGESTION_SPREAD = 0.6
-
-const taught = new WeakSet<RuleSet>()
-const taughtNames = new Set<string>()
 
 const quoteList = (words: readonly string[]) =>
   words.length <= 1 ? `\`${words[0]}\`` : `${words.slice(0, -1).map((word) => `\`${word}\``).join(', ')} or \`${words.at(-1)}\``
@@ -59,6 +90,23 @@ function shown(ranked: readonly Candidate[]): Candidate[] {
 }
 
 const withCapital = (word: string) => word[0]!.toUpperCase() + word.slice(1)
+
+/** Function words of languages English quotes (French, German, Spanish, Italian): their neighbours are not English. */
+const FOREIGN_FUNCTION_WORDS = new Set(['le', 'la', 'les', 'du', 'des', 'il', 'elle', 'et', 'une', 'und', 'der', 'die', 'das', 'mit', 'von', 'ohne', 'el', 'los', 'las', 'del', 'con', 'por', 'para', 'di', 'che', 'nel', 'della'])
+
+/** `hander` (right-hander), `nighters`, `snouted`: a known word with a noun- or adjective-making ending. */
+function isSuffixedKnown(word: string, knows: (stem: string) => boolean): boolean {
+  for (const ending of ['ers', 'er', 'ed']) {
+    if (word.endsWith(ending) && word.length - ending.length >= 3 && knows(word.slice(0, -ending.length))) return true
+  }
+  return false
+}
+
+/** A part of a compound with a name (`Byeong-seug`) or a code in capitals (`cryo-EM`): not an English word to check. */
+function inNameOrCodeCompound(parts: readonly WordPart[], position: number): boolean {
+  if (hasCapital(parts[position]!.value)) return false
+  return parts.some((other, index) => index !== position && (isAllCaps(other.value) || (index < position && hasCapital(other.value))))
+}
 
 /** Offsets other postedit rules already reported: their finding stands, spelling stays out. */
 function claimedRanges(file: VFile): Array<[number, number]> {
@@ -98,25 +146,19 @@ function overlapTest(ranges: Array<[number, number]>): (start: number, end: numb
  * - `spelling.unknown-name` (info): a capitalised unknown word close to a
  *   known name (`Asad`: `Assad`?), once per file with its number of
  *   occurrences; never fixed. With `allUnknown`, every unknown word and name.
+ * - `spelling.variety` (warning): under an explicit `en-US` or `en-GB`
+ *   dictionary, a word of the other variety (`color` under en-GB), with
+ *   this variety's form; never fixed.
  * - `spelling.overflow` (info): suggestions stopped at `max` unknown words.
  */
 export default function retextPosteditSpelling(options?: SpellingOptions) {
   const rules = rulesOf(options)
   const isOff = isOffFor(options?.disable)
-  const lexicon = lexiconFor(options?.words ?? [])
   const max = options?.max ?? DEFAULT_MAX
   const allUnknown = options?.allUnknown ?? false
   return (tree: Root, file: VFile): void => {
     if (isOff('spelling')) return
-    if (!taught.has(rules)) {
-      learn(rules.vocabulary)
-      taught.add(rules)
-    }
-    const gazetteer = JSON.stringify(options?.names ?? ['default'])
-    if (!taughtNames.has(gazetteer)) {
-      learn(gazetteerWords(options?.names))
-      taughtNames.add(gazetteer)
-    }
+    const lexicon = spellerOf(options, rules)
     const index = textIndex(tree, String(file.value))
     const source = index.source
     const skipped = overlapTest([...linkRanges(source), ...claimedRanges(file)])
@@ -133,13 +175,23 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
         }
         suggested.add(word)
       }
-      return mergeCandidates(candidatesFor(word), candidatesFrom(word, lexicon.userWords))
+      return mergeCandidates(candidatesFor(lexicon, word), candidatesFrom(word, lexicon.userWords))
     }
     const names = new Map<string, WordPart[]>()
 
+    /** Lower-case words of the article: a candidate the article itself uses is the likelier one. */
+    let articleWords: Set<string> | undefined
+    const byArticle = (ranked: readonly Candidate[]): Candidate[] => {
+      articleWords ??= new Set(index.words.map((word) => word.value.toLowerCase()))
+      const used = articleWords
+      return ranked
+        .map((candidate) => (used.has(candidate.word.toLowerCase()) ? {...candidate, score: candidate.score - ARTICLE_BONUS, cost: Math.max(0, candidate.cost - ARTICLE_BONUS)} : candidate))
+        .sort((a, b) => a.score - b.score || (a.word < b.word ? -1 : 1))
+    }
+
     const misspelling = (part: WordPart, ranked: Candidate[]) => {
-      const expected = shown(ranked).map((candidate) => candidate.word)
-      const certain = certainCandidate(part.value, ranked)
+      const expected = shown(byArticle(ranked)).map((candidate) => candidate.word)
+      const certain = certainCandidate(lexicon, part.value, ranked)
       if (isOff('spelling.misspelling')) return
       report(file, {
         ruleId: 'spelling.misspelling',
@@ -154,13 +206,40 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       })
     }
 
+    const variety = (part: WordPart, other: string): void => {
+      if (isOff('spelling.variety')) return
+      const ranked = suggest(part.value, part.start) ?? []
+      // The same word in this variety (`center` → `centre`) before mere neighbours (`canter`).
+      const lower = part.value.toLowerCase()
+      const counterpart = (word: string) => (other === 'en-US' ? americanForms(word.toLowerCase()).includes(lower) : americanForms(lower).includes(word.toLowerCase()))
+      const same = [
+        ...(other === 'en-GB' ? americanForms(lower).filter((form) => lexicon.inDictionary(form)) : []),
+        ...ranked.filter((candidate) => counterpart(candidate.word)).map((candidate) => candidate.word)
+      ]
+      const plain = shown(ranked).filter((candidate) => !hasCapital(candidate.word) || hasCapital(part.value)).map((candidate) => candidate.word)
+      const expected = [...new Set(same.length > 0 ? same : plain)].slice(0, MAX_EXPECTED)
+      report(file, {
+        ruleId: 'spelling.variety',
+        reason: `Unexpected \`${part.value}\` (${other} spelling)${expected.length > 0 ? `, expected ${quoteList(expected)}` : ''}`,
+        start: part.start,
+        end: part.end,
+        ...(expected.length > 0 ? {expected} : {}),
+        note: `Right in ${other}, but this text is checked against ${other === 'en-GB' ? 'en-US' : 'en-GB'} spelling.`
+      })
+    }
+
     const lowerCase = (part: WordPart) => {
+      const other = lexicon.otherVarietyOf(part.value)
+      if (other) return variety(part, other)
       const ranked = suggest(part.value, part.start)
       const best = ranked?.[0]
       const likely = ranked && best && best.cost <= MISSPELLING_COST && best.count >= COMMON_COUNT
       if (likely && lowerCaseFrequency(part.value) < ATTESTED_COUNT) return misspelling(part, ranked)
       if (isOff('spelling.unknown-word')) return
-      const expected = ranked ? shown(ranked).map((candidate) => candidate.word) : []
+      // Worth a look only when a dictionary word is one slip away (`turbins`: turbines), not any
+      // neighbour of a technical term (`cytokine`: cytosine?) or of a word nobody uses.
+      const close = best !== undefined && best.cost <= UNKNOWN_COST && (best.count > 0 || best.cost <= CLOSE_COST)
+      const expected = ranked && close ? shown(byArticle(ranked)).map((candidate) => candidate.word) : []
       if (expected.length === 0 && !allUnknown) return
       report(file, {
         ruleId: 'spelling.unknown-word',
@@ -173,17 +252,42 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       })
     }
 
-    for (const word of index.words) {
+    const words = index.words
+    /** A function word of another language right beside the word (only spaces between). */
+    const isForeignNeighbour = (at: number, from: number, to: number): boolean => {
+      const other = words[at]
+      if (!other || from >= to || !/^[ \u00A0]+$/.test(source.slice(from, to))) return false
+      return FOREIGN_FUNCTION_WORDS.has(other.value.toLowerCase())
+    }
+    /** The line around `offset` has no capital at all (chat, captions): case is not judged there. */
+    const inLowerCaseLine = (offset: number): boolean => {
+      const start = source.lastIndexOf('\n', offset) + 1
+      const end = source.indexOf('\n', offset)
+      const line = source.slice(start, end === -1 ? source.length : end)
+      return line === line.toLowerCase()
+    }
+
+    for (const [at, word] of words.entries()) {
       if (skipped(word.start, word.end) || HANDLE.test(source[word.start - 1] ?? '')) continue
       const parts = partsOf(word)
       if (parts.length === 0) continue
       const whole = parts.length > 1 && source.slice(parts[0]!.start, parts.at(-1)!.end).replace(/\u2019/g, "'")
-      if (whole && lexicon.knows(whole)) continue
+      // `co-ordinated`: the compound is a word written solid (`coordinated`).
+      if (whole && (lexicon.knows(whole) || lexicon.knows(whole.replace(/[-\u2010\u2011]/g, '')))) continue
       for (const [position, part] of parts.entries()) {
         const {value} = part
         if (value.length < 3 || isAllCaps(value) || lexicon.knows(value)) continue
         if (parts.length > 1 && position < parts.length - 1 && isCompoundPrefix(value)) continue
+        if (parts.length > 1 && inNameOrCodeCompound(parts, position)) continue
         if (!hasCapital(value)) {
+          // `right-hander`, `all-nighters`, `long-snouted`: a known word made a compound's noun or adjective.
+          if (position > 0 && isSuffixedKnown(value, (stem) => lexicon.knows(stem))) continue
+          // `fka`, `pwp`: three lower-case letters are a code or an abbreviation, not a slip.
+          if (value.length <= 3) continue
+          // `i'll`, `mary` in a line written all in lower case.
+          if (inLowerCaseLine(part.start) && lexicon.knows(withCapital(value))) continue
+          // `Il faut bien le faire`, `Reporter ohne Grenzen`: a phrase in another language.
+          if (FOREIGN_FUNCTION_WORDS.has(value) || isForeignNeighbour(at - 1, words[at - 1]?.end ?? 0, word.start) || isForeignNeighbour(at + 1, word.end, words[at + 1]?.start ?? 0)) continue
           lowerCase(part)
           continue
         }
@@ -194,6 +298,9 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
         else names.set(value, [part])
       }
     }
+    /** Capitalised words of the article: a name spelled another way here is evidence of a garble. */
+    const articleNames = new Set<string>()
+    for (const word of words) if (/^\p{Lu}\p{Ll}{2,}/u.test(word.value)) articleNames.add(word.value.replace(/['\u2019]s$/, ''))
 
     if (!isOff('spelling.unknown-name')) {
       for (const [name, parts] of names) {
@@ -202,12 +309,24 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
         // Only other names: `Amal` is not a slip for anal, nor `Tarek` for trek.
         // Only names the same in Arabic: a transliteration variant (Karbalaa: Karbala), not a
         // different name one letter away (Ghazi is not Ghazni).
-        const near = ranked?.filter((candidate) => candidate.cost <= NAME_COST && isProperNoun(candidate.word) && nameKey(candidate.word) === nameKey(name)) ?? []
+        // Evidence of a garble, not just a neighbour: a name of the region postedit knows (packs,
+        // gazetteer), or the same name spelled another way in this article.
+        const near = [
+          ...(ranked?.filter(
+            (candidate) =>
+              candidate.cost <= NAME_COST &&
+              lexicon.isProperNoun(candidate.word) &&
+              nameKey(candidate.word) === nameKey(name) &&
+              (articleNames.has(candidate.word) || (lexicon.isPersonal(candidate.word) && fitsArticle(candidate.word, source, options?.names)))
+          ) ?? []),
+          // The same name spelled another way in this article (`Kowalczyk`, `Kowalczik`).
+          ...candidatesFrom(name, [...articleNames]).filter((candidate) => candidate.cost <= NAME_COST && nameKey(candidate.word) === nameKey(name))
+        ].sort((a, b) => a.score - b.score)
         let expected = name.length >= MIN_NAME_LENGTH ? shown(near).map((candidate) => candidate.word) : []
         // `Goverment officials said`: opening a sentence, a common word may be meant.
         const lower = name.toLowerCase()
         if (ranked && name === withCapital(lower) && opensSentence(source, first.start)) {
-          const meant = certainCandidate(lower, candidatesFor(lower))
+          const meant = certainCandidate(lexicon, lower, candidatesFor(lexicon, lower))
           if (meant) expected = [withCapital(meant.word), ...expected.filter((word) => word !== withCapital(meant.word))].slice(0, MAX_EXPECTED)
         }
         if (pieces?.names.has(name)) {

@@ -1,6 +1,6 @@
-import {dictionaryGeneration, inDictionary, inDictionaryUncached} from './dictionary.js'
 import {editCost} from './edit-cost.js'
 import {commonNeighbours, frequency, lowerCaseFrequency} from './frequency.js'
+import type {Speller} from './speller.js'
 
 /** A dictionary word offered for an unknown one. */
 export interface Candidate {
@@ -16,9 +16,6 @@ export interface Candidate {
 const LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 /** Further than this and a word is not offered at all. */
 const MAX_COST = 1.6
-
-let cacheGeneration = -1
-const cache = new Map<string, Candidate[]>()
 
 /** Strings one edit (delete, swap, replace, insert) from `word`, which is lower-case from `from` on. */
 function oneEditAway(word: string, from: number, visit: (form: string) => void): void {
@@ -50,30 +47,26 @@ function rank(word: string, forms: Iterable<string>): Candidate[] {
  * Dictionary words close to `word`, best first: every word one edit away,
  * common words two edits away, and the word's capitalised form. A
  * capitalised word (a name) keeps its capital and is only offered words
- * one edit away. Cached per word type; the cache is dropped when the
- * dictionary learns words.
+ * one edit away. Cached per word type in the speller, which never changes.
  */
-export function candidatesFor(word: string): Candidate[] {
-  if (cacheGeneration !== dictionaryGeneration()) {
-    cache.clear()
-    cacheGeneration = dictionaryGeneration()
-  }
+export function candidatesFor(speller: Speller, word: string): Candidate[] {
+  const cache = speller.candidateCache
   const cached = cache.get(word)
   if (cached) return cached
   const forms = new Set<string>()
   const capitalised = word[0] !== word[0]!.toLowerCase()
   oneEditAway(capitalised ? word : word.toLowerCase(), capitalised ? 1 : 0, (form) => {
-    if (form.length > 0 && inDictionaryUncached(form)) forms.add(form)
+    if (form.length > 0 && speller.suggestable(form)) forms.add(form)
   })
   if (!capitalised) {
     const title = word[0]!.toUpperCase() + word.slice(1)
-    if (inDictionaryUncached(title)) forms.add(title)
+    if (speller.suggestable(title)) forms.add(title)
   }
   forms.delete(word)
   let ranked = rank(word, forms)
   // Two slips in one word (`beggining`) are rarer: look only when one slip explains nothing.
   if (!capitalised && word.length >= 5 && !ranked.some((candidate) => candidate.cost <= MISSPELLING_COST)) {
-    ranked = rank(word, new Set([...forms, ...commonNeighbours(word)]))
+    ranked = rank(word, new Set([...forms, ...commonNeighbours(word, (form) => speller.suggestable(form))]))
   }
   cache.set(word, ranked)
   return ranked
@@ -105,9 +98,9 @@ const CLEAR_MARGIN = 0.5
 const MIN_FIX_LENGTH = 5
 
 /** `word` is a known word with a regular ending added (`thrusted`, `fundraised`). */
-function isInflectionOfKnown(word: string): boolean {
+function isInflectionOfKnown(speller: Speller, word: string): boolean {
   for (const ending of ['ed', 'd', 'ing', 'er', 'ers', 's', 'es', 'ly']) {
-    if (word.endsWith(ending) && word.length - ending.length >= 3 && inDictionary(word.slice(0, -ending.length))) return true
+    if (word.endsWith(ending) && word.length - ending.length >= 3 && speller.inDictionary(word.slice(0, -ending.length))) return true
   }
   return false
 }
@@ -118,12 +111,12 @@ function isInflectionOfKnown(word: string): boolean {
  * lower-case word, and no other candidate nearly as close. `wich` (which,
  * witch, wick) is never fixed; `goverment` is.
  */
-export function certainCandidate(word: string, ranked: readonly Candidate[]): Candidate | undefined {
+export function certainCandidate(speller: Speller, word: string, ranked: readonly Candidate[]): Candidate | undefined {
   const [best, ...rest] = ranked
   if (!best || word.length < MIN_FIX_LENGTH || word !== word.toLowerCase()) return undefined
   // Seen in 51 million words of real use, or a regular form of a known word
   // (`thrusted`): a rare word, not a slip, whatever it resembles.
-  if (lowerCaseFrequency(word) > 0 || isInflectionOfKnown(word)) return undefined
+  if (lowerCaseFrequency(word) > 0 || isInflectionOfKnown(speller, word)) return undefined
   if (best.word !== best.word.toLowerCase() || best.cost > MISSPELLING_COST || best.count < COMMON_COUNT) return undefined
   // A rare word (`cording` beside according) does not make a common one doubtful.
   const rival = (other: Candidate) => other.count >= COMMON_COUNT || other.count * 100 >= best.count

@@ -1,5 +1,4 @@
 import {readFileSync} from 'node:fs'
-import {inDictionaryUncached} from './dictionary.js'
 
 /** How often words are used: SUBTLEXus counts (51 million words of American subtitles). */
 let counts: Map<string, number> | undefined
@@ -57,7 +56,7 @@ function buildDeletions(): Map<string, string> {
  * the common words, built once on first use, so no search of the hundreds
  * of thousands of two-edit strings).
  */
-export function commonNeighbours(word: string): string[] {
+export function commonNeighbours(word: string, isWord: (form: string) => boolean): string[] {
   deletions ??= buildDeletions()
   const index = deletions
   const found = new Set<string>()
@@ -69,5 +68,5 @@ export function commonNeighbours(word: string): string[] {
   deleteOne(word, collect)
   found.delete(word)
   // SUBTLEXus has slang and subtitle typos: offer only dictionary words.
-  return [...found].filter(inDictionaryUncached)
+  return [...found].filter(isWord)
 }

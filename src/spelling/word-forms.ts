@@ -4,69 +4,142 @@ import {cacheKey, sharedCache} from '../packs/cache.js'
 
 type NSpell = ReturnType<typeof nspell>
 
+/** A Hunspell dictionary as retext-spell and `dictionary-en` give it: affix and word files. */
+export interface DictionaryFiles {
+  aff: Uint8Array | string
+  dic: Uint8Array | string
+}
+
 /**
- * dictionary-en's words with every affix applied, as a set: the same
+ * Which dictionary spelling checks against: `'en'` (the default: American
+ * spelling, British forms accepted too), `'en-US'` or `'en-GB'` (one variety:
+ * the other is flagged), or a Hunspell dictionary (`import gb from
+ * 'dictionary-en-gb'`).
+ */
+export type DictionaryOption = 'en' | 'en-US' | 'en-GB' | DictionaryFiles
+
+/**
+ * A dictionary's words with every affix applied, as a set: the same
  * verdicts as nspell's `correct`, without building nspell on every run.
+ * Never changes once loaded: words a processor adds live in its own speller.
  *
  * Building nspell from dictionary-en costs about 0.3 s a process; the forms
  * it expands (some 124,000) load from the cache in about 0.06 s. The cache
- * is keyed by the dictionary's own bytes, so a new dictionary-en rebuilds it.
+ * is keyed by nspell's version, the dictionary's name and version and its
+ * own bytes, so a new dictionary or nspell rebuilds it.
  */
 export interface WordForms {
   /** nspell's `correct`: exact, then sentence case for capitals, then lower case. */
   correct(word: string): boolean
-  /** Accept more words, as nspell's personal dictionary does. */
-  add(words: readonly string[]): void
+  /** Whether the set holds this exact form. */
+  has(form: string): boolean
 }
 
 /** What dictionary-en's affix file asks of the check (ICONV ’ '): curly apostrophes read as straight. */
-const normalize = (word: string) => word.trim().replace(/\u2019/g, "'")
+export const normalizeWord = (word: string) => word.trim().replace(/\u2019/g, "'")
 
-/** Build the forms from nspell, dropping those only allowed inside compounds (ONLYINCOMPOUND). */
-function expand(spell: NSpell): string[] {
-  const data = (spell as unknown as {data: Record<string, string[]>}).data
-  const onlyInCompound = (spell as unknown as {flags: Record<string, unknown>}).flags.ONLYINCOMPOUND
+/**
+ * nspell's case rules over any set of forms: exact, an all-caps word in
+ * sentence case, a capitalised word in lower case.
+ */
+export function correctIn(has: (form: string) => boolean, word: string): boolean {
+  if (has(word)) return true
+  if (word.toUpperCase() === word) {
+    const sentence = word.charAt(0) + word.slice(1).toLowerCase()
+    if (has(sentence)) return true
+  }
+  const lower = word.toLowerCase()
+  return lower !== word && has(lower)
+}
+
+/**
+ * The forms nspell expanded, dropping those only allowed inside compounds
+ * (ONLYINCOMPOUND). Reads nspell's `data` and `flags`, which are not public:
+ * `tests/speller.test.ts` fails when they change shape.
+ */
+export function expandForms(spell: NSpell): string[] {
+  const {data, flags} = spell as unknown as {data: Record<string, string[]>; flags: Record<string, unknown>}
+  if (typeof data !== 'object' || data === null || typeof flags !== 'object' || flags === null) {
+    throw new TypeError('nspell no longer keeps `data` and `flags`: word forms cannot be expanded')
+  }
+  const onlyInCompound = flags.ONLYINCOMPOUND
   return Object.keys(data).filter((word) => !(typeof onlyInCompound === 'string' && data[word]!.includes(onlyInCompound)))
 }
 
-/** The word forms of dictionary-en, from the cache or built (and cached) now. */
-export function loadWordForms(): WordForms {
-  const base = new URL(import.meta.resolve('dictionary-en'))
-  const aff = readFileSync(new URL('index.aff', base))
-  const dic = readFileSync(new URL('index.dic', base))
+/** The version of an installed package: its package.json, found upward from its entry point. */
+function packageVersion(name: string): string {
+  try {
+    let url = new URL('./', import.meta.resolve(name))
+    for (let depth = 0; depth < 4; depth++, url = new URL('../', url)) {
+      try {
+        const json = JSON.parse(readFileSync(new URL('package.json', url), 'utf8')) as {name?: string; version?: string}
+        if (json.name === name) return json.version ?? '?'
+      } catch {
+        // No package.json at this level: look one up.
+      }
+    }
+  } catch {
+    // Not resolvable: the dictionary's bytes still key the cache.
+  }
+  return '?'
+}
+
+/** The shipped dictionaries by variety. */
+const PACKAGES = {'en-US': 'dictionary-en', 'en-GB': 'dictionary-en-gb'} as const
+
+function filesOf(name: string): {aff: Buffer; dic: Buffer} {
+  const base = new URL(import.meta.resolve(name))
+  return {aff: readFileSync(new URL('index.aff', base)), dic: readFileSync(new URL('index.dic', base))}
+}
+
+const loaded = new Map<string, WordForms>()
+const byFiles = new WeakMap<DictionaryFiles, WordForms>()
+
+function build(aff: Uint8Array | string, dic: Uint8Array | string, label: string): WordForms {
   const cache = sharedCache()
-  const key = cacheKey('word-forms', String(aff), String(dic))
+  const text = (data: Uint8Array | string) => (typeof data === 'string' ? data : Buffer.from(data).toString('utf8'))
+  const key = cacheKey('word-forms', `nspell@${packageVersion('nspell')}`, label, text(aff), text(dic))
   let speller: NSpell | undefined
   // nspell itself, for what the set does not cover (numbers: compound rules such as 21st).
-  const nspellNow = () => (speller ??= nspell({aff, dic}))
+  const nspellNow = () => (speller ??= nspell({aff: aff as Buffer, dic: dic as Buffer}))
   let list = cache.get(key) as string[] | undefined
   if (!Array.isArray(list)) {
-    list = expand(nspellNow())
+    list = expandForms(nspellNow())
     cache.set(key, list)
   }
   const forms = new Set(list)
-  const extra: string[] = []
   const has = (word: string) => forms.has(word)
   return {
+    has,
     correct(word) {
-      const normal = normalize(word)
+      const normal = normalizeWord(word)
       if (!normal) return false
-      if (/\d/.test(normal)) {
-        const spell = nspellNow()
-        if (extra.length > 0) spell.personal(extra.splice(0).join('\n'))
-        return spell.correct(normal)
-      }
-      if (has(normal)) return true
-      if (normal.toUpperCase() === normal) {
-        const sentence = normal.charAt(0) + normal.slice(1).toLowerCase()
-        if (has(sentence)) return true
-      }
-      const lower = normal.toLowerCase()
-      return lower !== normal && has(lower)
-    },
-    add(words) {
-      for (const word of words) forms.add(normalize(word))
-      extra.push(...words)
+      if (/\d/.test(normal)) return nspellNow().correct(normal)
+      return correctIn(has, normal)
     }
   }
+}
+
+/**
+ * The word forms of a shipped variety (`'en-US'`: dictionary-en, `'en-GB'`:
+ * dictionary-en-gb) or of a dictionary given as files, loaded once per
+ * process (from the cache when it can).
+ */
+export function loadWordForms(dictionary: 'en-US' | 'en-GB' | DictionaryFiles = 'en-US'): WordForms {
+  if (typeof dictionary === 'object') {
+    let forms = byFiles.get(dictionary)
+    if (!forms) {
+      forms = build(dictionary.aff, dictionary.dic, 'given')
+      byFiles.set(dictionary, forms)
+    }
+    return forms
+  }
+  let forms = loaded.get(dictionary)
+  if (!forms) {
+    const name = PACKAGES[dictionary]
+    const {aff, dic} = filesOf(name)
+    forms = build(aff, dic, `${name}@${packageVersion(name)}`)
+    loaded.set(dictionary, forms)
+  }
+  return forms
 }

@@ -17,11 +17,59 @@ export function asciiDigits(run: string): string {
   return out
 }
 
+/** Arabic number words that scale the number before them, by their English value. */
+const SCALES: ReadonlyArray<[RegExp, 'thousand' | 'million' | 'billion' | 'trillion']> = [
+  [/^(?:ألف|الف|آلاف|الاف|ألاف|ألفا|الفا)$/u, 'thousand'],
+  [/^(?:مليون|ملايين|مليونا)$/u, 'million'],
+  [/^(?:مليار|مليارات|مليارا|بليون)$/u, 'billion'],
+  [/^(?:تريليون|تريليونات)$/u, 'trillion']
+]
+/** A space (or none) and an Arabic word right after a number. */
+const NEXT_WORD = /^[ \u00A0]?([\u0621-\u064A\u0671-\u06D3]+)/u
+
+/** The scale of the Arabic number word right after `end`, with where that word ends. */
+export function scaleAfter(source: string, end: number): {scale: (typeof SCALES)[number][1]; end: number} | undefined {
+  const match = NEXT_WORD.exec(source.slice(end, end + 16))
+  if (!match) return undefined
+  const word = match[1]!
+  const scale = SCALES.find(([pattern]) => pattern.test(word))?.[1]
+  return scale ? {scale, end: end + match[0].length} : undefined
+}
+
+/**
+ * An editor's form of a number and the Arabic scale word after it: `5,000`
+ * for thousands (as English writes them), `3 million`, `2.5 billion`; none
+ * when thousands would need a fraction of a unit (`2.5555 ألف`).
+ */
+export function scaledNumber(digits: string, scale: string): string | undefined {
+  if (scale !== 'thousand') return `${digits} ${scale}`
+  const plain = digits.replace(/,/g, '')
+  if (!/^\d+(?:\.\d{1,3})?$/.test(plain)) return undefined
+  const [whole, fraction = ''] = plain.split('.')
+  const units = BigInt(whole! + fraction.padEnd(3, '0'))
+  return units.toLocaleString('en-US')
+}
+
+/** Spans of Arabic scale words that follow Arabic-Indic digits: read with the number, not as untranslated text. */
+export function scaleWordSpans(source: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  if (!/[\u0660-\u0669\u06F0-\u06F9]/.test(source)) return spans
+  for (const match of source.matchAll(RUN)) {
+    const end = match.index + match[0].length
+    const scale = scaleAfter(source, end)
+    if (scale) spans.push([scale.end - (source.slice(end, scale.end).trimStart().length), scale.end])
+  }
+  return spans
+}
+
 /**
  * `typography.arabic-digits`: Arabic-Indic (٠–٩) and Persian (۰–۹) digits
  * left in English text, one finding per number, fixed to ASCII digits
  * (`٫` becomes the decimal point, `٬` the thousands comma). Digits inside
- * untranslated Arabic are left to that run's message.
+ * untranslated Arabic are left to that run's message. A number followed by
+ * an Arabic scale word is one number: `٥ ألف` becomes `5,000`, `٣ مليون`
+ * `3 million`; when it cannot be written exactly it is reported, not half
+ * converted.
  */
 export function checkArabicDigits(context: TypographyContext): Finding[] {
   const findings: Finding[] = []
@@ -32,6 +80,21 @@ export function checkArabicDigits(context: TypographyContext): Finding[] {
     const end = start + match[0].length
     if (context.inForeign(start)) continue
     const text = asciiDigits(match[0])
+    const scale = scaleAfter(source, end)
+    if (scale) {
+      const actual = source.slice(start, scale.end)
+      const whole = scaledNumber(text, scale.scale)
+      findings.push({
+        ruleId: 'typography.arabic-digits',
+        reason: `Unexpected Arabic number \`${actual}\`, expected \`${whole ?? `${text} ${scale.scale}`}\``,
+        start,
+        end: scale.end,
+        expected: [whole ?? `${text} ${scale.scale}`],
+        ...(whole ? {fix: {start, end: scale.end, text: whole}} : {}),
+        note: 'Arabic-Indic digits with an Arabic number word: converted as one number.'
+      })
+      continue
+    }
     findings.push({
       ruleId: 'typography.arabic-digits',
       reason: `Unexpected Arabic-Indic digits \`${match[0]}\`, expected \`${text}\``,

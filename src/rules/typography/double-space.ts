@@ -8,7 +8,8 @@ const HANDLED_BEFORE = /[(\u201C]/
 const SENTENCE_END = /[.!?\u2026]["'\u2019\u201D)\]]*$/
 
 /**
- * `typography.double-space`: two or more spaces between words, fixed to one.
+ * `typography.double-space`: two or more spaces between words, fixed to one
+ * (`info`: a web page shows them as one, so the reader never sees them).
  * Not reported: indentation, spaces next to tabs or on lines laid out in
  * columns, and spaces the space-before-punctuation rule removes. Two spaces
  * after a full stop, an old typing convention, get an `info` message without
@@ -44,6 +45,7 @@ export function checkDoubleSpace(context: TypographyContext): Finding[] {
       start,
       end,
       expected: [' '],
+      severity: 'info',
       fix: {start: start + 1, end, text: ''}
     })
   }

@@ -1,6 +1,7 @@
 import type {Finding} from '../../engine/types.js'
 import type {TypographyContext} from './context.js'
 import type {ScriptRun} from './scripts.js'
+import {scaleWordSpans} from './arabic-digits.js'
 
 // A gloss names its language before the original: "(Arabic: …)", "(Chinese: …)".
 const LABEL = /\p{Lu}\p{Ll}+:\s*$/u
@@ -26,8 +27,10 @@ export function checkForeignScript(context: TypographyContext): Finding[] {
     }]
   }
   const findings: Finding[] = []
+  // `٥ ألف`: the number word belongs to the number's message.
+  const scales = runs.length > 0 ? scaleWordSpans(source) : []
   for (const run of runs) {
-    if (isGloss(source, run)) continue
+    if (isGloss(source, run) || scales.some(([start, end]) => start === run.start && end === run.end)) continue
     findings.push({
       ruleId: 'typography.foreign-script',
       reason: `Unexpected untranslated ${run.script} text \`${source.slice(run.start, run.end)}\`, expected English`,

@@ -18,6 +18,8 @@ const NAMES: Record<string, string> = {
   '\u2069': 'pop directional isolate',
   '\uFEFF': 'zero-width no-break space (BOM)'
 }
+/** Characters that change nothing a reader sees (no direction, no order): removed, but only an `info`. */
+const UNSEEN = /^[\u200B-\u200D\uFEFF]+$/
 const RUN = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]+/g
 const JOINERS_ONLY = /^[\u200C\u200D]+$/
 // Joiners are meaningful between emoji (👨‍👩‍👧) and in Persian or Indic words.
@@ -28,6 +30,8 @@ const JOINED = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F]|(?![\p{Scri
  * that copying from a right-to-left page leaves in English text, removed.
  * A BOM at the very start of the file is kept; joiners inside emoji or
  * non-Latin words, and anything inside untranslated text, are left alone.
+ * Bidi controls are warnings (they reorder what a reader sees); zero-width
+ * spaces and joiners, invisible and harmless on the page, are `info`.
  */
 export function checkInvisible(context: TypographyContext): Finding[] {
   const findings: Finding[] = []
@@ -47,7 +51,8 @@ export function checkInvisible(context: TypographyContext): Finding[] {
       start,
       end,
       expected: [''],
-      fix: {start, end, text: ''}
+      fix: {start, end, text: ''},
+      ...(UNSEEN.test(run) ? {severity: 'info' as const} : {})
     })
   }
   return findings

@@ -1,0 +1,98 @@
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, resolve} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {posteditSync, type Options} from '../src/postedit.js'
+
+const cli = resolve(import.meta.dirname, '../dist/cli.js')
+const directory = mkdtempSync(join(tmpdir(), 'postedit-speller-'))
+// A pack whose replacement writes a misspelling: its vocabulary must not leak into other processors.
+const sloppyPack = join(directory, 'sloppy.yml')
+writeFileSync(
+  sloppyPack,
+  `pack: sloppy
+description: A pack that writes a misspelt word.
+entries:
+  - id: council
+    type: substitution
+    match: [the counsel of ministers]
+    replace: the goverment council
+    note: A test pack.
+    examples:
+      - in: He spoke to the counsel of ministers.
+        out: He spoke to the goverment council.
+`
+)
+
+const TEXT = 'The goverment of the province raised taxes on fuel.'
+const spelling = (text: string, options: Options) =>
+  posteditSync(text, options)
+    .messages.filter((message) => String(message.ruleId).startsWith('spelling.'))
+    .map(String)
+
+describe('one speller per processor', () => {
+  it('gives the same messages for the same text and options, whatever ran before', () => {
+    const before = spelling(TEXT, {packs: []})
+    expect(before).toEqual(['1:5-1:14: Unexpected `goverment`, expected `government`'])
+    // A processor whose pack writes `goverment` accepts it…
+    expect(spelling(TEXT, {packs: [sloppyPack]})).toEqual([])
+    // …and teaches nobody else.
+    expect(spelling(TEXT, {packs: []})).toEqual(before)
+    expect(spelling(TEXT, {packs: [], words: ['goverment']})).toEqual([])
+    expect(spelling(TEXT, {packs: []})).toEqual(before)
+  })
+
+  it('takes retext-spell’s `personal` and `ignore` through the plugin', async () => {
+    const {default: retextPosteditSpelling} = await import('../src/rules/spelling.js')
+    const {unified} = await import('unified')
+    const {default: retextEnglish} = await import('retext-english')
+    const check = async (options: object) =>
+      (await unified().use(retextEnglish).use(retextPosteditSpelling, {packs: [], ...options}).use(function () {
+        this.compiler = () => ''
+      }).process('The goverment met.')).messages.map((message) => message.ruleId)
+    expect(await check({})).toEqual(['spelling.misspelling'])
+    expect(await check({personal: 'goverment\n'})).toEqual([])
+    expect(await check({ignore: ['goverment']})).toEqual([])
+  })
+})
+
+const BRITISH = 'The council organised a programme to repaint the centre in a grey colour; the defence ministry travelled 40 kilometres and moved 12 tonnes of aluminium.'
+const AMERICAN = 'The color of the center was gray.'
+
+describe('English varieties', () => {
+  it('accepts British and American spelling by default, with American suggestions', () => {
+    expect(spelling(BRITISH, {packs: []})).toEqual([])
+    expect(spelling(AMERICAN, {packs: []})).toEqual([])
+    expect(spelling('The goverment.', {packs: []})).toEqual(['1:5-1:14: Unexpected `goverment`, expected `government`'])
+  })
+
+  it('checks British spelling only under en-GB', () => {
+    expect(spelling(BRITISH, {packs: [], dictionary: 'en-GB'})).toEqual([])
+    expect(spelling(AMERICAN, {packs: [], dictionary: 'en-GB'})).toEqual([
+      '1:5-1:10: Unexpected `color` (en-US spelling), expected `colour`',
+      '1:18-1:24: Unexpected `center` (en-US spelling), expected `centre`',
+      '1:29-1:33: Unexpected `gray` (en-US spelling), expected `grey`'
+    ])
+  })
+
+  it('checks American spelling only under en-US', () => {
+    expect(spelling(AMERICAN, {packs: [], dictionary: 'en-US'})).toEqual([])
+    expect(spelling('The programme was organised.', {packs: [], dictionary: 'en-US'})).toEqual([
+      '1:5-1:14: Unexpected `programme` (en-GB spelling), expected `program`',
+      '1:19-1:28: Unexpected `organised` (en-GB spelling), expected `organized`'
+    ])
+  })
+
+  it('takes en-GB from the command line and from .posteditrc', () => {
+    const project = mkdtempSync(join(tmpdir(), 'postedit-gb-'))
+    writeFileSync(join(project, 'american.txt'), `${AMERICAN}\n`)
+    const run = (args: string[]) => spawnSync(process.execPath, [cli, '--format', 'json', ...args], {cwd: project, encoding: 'utf8'})
+    const ids = (args: string[]) => (JSON.parse(run(args).stdout) as Array<{messages: Array<{ruleId: string; actual: string}>}>)[0]!.messages.map((message) => `${message.ruleId} ${message.actual}`)
+    expect(ids(['american.txt'])).toEqual([])
+    expect(ids(['--dictionary', 'en-GB', 'american.txt'])).toEqual(['spelling.variety color', 'spelling.variety center', 'spelling.variety gray'])
+    writeFileSync(join(project, '.posteditrc'), 'dictionary: en-GB\n')
+    expect(ids(['american.txt'])).toEqual(['spelling.variety color', 'spelling.variety center', 'spelling.variety gray'])
+    expect(run(['--dictionary', 'fr', 'american.txt']).status).toBe(2)
+  })
+})
