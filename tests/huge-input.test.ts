@@ -64,12 +64,11 @@ describe('pieces of a long text', () => {
   })
 
   it('report an unknown name once, where it first occurs, with its count in the whole text', () => {
-    // An unknown name is reported only with evidence of a garble: here, the last paragraph spells it another way.
-    const text = Array.from({length: 6}, (_, index) => `Paragraph ${index + 1}: officials said ${index === 5 ? 'Zuhayri' : 'Zuhairi'} would attend the meeting on Monday.`).join('\n\n')
+    // An unknown name is reported only with evidence of a garble: each paragraph names Baghdad, where a known name is close.
+    const text = Array.from({length: 6}, (_, index) => `Paragraph ${index + 1}: officials in Baghdad said Erdogen would attend the meeting on Monday.`).join('\n\n')
     const pieces = withChunkLimits({threshold: 100, size: 150}, () => posteditSync(text))
     expect(pieces.messages.map((message) => [message.ruleId, (message.place as {start: {offset: number}}).start.offset, message.reason])).toEqual([
-      ['spelling.unknown-name', 28, 'Unknown name `Zuhairi` (5 times in this text), perhaps `Zuhayri`'],
-      ['spelling.unknown-name', 393, 'Unknown name `Zuhayri` (once in this text), perhaps `Zuhairi`']
+      ['spelling.unknown-name', 39, 'Unknown name `Erdogen` (6 times in this text), perhaps `Erdogan`']
     ])
     expect(seen(pieces)).toEqual(seen(posteditSync(text)))
   })
