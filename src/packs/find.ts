@@ -16,10 +16,11 @@ const NUMBER_WORDS = new Set(
   'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen dozens half quarter'.split(' ')
 )
 
-/** Whether `atom` is one of `words`, or of a word class they name (`#number`, `#capitalized`). */
+/** Whether `atom` is one of `words`, or of a word class they name (`#number`, `#capitalized`, `#ing`: a lower-case word in -ing). */
 function isOneOf(source: string, atom: Atom, words: ReadonlySet<string>): boolean {
   if (words.has(atom.key)) return true
   if (words.has('#number') && (/^\p{N}+$/u.test(atom.key) || NUMBER_WORDS.has(atom.key))) return true
+  if (words.has('#ing') && atom.key.length > 5 && atom.key.endsWith('ing') && /^\p{Ll}/u.test(source.slice(atom.start, atom.end))) return true
   return words.has('#capitalized') && !atom.sentenceStart && /^\p{Lu}/u.test(source.slice(atom.start, atom.end))
 }
 

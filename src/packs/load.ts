@@ -110,7 +110,7 @@ function checkSemantics(pack: Pack): void {
       })
     }
     if (entry.type !== 'artifact') {
-      const contextWord = (word: string) => /^[\p{L}\p{M}\p{N}]+$/u.test(word) || word === '#number' || word === '#capitalized'
+      const contextWord = (word: string) => /^[\p{L}\p{M}\p{N}]+$/u.test(word) || word === '#number' || word === '#capitalized' || word === '#ing'
       for (const side of ['next', 'previous'] as const) {
         ;(entry.unless?.[side] ?? []).forEach((word, wordIndex) => {
           if (!contextWord(word)) fail([...entryPath(index), 'unless', side, wordIndex], `\`unless.${side}\` takes single words; \`${word}\` would never match`)

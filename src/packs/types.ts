@@ -25,7 +25,7 @@ interface EntryBase {
 /**
  * Context that switches an entry off: a listed word among the three words
  * after (or before) the match. An item `#number` stands for any numeral
- * (digits or a number word), `#capitalized` for a capitalised word.
+ * (digits or a number word), `#capitalized` for a capitalised word, `#ing` for a lower-case word ending in -ing.
  */
 export interface Unless {
   next?: string[]
