@@ -148,3 +148,18 @@ describe('word-order variants', () => {
     expect(await flagged('Officials at the ministry of labour affairs of Egypt said so.', file)).toEqual(['the ministry of labour affairs of Egypt'])
   })
 })
+
+describe('desk packs of the shipped calques', () => {
+  const text = 'The bank sold treasury permits worth 3 milliard pounds. The ministers discussed about the budget.'
+  const only = ['spelling', 'typography', 'names', 'terms', 'orgs', 'titles', 'artifacts']
+
+  it('fixes the calques of every desk by default', async () => {
+    const result = await postedit(text, {fix: true, disable: only})
+    expect(result.value).toBe('The bank sold treasury bills worth 3 billion pounds. The ministers discussed the budget.')
+  })
+
+  it('turns off one desk by its id and leaves the others on', async () => {
+    const result = await postedit(text, {fix: true, disable: [...only, 'calques.economy']})
+    expect(result.value).toBe('The bank sold treasury permits worth 3 billion pounds. The ministers discussed the budget.')
+  })
+})
