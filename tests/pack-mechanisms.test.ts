@@ -103,6 +103,22 @@ describe('context conditions', () => {
     expect(await fixed('They debated about 12 bills.', file)).toBe('They debated about 12 bills.')
   })
 
+  it('reads the next word across a currency sign, not across a full stop', async () => {
+    const file = pack(
+      [
+        'type: substitution',
+        'match: "valued at"',
+        'replace: "worth"',
+        'fix: auto',
+        'when: {next: ["#number"]}',
+        'note: n',
+        'examples: [{in: "a deal valued at 5 billion", out: "a deal worth 5 billion"}]'
+      ].join('\n')
+    )
+    expect(await fixed('A deal valued at $52 billion was signed.', file)).toBe('A deal worth $52 billion was signed.')
+    expect(await fixed('It was valued at. 52 bids came in.', file)).toBe('It was valued at. 52 bids came in.')
+  })
+
   it('refuses a class name it does not know', () => {
     const file = pack(['type: existence', 'match: x y', 'when: {next: ["#plural"]}', 'note: n', 'examples: [{in: "x y z"}]'].join('\n'))
     expect(() => loadRules([file])).toThrow(PackError)

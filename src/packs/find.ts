@@ -9,7 +9,6 @@ import {garbleKeys} from './garble-key.js'
 export type IsOff = (id: string) => boolean
 
 const CONTEXT_WORDS = 3
-const STOPS = new Set(['break', 'punctuation'])
 
 /** Number words, for the `#number` class of context words. */
 const NUMBER_WORDS = new Set(
@@ -24,12 +23,22 @@ function isOneOf(source: string, atom: Atom, words: ReadonlySet<string>): boolea
   return words.has('#capitalized') && !atom.sentenceStart && /^\p{Lu}/u.test(source.slice(atom.start, atom.end))
 }
 
+/** A currency sign or an opening quote between words: "worth $5 billion" still has "5" next. */
+const TRANSPARENT = /^[\s\u00A0]*[$€£¥"'\u201C\u2018]+$/u
+
+/** Whether the context may be read across the joint of `atom` (not across a sentence or a clause). */
+function crosses(source: string, atoms: readonly Atom[], index: number): boolean {
+  const atom = atoms[index]
+  if (!atom || atom.joint === 'break') return false
+  if (atom.joint !== 'punctuation') return true
+  return TRANSPARENT.test(source.slice(atoms[index - 1]!.end, atom.start))
+}
+
 /** Whether one of `words` stands within `reach` words after (or before) the match. */
 function near(source: string, atoms: readonly Atom[], match: PhraseMatch<unknown>, words: ReadonlySet<string>, direction: 1 | -1, reach = CONTEXT_WORDS): boolean {
   let index = direction === 1 ? match.last : match.first
   for (let step = 0; step < reach; step++) {
-    const crossing = direction === 1 ? atoms[index + 1] : atoms[index]
-    if (!crossing || STOPS.has(crossing.joint)) return false
+    if (!crosses(source, atoms, direction === 1 ? index + 1 : index)) return false
     index += direction
     const atom = atoms[index]
     if (!atom) return false
