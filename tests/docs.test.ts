@@ -11,3 +11,17 @@ describe('docs/rules.md', () => {
     expect(committed).toBe(rulesMarkdown(packFiles('default').map(readPack)))
   })
 })
+
+describe('entries per family and desk', () => {
+  it('counts each desk of a family and their total', async () => {
+    const {parsePack} = await import('../src/packs/load.js')
+    const entry = (id: string) => `  - id: ${id}\n    type: existence\n    match: ${id} phrase\n    note: n\n    examples: [{in: "a ${id} phrase"}]\n`
+    const packs = [
+      parsePack(`pack: calques.sport\ndescription: d\nentries:\n${entry('a')}${entry('b')}`, 'calques-sport.yml'),
+      parsePack(`pack: calques.health\ndescription: d\nentries:\n${entry('c')}`, 'calques-health.yml'),
+      parsePack(`pack: terms\ndescription: d\nentries:\n${entry('d')}`, 'terms.yml')
+    ]
+    const markdown = rulesMarkdown(packs)
+    expect(markdown).toContain('| calques | sport | 2 |\n| calques | health | 1 |\n| calques | **all desks** | **3** |\n| terms | general | 1 |')
+  })
+})

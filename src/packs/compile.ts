@@ -13,6 +13,10 @@ export interface PhraseRule {
   caseSensitive: boolean
   unlessNext: ReadonlySet<string> | undefined
   unlessPrevious: ReadonlySet<string> | undefined
+  /** Context the rule needs (`when`), lower-cased. */
+  whenTopic: ReadonlySet<string> | undefined
+  whenNext: ReadonlySet<string> | undefined
+  whenPrevious: ReadonlySet<string> | undefined
   note: string
   link: string | undefined
   severity: Severity
@@ -76,6 +80,60 @@ export function expandSlots(text: string, lists: Record<string, string[]>): Arra
     if (results.length > MAX_EXPANSIONS) throw new Error(`more than ${MAX_EXPANSIONS} phrases from one entry`)
   }
   return results
+}
+
+/** `[optional words]`, or an optional ending written `(s)` right after a letter. */
+const OPTIONAL = /\[([^\[\]]+)\]|(?<=\p{L})\(([\p{L}]+)\)/gu
+const MAX_OPTIONAL = 6
+
+/** Key of the n-th optional group with the same text: `[the]#0`, `(s)#1`. */
+function optionalKeys(text: string): string[] {
+  const seen = new Map<string, number>()
+  return [...text.matchAll(OPTIONAL)].map((found) => {
+    const count = seen.get(found[0]) ?? 0
+    seen.set(found[0], count + 1)
+    return `${found[0]}#${count}`
+  })
+}
+
+const tidy = (text: string) => text.replace(/ {2,}/g, ' ').trim()
+
+/**
+ * Every form of a phrase with optional parts: `[the] central bank(s)` gives
+ * four phrases. Returns each with the parts it kept, so that a replacement
+ * with the same optional parts follows the match.
+ */
+export function expandOptional(text: string): Array<{text: string; kept: ReadonlySet<string>}> {
+  if (!text.includes('[') && !text.includes('(')) return [{text, kept: new Set()}]
+  const keys = optionalKeys(text)
+  if (keys.length === 0) return [{text, kept: new Set()}]
+  if (keys.length > MAX_OPTIONAL) throw new Error(`more than ${MAX_OPTIONAL} optional parts in one phrase`)
+  const results: Array<{text: string; kept: ReadonlySet<string>}> = []
+  for (let mask = 0; mask < 1 << keys.length; mask++) {
+    let group = 0
+    const kept = new Set<string>()
+    const form = text.replace(OPTIONAL, (_whole, words: string | undefined, ending: string | undefined) => {
+      const on = (mask >> group) & 1
+      if (on) kept.add(keys[group]!)
+      group++
+      return on ? (words ?? ending ?? '') : ''
+    })
+    results.push({text: tidy(form), kept})
+  }
+  return results
+}
+
+/** A replacement's optional parts set as the match's were (kept when the match has no such part). */
+function fillOptional(text: string, kept: ReadonlySet<string>, matchKeys: ReadonlySet<string>): string {
+  if (!text.includes('[') && !text.includes('(')) return text
+  const keys = optionalKeys(text)
+  let group = 0
+  return tidy(
+    text.replace(OPTIONAL, (_whole, words: string | undefined, ending: string | undefined) => {
+      const key = keys[group++]!
+      return !matchKeys.has(key) || kept.has(key) ? (words ?? ending ?? '') : ''
+    })
+  )
 }
 
 function fill(text: string, values: Map<string, string>): string {
@@ -168,13 +226,17 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
       continue
     }
     const caseSensitive = entry.case === 'sensitive'
+    const wordSet = (words: string[] | undefined) => (words ? new Set(words.map((w) => w.toLowerCase())) : undefined)
     const rule: PhraseRule = {
       id,
       kind: entry.type,
       autoFix: entry.type === 'substitution' && entry.fix === 'auto',
       caseSensitive,
-      unlessNext: entry.unless?.next ? new Set(entry.unless.next.map((w) => w.toLowerCase())) : undefined,
-      unlessPrevious: entry.unless?.previous ? new Set(entry.unless.previous.map((w) => w.toLowerCase())) : undefined,
+      unlessNext: wordSet(entry.unless?.next),
+      unlessPrevious: wordSet(entry.unless?.previous),
+      whenTopic: wordSet(entry.when?.topic),
+      whenNext: wordSet(entry.when?.next),
+      whenPrevious: wordSet(entry.when?.previous),
       note: entry.note,
       link: entry.link,
       severity
@@ -183,18 +245,24 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
       entry.type === 'substitution' && entry.swap
         ? Object.entries(entry.swap).map(([phrase, replacement]) => [phrase, [replacement]])
         : pairsOf(entry.match, entry.type === 'substitution' ? entry.replace : entry.suggest)
-    for (const [pattern, replacements] of pairs) {
-      let expanded
-      try {
-        expanded = expandSlots(pattern, lists)
-      } catch (error) {
-        const place = source.locate(['entries', index])
-        throw new PackError(source.file, place.line, place.column, (error as Error).message)
-      }
-      for (const {text, values} of expanded) {
-        const filled = values.size === 0 ? replacements : replacements.map((replacement) => fill(replacement, values))
-        for (const replacement of filled) addWords(replacement)
-        matcher.add(text, {kind: 'rule', rule, replacements: filled}, {caseSensitive})
+    for (const [written, writtenReplacements] of pairs) {
+      const forms = expandOptional(written)
+      const matchKeys = new Set(forms.length > 1 ? optionalKeys(written) : [])
+      for (const form of forms) {
+        const pattern = form.text
+        const replacements = matchKeys.size === 0 ? writtenReplacements : writtenReplacements.map((replacement) => fillOptional(replacement, form.kept, matchKeys))
+        let expanded
+        try {
+          expanded = expandSlots(pattern, lists)
+        } catch (error) {
+          const place = source.locate(['entries', index])
+          throw new PackError(source.file, place.line, place.column, (error as Error).message)
+        }
+        for (const {text, values} of expanded) {
+          const filled = values.size === 0 ? replacements : replacements.map((replacement) => fill(replacement, values))
+          for (const replacement of filled) addWords(replacement)
+          matcher.add(text, {kind: 'rule', rule, replacements: filled}, {caseSensitive})
+        }
       }
     }
     if (entry.type === 'substitution' && entry.fuzzy) {
@@ -207,9 +275,11 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
         }
       }
     }
-    for (const accepted of entry.accept ?? []) {
-      addWords(accepted)
-      matcher.add(accepted, {kind: 'guard', id, surface: surfaceKey(accepted, caseSensitive), caseSensitive})
+    for (const written of entry.accept ?? []) {
+      for (const {text: accepted} of expandOptional(written)) {
+        addWords(accepted)
+        matcher.add(accepted, {kind: 'guard', id, surface: surfaceKey(accepted, caseSensitive), caseSensitive})
+      }
     }
   }
 

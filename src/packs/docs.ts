@@ -26,6 +26,34 @@ function mode(entry: PackEntry): string {
   return (entry.fix ?? (entry.type === 'artifact' ? 'auto' : 'suggest')) === 'auto' ? 'fix' : 'suggest'
 }
 
+/** A pack id's family and desk: `calques.economy` → calques, economy; `terms` → terms, general. */
+function familyAndDesk(id: string): [string, string] {
+  const dot = id.indexOf('.')
+  return dot === -1 ? [id, 'general'] : [id.slice(0, dot), id.slice(dot + 1)]
+}
+
+/** A table of entries per family and desk, so an editor sees what each desk's pack covers. */
+function countsTable(packs: readonly Pack[]): string[] {
+  const counts = new Map<string, Map<string, number>>()
+  for (const pack of packs) {
+    const [family, desk] = familyAndDesk(pack.pack)
+    const desks = counts.get(family) ?? new Map<string, number>()
+    desks.set(desk, (desks.get(desk) ?? 0) + pack.entries.length)
+    counts.set(family, desks)
+  }
+  const lines = ['## Entries per family and desk', '', '| family | desk | entries |', '| --- | --- | ---: |']
+  for (const [family, desks] of counts) {
+    let total = 0
+    for (const [desk, count] of desks) {
+      lines.push(`| ${family} | ${desk} | ${count} |`)
+      total += count
+    }
+    if (desks.size > 1) lines.push(`| ${family} | **all desks** | **${total}** |`)
+  }
+  lines.push('')
+  return lines
+}
+
 /**
  * The rule reference, generated from the packs: every entry with its id,
  * what it finds, whether `--fix` applies it, and why.
@@ -38,7 +66,8 @@ export function rulesMarkdown(packs: readonly Pack[]): string {
     '',
     'Ids are `pack.entry`: use them with `--disable` and in `disable` options. *fix*: `--fix` applies it;',
     '*suggest*: reported with the replacement as a suggestion; *flag*: reported with a note.',
-    ''
+    '',
+    ...countsTable(packs)
   ]
   for (const pack of packs) {
     lines.push(`## ${pack.pack}`, '', `${cell(pack.description)} (${code(`rules/default/${basename(pack.file)}`)}, ${pack.entries.length} entries)`, '')

@@ -9,20 +9,68 @@ import {garbleKeys} from './garble-key.js'
 export type IsOff = (id: string) => boolean
 
 const CONTEXT_WORDS = 3
-const STOPS = new Set(['break', 'punctuation'])
 
-/** Whether one of `words` stands within a few words after (or before) the match. */
-function near(atoms: readonly Atom[], match: PhraseMatch<unknown>, words: ReadonlySet<string>, direction: 1 | -1): boolean {
+/** Number words, for the `#number` class of context words. */
+const NUMBER_WORDS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen dozens half quarter'.split(' ')
+)
+
+/** Whether `atom` is one of `words`, or of a word class they name (`#number`, `#capitalized`, `#ing`: a lower-case word in -ing). */
+function isOneOf(source: string, atom: Atom, words: ReadonlySet<string>): boolean {
+  if (words.has(atom.key)) return true
+  if (words.has('#number') && (/^\p{N}+$/u.test(atom.key) || NUMBER_WORDS.has(atom.key))) return true
+  if (words.has('#ing') && atom.key.length > 5 && atom.key.endsWith('ing') && /^\p{Ll}/u.test(source.slice(atom.start, atom.end))) return true
+  return words.has('#capitalized') && !atom.sentenceStart && /^\p{Lu}/u.test(source.slice(atom.start, atom.end))
+}
+
+/** A currency sign or an opening quote between words: "worth $5 billion" still has "5" next. */
+const TRANSPARENT = /^[\s\u00A0]*[$€£¥"'\u201C\u2018]+$/u
+
+/** Whether the context may be read across the joint of `atom` (not across a sentence or a clause). */
+function crosses(source: string, atoms: readonly Atom[], index: number): boolean {
+  const atom = atoms[index]
+  if (!atom || atom.joint === 'break') return false
+  if (atom.joint !== 'punctuation') return true
+  return TRANSPARENT.test(source.slice(atoms[index - 1]!.end, atom.start))
+}
+
+/** Whether one of `words` stands within `reach` words after (or before) the match. */
+function near(source: string, atoms: readonly Atom[], match: PhraseMatch<unknown>, words: ReadonlySet<string>, direction: 1 | -1, reach = CONTEXT_WORDS): boolean {
   let index = direction === 1 ? match.last : match.first
-  for (let step = 0; step < CONTEXT_WORDS; step++) {
-    const crossing = direction === 1 ? atoms[index + 1] : atoms[index]
-    if (!crossing || STOPS.has(crossing.joint)) return false
+  for (let step = 0; step < reach; step++) {
+    if (!crosses(source, atoms, direction === 1 ? index + 1 : index)) return false
     index += direction
     const atom = atoms[index]
     if (!atom) return false
-    if (words.has(atom.key)) return true
+    if (isOneOf(source, atom, words)) return true
   }
   return false
+}
+
+/** The words of a text, built once per text and only when an entry asks for a topic. */
+const textWords = new WeakMap<readonly Atom[], ReadonlySet<string>>()
+function wordsOf(atoms: readonly Atom[]): ReadonlySet<string> {
+  let words = textWords.get(atoms)
+  if (!words) {
+    words = new Set(atoms.map((atom) => atom.key))
+    textWords.set(atoms, words)
+  }
+  return words
+}
+
+function onTopic(atoms: readonly Atom[], topic: ReadonlySet<string>): boolean {
+  const words = wordsOf(atoms)
+  for (const word of topic) if (words.has(word)) return true
+  return false
+}
+
+/** `{#}` of each replacement filled with the numbers the match found, in order. */
+function withNumbers(replacements: string[], numbers: string[] | undefined): string[] {
+  if (!numbers) return replacements
+  return replacements.map((replacement) => {
+    let index = 0
+    return replacement.replace(/\{#\}/g, () => numbers[Math.min(index++, numbers.length - 1)] ?? '')
+  })
 }
 
 const hasUpper = (text: string) => /\p{Lu}/u.test(text)
@@ -113,16 +161,19 @@ export function findPhrases(rules: RuleSet, source: string, atoms: readonly Atom
     if (value.kind !== 'rule') return false
     const {rule, replacements} = value
     if (isOff(rule.id)) return false
-    if (rule.unlessNext && near(atoms, match, rule.unlessNext, 1)) return false
-    if (rule.unlessPrevious && near(atoms, match, rule.unlessPrevious, -1)) return false
+    if (rule.unlessNext && near(source, atoms, match, rule.unlessNext, 1)) return false
+    if (rule.unlessPrevious && near(source, atoms, match, rule.unlessPrevious, -1)) return false
+    if (rule.whenNext && !near(source, atoms, match, rule.whenNext, 1, 1)) return false
+    if (rule.whenPrevious && !near(source, atoms, match, rule.whenPrevious, -1, 1)) return false
+    if (rule.whenTopic && !onTopic(atoms, rule.whenTopic)) return false
     const actual = surfaceKey(source.slice(match.start, match.end), rule.caseSensitive)
-    if (replacements.some((replacement) => surfaceKey(replacement, rule.caseSensitive) === actual)) return false
+    if (withNumbers(replacements, match.numbers).some((replacement) => surfaceKey(replacement, rule.caseSensitive) === actual)) return false
     return !guarded(match)
   }
 
   return selectMatches(groups, accept).map((match) => {
     const value = match.value as Extract<PhraseValue, {kind: 'rule'}>
-    return phraseFinding(value.rule, value.replacements, source, atoms, match)
+    return phraseFinding(value.rule, withNumbers(value.replacements, match.numbers), source, atoms, match)
   })
 }
 

@@ -110,9 +110,15 @@ function checkSemantics(pack: Pack): void {
       })
     }
     if (entry.type !== 'artifact') {
+      const contextWord = (word: string) => /^[\p{L}\p{M}\p{N}]+$/u.test(word) || word === '#number' || word === '#capitalized' || word === '#ing'
       for (const side of ['next', 'previous'] as const) {
         ;(entry.unless?.[side] ?? []).forEach((word, wordIndex) => {
-          if (!/^[\p{L}\p{M}\p{N}]+$/u.test(word)) fail([...entryPath(index), 'unless', side, wordIndex], `\`unless.${side}\` takes single words; \`${word}\` would never match`)
+          if (!contextWord(word)) fail([...entryPath(index), 'unless', side, wordIndex], `\`unless.${side}\` takes single words; \`${word}\` would never match`)
+        })
+      }
+      for (const side of ['next', 'previous', 'topic'] as const) {
+        ;(entry.when?.[side] ?? []).forEach((word, wordIndex) => {
+          if (!contextWord(word) || (side === 'topic' && word.startsWith('#'))) fail([...entryPath(index), 'when', side, wordIndex], `\`when.${side}\` takes single words; \`${word}\` would never match`)
         })
       }
     }

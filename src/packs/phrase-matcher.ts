@@ -13,6 +13,8 @@ interface Target<T> {
   suffix: RegExp | undefined
   /** Punctuation written between two atoms ("Johnson & Johnson"), by atom index. */
   gaps: Array<string | undefined> | undefined
+  /** Indexes of the atoms written `{#}`. */
+  numbers: number[] | undefined
 }
 
 // Punctuation may continue a phrase only where the phrase itself has it (checked per target).
@@ -32,6 +34,31 @@ function literal(text: string, where: 'before' | 'after'): RegExp | undefined {
   return where === 'before' ? new RegExp(`${source}$`, 'u') : new RegExp(source, 'uy')
 }
 
+/**
+ * The word `{#}` becomes in the trie: a letter no text writes, so only a
+ * numeral reaches it (see {@link PhraseMatcher.candidates}).
+ */
+const NUMBER_KEY = '\u01C2n'
+/** `{#}` in a phrase: any number written in digits. */
+export const NUMBER_SLOT = '{#}'
+
+/** Whether an atom is a run of digits. */
+export const isDigits = (atom: Atom) => /^\p{N}+$/u.test(atom.key)
+
+/** Words of ASCII letters with single spaces: most phrases, cut without the general atomiser. */
+const PLAIN = /^[A-Za-z]+(?: [A-Za-z]+)*$/
+
+/** The atoms `atomize` gives for a plain phrase, built directly (pack loading adds thousands). */
+function plainAtoms(phrase: string): Atom[] {
+  const atoms: Atom[] = []
+  let start = 0
+  for (const word of phrase.split(' ')) {
+    atoms.push({key: word.toLowerCase(), start, end: start + word.length, joint: start === 0 ? 'start' : 'space', sentenceStart: start === 0})
+    start += word.length + 1
+  }
+  return atoms
+}
+
 interface Node<T> {
   next: Map<string, Node<T>> | undefined
   targets: Target<T>[] | undefined
@@ -47,6 +74,8 @@ export interface PhraseMatch<T> {
   /** Index of the first and last atom of the match. */
   first: number
   last: number
+  /** The numbers matched by `{#}`, in order. */
+  numbers?: string[]
 }
 
 /** Options for one phrase. */
@@ -63,6 +92,8 @@ export interface PhraseOptions {
 export class PhraseMatcher<T> {
   readonly #root = new Map<string, Node<T>>()
   #size = 0
+  /** Whether some phrase has `{#}`: only then is a numeral looked up twice. */
+  #numbers = false
 
   /** Number of phrases added. */
   get size(): number {
@@ -73,7 +104,11 @@ export class PhraseMatcher<T> {
    * Add `phrase`; returns false when it has no letters or digits to match on.
    */
   add(phrase: string, value: T, options: PhraseOptions = {}): boolean {
-    const atoms = atomize(phrase)
+    if (phrase.includes(NUMBER_SLOT)) {
+      phrase = phrase.replaceAll(NUMBER_SLOT, NUMBER_KEY)
+      this.#numbers = true
+    }
+    const atoms = PLAIN.test(phrase) ? plainAtoms(phrase) : atomize(phrase)
     const first = atoms[0]
     const last = atoms.at(-1)
     if (!first || !last) return false
@@ -99,7 +134,8 @@ export class PhraseMatcher<T> {
       suffix: last.end < phrase.length ? literal(phrase.slice(last.end), 'after') : undefined,
       gaps: marked
         ? atoms.map((atom, index) => (atom.joint === 'punctuation' ? gapKey(phrase.slice(atoms[index - 1]!.end, atom.start)) : undefined))
-        : undefined
+        : undefined,
+      numbers: atoms.some((atom) => atom.key === NUMBER_KEY) ? atoms.flatMap((atom, index) => (atom.key === NUMBER_KEY ? [index] : [])) : undefined
     }
     ;(node!.targets ??= []).push(target)
     this.#size++
@@ -115,24 +151,42 @@ export class PhraseMatcher<T> {
     for (let index = 0; index < atoms.length; index++) {
       const head = atoms[index]!
       if (head.joint === 'joined') continue
-      let node = this.#root.get(head.key)
       const found: PhraseMatch<T>[] = []
-      let last = index
-      while (node) {
-        if (node.targets) {
-          for (const target of node.targets) {
-            const match = this.#verify(source, atoms, index, last, target)
-            if (match) found.push(match)
-          }
+      if (this.#numbers) {
+        // A numeral may follow its own word or `{#}`: walk both branches, then order longest first.
+        this.#walk(source, atoms, index, index, this.#root.get(head.key), found)
+        if (isDigits(head)) this.#walk(source, atoms, index, index, this.#root.get(NUMBER_KEY), found)
+        found.sort((a, b) => a.last - b.last)
+      } else {
+        let node = this.#root.get(head.key)
+        let last = index
+        while (node) {
+          if (node.targets) this.#collect(source, atoms, index, last, node.targets, found)
+          const following = atoms[last + 1]
+          if (!following || !node.next || !CAN_CONTINUE.has(following.joint)) break
+          node = node.next.get(following.key)
+          last++
         }
-        const following = atoms[last + 1]
-        if (!following || !node.next || !CAN_CONTINUE.has(following.joint)) break
-        node = node.next.get(following.key)
-        last++
       }
       // Longest first; of equal phrases, the one added last (a later pack) first.
       if (found.length > 0) yield found.reverse()
     }
+  }
+
+  #collect(source: string, atoms: readonly Atom[], first: number, last: number, targets: Target<T>[], found: PhraseMatch<T>[]): void {
+    for (const target of targets) {
+      const match = this.#verify(source, atoms, first, last, target)
+      if (match) found.push(match)
+    }
+  }
+
+  #walk(source: string, atoms: readonly Atom[], first: number, last: number, node: Node<T> | undefined, found: PhraseMatch<T>[]): void {
+    if (!node) return
+    if (node.targets) this.#collect(source, atoms, first, last, node.targets, found)
+    const following = atoms[last + 1]
+    if (!following || !node.next || !CAN_CONTINUE.has(following.joint)) return
+    this.#walk(source, atoms, first, last + 1, node.next.get(following.key), found)
+    if (isDigits(following)) this.#walk(source, atoms, first, last + 1, node.next.get(NUMBER_KEY), found)
   }
 
   #verify(source: string, atoms: readonly Atom[], first: number, last: number, target: Target<T>): PhraseMatch<T> | undefined {
@@ -150,8 +204,18 @@ export class PhraseMatcher<T> {
     if (target.surfaces) {
       for (let index = first; index <= last; index++) {
         const atom = atoms[index]!
+        if (target.numbers?.includes(index - first)) continue
         if (source.slice(atom.start, atom.end) !== target.surfaces[index - first]) return undefined
       }
+    }
+    let numbers: string[] | undefined
+    if (target.numbers) {
+      const head = atoms[first]!
+      // "1.5 thousand", "1,500 thousand": `{#}` takes a whole number, not its last digits.
+      if (target.numbers[0] === 0 && head.joint === 'punctuation' && /^[.,]$/.test(source.slice(atoms[first - 1]!.end, head.start)) && isDigits(atoms[first - 1]!)) return undefined
+      const following = atoms[last + 1]
+      if (target.numbers.at(-1) === last - first && following && following.joint === 'punctuation' && isDigits(following) && /^[.,]$/.test(source.slice(atoms[last]!.end, following.start))) return undefined
+      numbers = target.numbers.map((offset) => source.slice(atoms[first + offset]!.start, atoms[first + offset]!.end))
     }
     let start = atoms[first]!.start
     let end = atoms[last]!.end
@@ -168,7 +232,7 @@ export class PhraseMatcher<T> {
       if (!found) return undefined
       end += found[0].length
     }
-    return {value: target.value, start, end, first, last}
+    return numbers ? {value: target.value, start, end, first, last, numbers} : {value: target.value, start, end, first, last}
   }
 }
 

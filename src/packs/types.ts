@@ -22,8 +22,24 @@ interface EntryBase {
   keep?: string[]
 }
 
-/** Context that switches an entry off: a listed word close by. */
+/**
+ * Context that switches an entry off: a listed word among the three words
+ * after (or before) the match. An item `#number` stands for any numeral
+ * (digits or a number word), `#capitalized` for a capitalised word, `#ing` for a lower-case word ending in -ing.
+ */
 export interface Unless {
+  next?: string[]
+  previous?: string[]
+}
+
+/**
+ * Context an entry needs: every condition given must hold.
+ * `topic`: one of the words occurs anywhere in the text (a health story for
+ * "injuries" → "infections"); `next`/`previous`: the word right after (or
+ * before) the match is one of these (words or `#number`, `#capitalized`).
+ */
+export interface When {
+  topic?: string[]
   next?: string[]
   previous?: string[]
 }
@@ -38,6 +54,7 @@ export interface SubstitutionEntry extends EntryBase {
   case?: 'insensitive' | 'sensitive'
   accept?: string[]
   unless?: Unless
+  when?: When
   /** Also catch unlisted garbles of a one-word replacement (see `garbleKeys`). */
   fuzzy?: boolean
 }
@@ -50,6 +67,7 @@ export interface ExistenceEntry extends EntryBase {
   case?: 'insensitive' | 'sensitive'
   accept?: string[]
   unless?: Unless
+  when?: When
 }
 
 /** Where an artifact may stand. */
