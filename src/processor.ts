@@ -7,6 +7,7 @@ import {rulesOf} from './rules/options.js'
 import retextPosteditPhrases from './rules/phrases.js'
 // Rule plugins are imported here, one line each.
 import retextPosteditNames from './rules/names.js'
+import retextPosteditEntities from './rules/entities.js'
 import retextPosteditSpelling from './rules/spelling.js'
 import retextPosteditTypography from './rules/typography.js'
 
@@ -49,6 +50,7 @@ export function createProcessor(options: ProcessorOptions = {}): PosteditProcess
     .use(retextPosteditPhrases, shared)
     // Rule plugins are registered here, one line each.
     .use(retextPosteditNames, {...shared, names: options.names})
+    .use(retextPosteditEntities, {...shared, names: options.names})
     .use(retextPosteditSpelling, {...shared, words: options.words, names: options.names})
     .use(retextPosteditTypography, shared)
     .use(passThrough) as unknown as PosteditProcessor
