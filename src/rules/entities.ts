@@ -120,7 +120,8 @@ function judgeForm(entities: KnownEntity[], surface: string, atoms: readonly Ato
   if (!/^[\p{Lu}\p{N}]/u.test(plain)) return undefined
   if (isAllCaps(plain) && !forms.some(isAcronymForm)) return null
   const next = atoms[last + 1]
-  if (next && next.joint === 'space' && !next.sentenceStart && isTitleCase(source.slice(next.start, next.end))) return null
+  // A capitalised word after it makes a longer name (`Qatar Energy Minister`).
+  if (next && next.joint === 'space' && !next.sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(source.slice(next.start, next.end))) return null
   const candidates = forms.filter((form) => {
     const formAtoms = (form.match(/[\p{L}\p{M}]+|\p{N}+/gu) ?? []).length
     // Multi-word names: a space and a hyphen between the same words are house styles.
