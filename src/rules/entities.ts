@@ -171,6 +171,15 @@ function reorderedName(index: EntityIndex, source: string, atoms: readonly Atom[
   return entity.form.toLowerCase() === words.join(' ') ? undefined : entity
 }
 
+/** Whether a capitalised word stands right before or after the atom at `at`, in the same name. */
+function capitalisedNeighbour(source: string, atoms: readonly Atom[], at: number): boolean {
+  const atom = atoms[at]!
+  const previous = atoms[at - 1]
+  if (previous && !atom.sentenceStart && (atom.joint === 'space' || atom.joint === 'hyphen') && /^\p{Lu}/u.test(source.slice(previous.start, previous.end))) return true
+  const next = atoms[at + 1]
+  return Boolean(next && (next.joint === 'space' || next.joint === 'hyphen') && /^\p{Lu}\p{Ll}/u.test(source.slice(next.start, next.end)))
+}
+
 /** Whether the words around `at` are in capitals too: a headline, where capitals prove nothing. */
 function inCapitals(source: string, atoms: readonly Atom[], at: number): boolean {
   for (const neighbour of [atoms[at - 1], atoms[at + 1]]) {
@@ -252,6 +261,8 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
       continue
     }
     if (word.length < 4 || context.isOff(SOUNDALIKE) || index.guards.has(word) || context.isWord(word) || context.isName(word)) continue
+    // Inside a run of capitalised words it is part of a longer name nobody listed (`Ras El Hekma`).
+    if (capitalisedNeighbour(source, atoms, first)) continue
     const skeleton = skeletonOf(word)
     if (skeleton.length < 4) continue
     const entities = live(index.bySkeleton.get(skeleton))
