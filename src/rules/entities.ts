@@ -147,8 +147,9 @@ function judgeAcronym(index: EntityIndex, token: string, context: EntityContext)
     if (swapped !== token && pack && !context.isOff(pack) && !found.has(swapped)) found.set(swapped, false)
   }
   if (found.size !== 1) return undefined
-  const [acronym, certain] = [...found][0]!
-  return {acronym, certain}
+  const [acronym, arabicPairs] = [...found][0]!
+  // Four letters leave room for a real acronym nobody listed (IBCC beside IPCC): only five or more are certain.
+  return {acronym, certain: arabicPairs && token.length >= 5}
 }
 
 /** A known two- or three-word name whose words stand here in another order (`Egypt Telecom`). */
@@ -254,7 +255,8 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
             found.certain
               ? 'Arabic script has no p and no v: machine translation writes b for p and f for v in acronyms it spells back.'
               : 'Letters of a listed acronym confused or swapped.',
-            found.certain
+            found.certain,
+            found.certain ? 'warning' : 'info'
           )
         )
       }
