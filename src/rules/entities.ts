@@ -47,6 +47,9 @@ const isAcronymForm = (form: string) => /^[\p{Lu}\p{N}&]+$/u.test(form) && /\p{L
 const innerCase = (text: string) => text.replace(/(^|[^\p{L}\p{M}])(\p{L})/gu, (_whole, before: string, letter: string) => before + letter.toLowerCase())
 /** A hyphenated form whose first part is an Arabic article or kinship word: spaced and hyphenated are both house styles. */
 const ARTICLE_HYPHEN = /^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|bint|abu|bani|beni|dar|umm|bayt|beit)-/i
+const UPPER = /\p{Lu}/u
+/** Joints a name may run across: a space, a hyphen, nothing. */
+const CONTINUES = new Set(['space', 'hyphen', 'joined'])
 /** Characters that make an atom part of an address, a handle or a file name. */
 const LINKISH = /[./@_\\:#]/
 
@@ -205,26 +208,22 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
   for (let first = 0; first < atoms.length; first++) {
     const atom = atoms[first]!
     if (atom.joint === 'joined') continue
-    // The longest run of words whose letters are a known name.
-    let last = first
-    while (last + 1 < atoms.length && last - first + 1 < index.maxAtoms + 1 && ['space', 'hyphen', 'joined'].includes(atoms[last + 1]!.joint)) last++
+    // Runs of words whose letters begin a known name, read on while they do; the longest is judged first.
+    const ends: number[] = []
+    let squash = ''
+    for (let at = first; at < atoms.length && at - first <= index.maxAtoms; at++) {
+      if (at > first && !CONTINUES.has(atoms[at]!.joint)) break
+      squash += squashAtom(atoms[at]!.key)
+      if (!index.prefixes.has(squash)) break
+      if (atoms[at + 1]?.joint !== 'joined' && index.bySquash.has(squash)) ends.push(at)
+    }
     let judged = false
-    for (let end = last; end >= first && !judged; end--) {
-      if (atoms[end + 1]?.joint === 'joined') continue
-      let squash = ''
-      for (let at = first; at <= end; at++) squash += squashAtom(atoms[at]!.key)
-      const entities = live(index.bySquash.get(squash))
-      if (!entities || entities.length === 0) {
-        const reordered = end > first && end - first < 3 ? reorderedName(index, source, atoms, first, end) : undefined
-        if (reordered && !isTaken(atom.start, atoms[end]!.end) && !context.isOff(reordered.pack)) {
-          const actual = source.slice(atom.start, atoms[end]!.end)
-          findings.push(finding(FORM, actual, [reordered.form], atom.start, atoms[end]!.end, 'The words of a known name in another order: machine translation puts the country or the kind of company first, as Arabic does.', false))
-          judged = true
-          first = end
-          break
-        }
-        continue
-      }
+    for (let position = ends.length - 1; position >= 0 && !judged; position--) {
+      const end = ends[position]!
+      let letters = ''
+      for (let at = first; at <= end; at++) letters += squashAtom(atoms[at]!.key)
+      const entities = live(index.bySquash.get(letters))
+      if (!entities || entities.length === 0) continue
       if (inLink(source, atom, atoms[end]!) || isTaken(atom.start, atoms[end]!.end)) {
         judged = true
         first = end
@@ -235,6 +234,17 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
       if (result) findings.push(result)
       judged = true
       first = end
+    }
+    // Two or three capitalised words of a known name in another order.
+    if (!judged && index.byWords.size > 0 && atoms[first + 1]?.joint === 'space' && UPPER.test(source[atom.start]!)) {
+      for (let end = Math.min(first + 2, atoms.length - 1); end > first && !judged; end--) {
+        const reordered = reorderedName(index, source, atoms, first, end)
+        if (!reordered || isTaken(atom.start, atoms[end]!.end) || context.isOff(reordered.pack)) continue
+        const actual = source.slice(atom.start, atoms[end]!.end)
+        findings.push(finding(FORM, actual, [reordered.form], atom.start, atoms[end]!.end, 'The words of a known name in another order: machine translation puts the country or the kind of company first, as Arabic does.', false))
+        judged = true
+        first = end
+      }
     }
     if (judged) continue
     // One word alone: a garbled acronym or a sound-alike of a brand.
