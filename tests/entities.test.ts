@@ -15,19 +15,18 @@ writeFileSync(
     'pack: orgs.house',
     'description: organisations of the tests',
     'lists:',
-    '  acronyms: [OPEC, UNESCO, KUNA, IPCC, UNFPA, ADNOC]',
-    '  entities: [Facebook, WhatsApp, LinkedIn, OpenAI, Airbus, Rolls-Royce, Coca-Cola, bitcoin, Bitcoin, Telecom Egypt, Al Ahly, Al-Ahly, Zamalek, Sinopec, Saudia, KNET, Nusuk, Ozempic]',
+    '  acronyms: [OPEC, OPCW, UNESCO, KUNA, IPCC, UNFPA, ADNOC]',
+    '  entities: [Facebook, WhatsApp, LinkedIn, OpenAI, Coca-Cola, blockchain, Saudi Aramco, Al Ahly, Al-Ahly, Zamalek, Petrobras, Wegovy, Tawakkalna, Ooredoo]',
     '  not-acronyms: [OBEK]',
     'entries: []',
     ''
   ].join('\n')
 )
 
-const check = async (text: string) => {
-  const result = await postedit(text, {packs: [house], disable: ['spelling', 'typography', 'names', 'calques']})
-  return result.messages.map((message) => [message.ruleId, message.actual, message.expected?.[0], message.fix ? 'fix' : 'suggest'])
-}
-const fix = async (text: string) => (await postedit(text, {fix: true, packs: [house], disable: ['spelling', 'typography', 'names', 'calques']})).value
+const options = {packs: [house], disable: ['spelling', 'typography', 'names', 'calques']}
+const check = async (text: string) =>
+  (await postedit(text, options)).messages.map((message) => [message.ruleId, message.actual, message.expected?.[0], message.fix ? 'fix' : 'suggest'])
+const fix = async (text: string) => (await postedit(text, {...options, fix: true})).value
 
 describe('entity rule: names split, joined or miscased', () => {
   it('joins a brand machine translation split in two, keeping its possessive', async () => {
@@ -36,8 +35,8 @@ describe('entity rule: names split, joined or miscased', () => {
     )
   })
 
-  it('restores the hyphen of a name that writes one', async () => {
-    expect(await fix('Engines by Rolls Royce power the jets; Coca Cola opened a plant.')).toBe('Engines by Rolls-Royce power the jets; Coca-Cola opened a plant.')
+  it('restores the hyphen of a name that writes one, and a lower-case term split in two', async () => {
+    expect(await fix('Coca Cola opened a plant to trace bottles on a Block Chain.')).toBe('Coca-Cola opened a plant to trace bottles on a blockchain.')
   })
 
   it('restores a capital inside a brand but leaves headline capitals and sentence capitals alone', async () => {
@@ -45,23 +44,23 @@ describe('entity rule: names split, joined or miscased', () => {
   })
 
   it('suggests both house styles when a name has two', async () => {
-    expect(await check('The price of Bit Coin fell.')).toEqual([['entities.form', 'Bit Coin', 'bitcoin', 'suggest']])
+    expect(await check('AlAhly fans celebrated.')).toEqual([['entities.form', 'AlAhly', 'Al Ahly', 'suggest']])
   })
 
   it('does not join two words that begin a longer name', async () => {
-    expect(await check('Air Bus Lines runs coaches to the airport.')).toEqual([])
+    expect(await check('Coca Cola Icecek bottles it in Turkey.')).toEqual([])
   })
 
   it('treats a space and a hyphen after an Arabic article as house styles', async () => {
     expect(await check('Al-Ahly beat Zamalek; Al Ahly fans celebrated.')).toEqual([])
   })
 
-  it('suggests the order of a known name written country first', async () => {
-    expect(await check('Shares of Egypt Telecom rose.')).toEqual([['entities.form', 'Egypt Telecom', 'Telecom Egypt', 'suggest']])
+  it('suggests the order of a known name written the other way round', async () => {
+    expect(await check('Shares of Aramco Saudi rose.')).toEqual([['entities.form', 'Aramco Saudi', 'Saudi Aramco', 'suggest']])
   })
 
   it('leaves names inside handles and links alone', async () => {
-    expect(await check('Follow @Face book and see Rolls Royce/news')).toEqual([])
+    expect(await check('Follow @Face book and see Coca Cola/news')).toEqual([])
   })
 })
 
@@ -81,26 +80,26 @@ describe('entity rule: acronyms', () => {
   })
 
   it('leaves listed guards, English words and headlines in capitals alone', async () => {
-    expect(await check('OBEC met.')).toEqual([['entities.acronym', 'OBEC', 'OPEC', 'suggest']])
+    expect(await check('Inspectors of the OBCW left.')).toEqual([['entities.acronym', 'OBCW', 'OPCW', 'suggest']])
     expect(await check('OBEK is not an acronym here. OPEN DATA NOW. The SPEC was CLEAR.')).toEqual([])
   })
 })
 
 describe('entity rule: sound-alikes of known brands', () => {
-  it('suggests the brand for an unknown word with its sound, and fixes a b/p garble', async () => {
-    expect(await check('Pilgrims booked through the Nosok app.')).toEqual([['entities.soundalike', 'Nosok', 'Nusuk', 'suggest']])
-    expect(await fix('Exports to Sinobec grew; pens of Ozembic ran out.')).toBe('Exports to Sinopec grew; pens of Ozempic ran out.')
+  it('suggests the brand for an unknown word with its sound, and fixes a b/p or f/v garble', async () => {
+    expect(await check('Travellers showed the Tawakalna app.')).toEqual([['entities.soundalike', 'Tawakalna', 'Tawakkalna', 'suggest']])
+    expect(await fix('Exports to Betrobras grew; pens of Wegofy ran out.')).toBe('Exports to Petrobras grew; pens of Wegovy ran out.')
   })
 
   it('leaves a word inside a longer capitalised name alone', async () => {
-    expect(await check('They met at Ras Nosok Bay.')).toEqual([])
+    expect(await check('They met at Ras Tawakalna Bay.')).toEqual([])
   })
 
   it('folds the vowels and letters Arabic script confuses', () => {
-    expect(skeletonOf('Nosok')).toBe(skeletonOf('Nusuk'))
-    expect(skeletonOf('Tabby')).toBe(skeletonOf('Tabi'))
-    expect(skeletonOf('Sayrafa')).not.toBe(skeletonOf('Sarafa'))
+    expect(skeletonOf('Tawakalna')).toBe(skeletonOf('Tawakkalna'))
+    expect(skeletonOf('Oredo')).toBe(skeletonOf('Ooredoo'))
     expect(skeletonOf('Zamalik')).toBe(skeletonOf('Zamalek'))
+    expect(skeletonOf('Petrobras')).not.toBe(skeletonOf('Petronas'))
   })
 
   it('is turned off with its pack', async () => {

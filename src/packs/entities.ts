@@ -17,7 +17,7 @@ export interface KnownEntity {
   form: string
   /** Pack that lists it, so turning the pack off turns it off. */
   pack: string
-  /** The form's letters and digits, lower case: `airbus` for Airbus and Air Bus. */
+  /** The form's letters and digits, lower case: `facebook` for Facebook and Face book. */
   squash: string
   /** How many words (runs of letters or digits) the form has. */
   atoms: number
@@ -43,7 +43,7 @@ export interface EntityIndex {
   maxAtoms: number
 }
 
-/** The key of a name's words in any order: `egypt telecom` for Telecom Egypt. */
+/** The key of a name's words in any order: `aramco saudi` for Saudi Aramco. */
 export const wordsKey = (words: readonly string[]) => [...words].sort().join(' ')
 /** Words of a name that may be found in another order: capitalised, three letters or more, no article. */
 const ORDERED_WORD = /^\p{Lu}\p{Ll}{2,}$/u
@@ -77,7 +77,7 @@ const SKELETON: Array<[RegExp, string]> = [
  * A word's sound skeleton: the letters Arabic script makes machine
  * translation confuse folded together (p/b, v/f, c/k/q, g/j), the vowel pairs
  * it cannot tell apart merged (o/u, e/i/y, ai/ay/i) and doubled letters made
- * single. `Nusuk` and `Nosok` share one, as do `Tabby` and `Tabi`.
+ * single. `Tawakkalna` and `Tawakalna` share one, as do `Ooredoo` and `Oredo`.
  */
 export const skeletonOf = perWordType((word: string): string => {
   // A final e after a consonant is the French spelling's (Maghreb press): Covaxine.

@@ -123,7 +123,7 @@ function judgeForm(entities: KnownEntity[], surface: string, atoms: readonly Ato
   if (!/^[\p{Lu}\p{N}]/u.test(plain)) return undefined
   if (isAllCaps(plain) && !forms.some(isAcronymForm)) return null
   const next = atoms[last + 1]
-  // A capitalised word after it makes a longer name (`Qatar Energy Minister`).
+  // A capitalised word after it makes a longer name (`Gulf Air Force`).
   if (next && next.joint === 'space' && !next.sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(source.slice(next.start, next.end))) return null
   const candidates = forms.filter((form) => {
     const formAtoms = (form.match(/[\p{L}\p{M}]+|\p{N}+/gu) ?? []).length
@@ -155,7 +155,7 @@ function judgeAcronym(index: EntityIndex, token: string, context: EntityContext)
   return {acronym, certain: arabicPairs && token.length >= 5}
 }
 
-/** A known two- or three-word name whose words stand here in another order (`Egypt Telecom`). */
+/** A known two- or three-word name whose words stand here in another order (`Aramco Saudi`). */
 function reorderedName(index: EntityIndex, source: string, atoms: readonly Atom[], first: number, last: number): KnownEntity | undefined {
   const words: string[] = []
   for (let at = first; at <= last; at++) {
@@ -196,9 +196,9 @@ function inCapitals(source: string, atoms: readonly Atom[], at: number): boolean
 
 /**
  * The findings of the entity rule on one text: organisation acronyms with
- * confused or swapped letters (`BNBL` for BNPL), known names split, joined
- * or miscased (`Face book`, `Rolls Royce`, `Whatsapp`), and unknown words
- * that sound like exactly one known brand (`Nosok`: Nusuk?).
+ * confused or swapped letters (`OBCW` for OPCW), known names split, joined
+ * or miscased (`Face book`, `Coca Cola`, `Whatsapp`), and unknown words
+ * that sound like exactly one known brand (`Tawakalna`: Tawakkalna?).
  */
 export function checkEntities(index: EntityIndex, source: string, atoms: readonly Atom[], context: EntityContext): Finding[] {
   const findings: Finding[] = []
