@@ -114,7 +114,7 @@ function judgeForm(entities: KnownEntity[], surface: string, atoms: readonly Ato
       if (plain.length < 4 || context.isWord(plain)) return null
       return finding(ACRONYM, surface, [form], start, end, 'An organisation acronym is written in capitals (or, in some house styles, with one initial capital), never in lower case.', true)
     }
-    // A capital inside a word (TikTok, WhatsApp, BioNTech) is part of the name.
+    // A capital inside a word (WhatsApp, BioNTech, LinkedIn) is part of the name.
     if (innerCase(plain) === innerCase(form)) return null
     if (!/\p{Lu}/u.test(innerCase(form))) return null
     return finding(FORM, surface, [form], start, end, 'The company writes its name with a capital inside it.', sameLetters.length === 1)
