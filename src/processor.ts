@@ -9,6 +9,7 @@ import retextPosteditPhrases from './rules/phrases.js'
 import retextPosteditNames from './rules/names.js'
 import retextPosteditNeedsHuman from './rules/needs-human.js'
 import type {NameStyle} from './names/style.js'
+import retextPosteditEntities from './rules/entities.js'
 import retextPosteditSpelling from './rules/spelling.js'
 import retextPosteditTypography from './rules/typography.js'
 import type {DictionaryOption} from './spelling/word-forms.js'
@@ -64,6 +65,7 @@ export function createProcessor(options: ProcessorOptions = {}): PosteditProcess
     .use(retextPosteditPhrases, shared)
     // Rule plugins are registered here, one line each.
     .use(retextPosteditNames, {...shared, names: options.names, style: options.style})
+    .use(retextPosteditEntities, {...shared, names: options.names})
     .use(retextPosteditSpelling, {...shared, words: options.words, names: options.names, dictionary: options.dictionary})
     .use(retextPosteditTypography, shared)
     .use(retextPosteditNeedsHuman, shared)

@@ -51,6 +51,8 @@ export interface RuleSet {
   vocabulary: Set<string>
   /** Garble key of each `fuzzy` entry's one-word replacement → the entries with it. */
   garbles: Map<string, Array<{rule: PhraseRule; replacement: string}>>
+  /** Each pack's named lists, in load order (entity and acronym lists are read by `entities.ts`). */
+  lists: Array<{pack: string; lists: Record<string, string[]>}>
 }
 
 const SLOT = /\{([a-z][a-z0-9-]*)\}/g
@@ -283,6 +285,9 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
     }
   }
 
+  // Organisations and brands listed for the entity rule are words the spelling rule accepts.
+  for (const pack of packs) for (const form of [...(pack.lists?.entities ?? []), ...(pack.lists?.acronyms ?? [])]) addWords(form)
+
   let vocabulary: Set<string> | undefined
   return {
     phrases: matcher,
@@ -290,6 +295,7 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
     entries: new Map([...entries].map(([id, {pack, entry}]) => [id, {pack, entry}])),
     packs: [...new Set(packs.map((pack) => pack.pack))],
     garbles,
+    lists: packs.map((pack) => ({pack: pack.pack, lists: pack.lists ?? {}})),
     get vocabulary() {
       if (!vocabulary) {
         vocabulary = new Set()

@@ -70,7 +70,9 @@ export function rulesMarkdown(packs: readonly Pack[]): string {
     ...countsTable(packs)
   ]
   for (const pack of packs) {
-    lines.push(`## ${pack.pack}`, '', `${cell(pack.description)} (${code(`rules/default/${basename(pack.file)}`)}, ${pack.entries.length} entries)`, '')
+    const listed = ['entities', 'acronyms'].reduce((sum, name) => sum + (pack.lists?.[name]?.length ?? 0), 0)
+    const counts = listed > 0 ? `${pack.entries.length} entries, ${listed} organisations, brands and acronyms listed for the entity rule` : `${pack.entries.length} entries`
+    lines.push(`## ${pack.pack}`, '', `${cell(pack.description)} (${code(`rules/default/${basename(pack.file)}`)}, ${counts})`, '')
     lines.push('| id | does | what it finds | why |', '| --- | --- | --- | --- |')
     for (const entry of pack.entries) {
       const why = entry.link ? `${cell(entry.note)} [More](${entry.link})` : cell(entry.note)

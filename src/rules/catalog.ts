@@ -30,6 +30,9 @@ export const CODE_RULES: Readonly<Record<string, string>> = {
   'spelling.unknown-name': 'A capitalised word no dictionary knows: usually a name; reported once per file for review.',
   'spelling.variety': 'A spelling of the other variety of English than the chosen dictionary (`color` under en-GB); a suggestion.',
   'spelling.overflow': 'Spelling suggestions were capped for this file; later unknown words have none.',
+  'entities.acronym': 'A listed organisation acronym with letters Arabic script confuses (P/B, V/F, C/K/Q, G/J), two letters swapped, or in lower case; title case (Opec) is a house style and left alone.',
+  'entities.form': 'A known organisation or brand split into words, joined, hyphenated or cased differently from how it writes its name (Face book, Rolls Royce, Whatsapp).',
+  'entities.soundalike': 'An unknown capitalised word that sounds like exactly one known brand or organisation spelled back from Arabic; a suggestion unless only p/b or v/f differ.',
   'names.variant': 'A known person, place or group spelled in a variant transliteration.',
   'names.consistency': 'One person, place or group spelled two ways in one article.',
   'style.name': 'With a house style (`style: ap` or `reuters`): an accepted spelling of a name that is not the house spelling; a suggestion.'

@@ -89,6 +89,8 @@ export class Speller {
   /** Whether the dictionary or the speller's own words hold `word` (nspell's verdict; uncached). */
   suggestable(word: string): boolean {
     if (this.primary.correct(word)) return true
+    // Pack lists hold both varieties' spellings (centre, center); under one variety they must not hide the other's.
+    if (this.otherVarietyOf(word)) return false
     const normal = normalizeWord(word)
     return normal.length > 0 && correctIn((form) => this.personal.has(form), normal)
   }

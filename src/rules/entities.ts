@@ -1,0 +1,343 @@
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report, SOURCE, type PosteditMessage} from '../engine/report.js'
+import {textIndex} from '../engine/text-index.js'
+import type {Finding} from '../engine/types.js'
+import {perWordType} from '../engine/word-cache.js'
+import {gazetteerWords} from '../names/gazetteer.js'
+import type {Atom} from '../packs/atoms.js'
+import {acronymFold, entityIndex, skeletonOf, squashOf, wordsKey, type EntityIndex, type KnownEntity} from '../packs/entities.js'
+import {adaptCase, type IsOff} from '../packs/find.js'
+import {isKnownWord} from '../spelling/dictionary.js'
+import {isOffFor, rulesOf, type RuleOptions} from './options.js'
+
+/** Options of {@link retextPosteditEntities}. */
+export interface EntitiesOptions extends RuleOptions {
+  /** Gazetteers whose names are never taken for a garbled brand (default: `['default']`). */
+  names?: string[]
+}
+
+/** A listed acronym with letters Arabic script confuses, transposed, or in lower case. */
+export const ACRONYM = 'entities.acronym'
+/** A known organisation or brand split, joined or cased the wrong way. */
+export const FORM = 'entities.form'
+/** An unknown capitalised word that sounds like exactly one known brand. */
+export const SOUNDALIKE = 'entities.soundalike'
+
+/** What the entity rule needs besides the text. */
+export interface EntityContext {
+  isOff: IsOff
+  /** Whether a word is English (dictionary or pack vocabulary). */
+  isWord: (word: string) => boolean
+  /** Whether a word is part of a known person's or place's name. */
+  isName: (word: string) => boolean
+  /** Ranges other rules already reported: left alone. */
+  taken?: ReadonlyArray<[number, number]>
+}
+
+const quote = (text: string) => `\`${text}\``
+const squashAtom = perWordType(squashOf)
+const hasLower = (text: string) => /\p{Ll}/u.test(text)
+const hasUpper = (text: string) => /\p{Lu}/u.test(text)
+const isAllCaps = (text: string) => hasUpper(text) && !hasLower(text)
+const isTitleCase = (text: string) => /^\p{Lu}[\p{Ll}\p{M}]*$/u.test(text)
+/** An acronym-shaped form: capitals (and digits or &) only. */
+const isAcronymForm = (form: string) => /^[\p{Lu}\p{N}&]+$/u.test(form) && /\p{Lu}.*\p{Lu}/u.test(form)
+/** The first letter of each word lowered: what stays when sentence position and house style are set aside. */
+const innerCase = (text: string) => text.replace(/(^|[^\p{L}\p{M}])(\p{L})/gu, (_whole, before: string, letter: string) => before + letter.toLowerCase())
+/** A hyphenated form whose first part is an Arabic article or kinship word: spaced and hyphenated are both house styles. */
+const ARTICLE_HYPHEN = /^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|bint|abu|bani|beni|dar|umm|bayt|beit)-/i
+const UPPER = /\p{Lu}/u
+/** Joints a name may run across: a space, a hyphen, nothing. */
+const CONTINUES = new Set(['space', 'hyphen', 'joined'])
+/** Characters that make an atom part of an address, a handle or a file name. */
+const LINKISH = /[./@_\\:#]/
+
+/** Whether the atom sits inside a link, an e-mail address, a handle or a code. */
+function inLink(source: string, atom: Atom, last: Atom): boolean {
+  const before = source[atom.start - 1] ?? ' '
+  const after = source[last.end] ?? ' '
+  return (LINKISH.test(before) && before !== '.') || (LINKISH.test(after) && /[\p{L}\p{N}]/u.test(source[last.end + 1] ?? ''))
+}
+
+function finding(ruleId: string, actual: string, expected: string[], start: number, end: number, note: string, fix: boolean, severity: Finding['severity'] = 'warning'): Finding {
+  const result: Finding = {
+    ruleId,
+    reason: `Unexpected ${quote(actual)}, expected ${expected.map(quote).join(' or ')}`,
+    start,
+    end,
+    actual,
+    expected,
+    severity,
+    note
+  }
+  if (fix && expected.length === 1) result.fix = {start, end, text: expected[0]!}
+  return result
+}
+
+/** Whether two same-length words differ only where Arabic script has one letter for two (p/b, v/f). */
+function onlyArabicPairs(word: string, form: string): boolean {
+  if (word.length !== form.length) return false
+  let differs = false
+  for (let index = 0; index < word.length; index++) {
+    const a = word[index]!.toLowerCase()
+    const b = form[index]!.toLowerCase()
+    if (a === b) continue
+    const pair = a < b ? a + b : b + a
+    if (pair !== 'bp' && pair !== 'fv') return false
+    differs = true
+  }
+  return differs
+}
+
+/**
+ * Judge a span whose letters are those of known entities. Returns a
+ * finding, `null` when the span is right (or a house style), and
+ * `undefined` when the span should be read again word by word.
+ */
+function judgeForm(entities: KnownEntity[], surface: string, atoms: readonly Atom[], first: number, last: number, source: string, context: EntityContext): Finding | null | undefined {
+  const forms = [...new Set(entities.map((entity) => entity.form))]
+  const plain = surface.replace(/[\u2019\u2018]/g, "'")
+  if (forms.includes(plain)) return null
+  const start = atoms[first]!.start
+  const end = atoms[last]!.end
+  const sentenceStart = atoms[first]!.sentenceStart
+  const spanAtoms = last - first + 1
+  const sameLetters = forms.filter((form) => form.toLowerCase() === plain.toLowerCase())
+  if (sameLetters.length > 0) {
+    // Only the case differs.
+    const form = sameLetters[0]!
+    if (isAllCaps(plain)) return null // a headline or an emphasis
+    if (isAcronymForm(form)) {
+      if (hasUpper(plain)) return isTitleCase(plain) ? null : finding(ACRONYM, surface, [form], start, end, 'An organisation acronym is written in capitals.', false)
+      // Lower case: a word of its own (`who`) or too short to be sure.
+      if (plain.length < 4 || context.isWord(plain)) return null
+      return finding(ACRONYM, surface, [form], start, end, 'An organisation acronym is written in capitals (or, in some house styles, with one initial capital), never in lower case.', true)
+    }
+    // A capital inside a word (WhatsApp, BioNTech, LinkedIn) is part of the name.
+    if (innerCase(plain) === innerCase(form)) return null
+    if (!/\p{Lu}/u.test(innerCase(form))) return null
+    return finding(FORM, surface, [form], start, end, 'The company writes its name with a capital inside it.', sameLetters.length === 1)
+  }
+  // Split, joined or hyphenated differently.
+  if (!/^[\p{Lu}\p{N}]/u.test(plain)) return undefined
+  if (isAllCaps(plain) && !forms.some(isAcronymForm)) return null
+  const next = atoms[last + 1]
+  // A capitalised word after it makes a longer name (`Gulf Air Force`).
+  if (next && next.joint === 'space' && !next.sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(source.slice(next.start, next.end))) return null
+  const candidates = forms.filter((form) => {
+    const formAtoms = (form.match(/[\p{L}\p{M}]+|\p{N}+/gu) ?? []).length
+    // Multi-word names: a space and a hyphen between the same words are house styles.
+    if (/\s/.test(form) && formAtoms === spanAtoms) return false
+    if (ARTICLE_HYPHEN.test(form) && formAtoms === spanAtoms) return false
+    return true
+  })
+  if (candidates.length === 0) return null
+  const expected = [...new Set(candidates.map((form) => adaptCase(form, surface, sentenceStart)))]
+  return finding(FORM, surface, expected, start, end, 'The name of a company, brand or organisation is written as the company writes it: not split into words, not joined, with its own hyphens.', expected.length === 1)
+}
+
+/** An all-capitals token that is one listed acronym with letters confused or swapped. */
+function judgeAcronym(index: EntityIndex, token: string, context: EntityContext): {acronym: string; certain: boolean} | undefined {
+  if (token.length < 4 || token.length > 7 || index.guards.has(token) || context.isWord(token)) return undefined
+  const found = new Map<string, boolean>()
+  for (const acronym of index.acronymsByFold.get(acronymFold(token)) ?? []) {
+    if (acronym !== token && !context.isOff(index.acronyms.get(acronym)!)) found.set(acronym, onlyArabicPairs(token, acronym))
+  }
+  for (let at = 0; at + 1 < token.length; at++) {
+    const swapped = token.slice(0, at) + token[at + 1] + token[at] + token.slice(at + 2)
+    const pack = index.acronyms.get(swapped)
+    if (swapped !== token && pack && !context.isOff(pack) && !found.has(swapped)) found.set(swapped, false)
+  }
+  if (found.size !== 1) return undefined
+  const [acronym, arabicPairs] = [...found][0]!
+  // Four letters leave room for a real acronym nobody listed (IBCC beside IPCC): only five or more are certain.
+  return {acronym, certain: arabicPairs && token.length >= 5}
+}
+
+/** A known two- or three-word name whose words stand here in another order (`Aramco Saudi`). */
+function reorderedName(index: EntityIndex, source: string, atoms: readonly Atom[], first: number, last: number): KnownEntity | undefined {
+  const words: string[] = []
+  for (let at = first; at <= last; at++) {
+    const atom = atoms[at]!
+    if (at > first && atom.joint !== 'space') return undefined
+    const word = source.slice(atom.start, atom.end)
+    if (!/^\p{Lu}\p{Ll}{2,}$/u.test(word)) return undefined
+    words.push(atom.key)
+  }
+  const next = atoms[last + 1]
+  if (next && next.joint === 'space' && isTitleCase(source.slice(next.start, next.end))) return undefined
+  const previous = atoms[first - 1]
+  if (previous && atoms[first]!.joint === 'space' && isTitleCase(source.slice(previous.start, previous.end)) && !atoms[first]!.sentenceStart) return undefined
+  const found = index.byWords.get(wordsKey(words))
+  if (!found || found.length !== 1) return undefined
+  const entity = found[0]!
+  return entity.form.toLowerCase() === words.join(' ') ? undefined : entity
+}
+
+/** Whether a capitalised word stands right before or after the atom at `at`, in the same name. */
+function capitalisedNeighbour(source: string, atoms: readonly Atom[], at: number): boolean {
+  const atom = atoms[at]!
+  const previous = atoms[at - 1]
+  if (previous && !atom.sentenceStart && (atom.joint === 'space' || atom.joint === 'hyphen') && /^\p{Lu}/u.test(source.slice(previous.start, previous.end))) return true
+  const next = atoms[at + 1]
+  return Boolean(next && (next.joint === 'space' || next.joint === 'hyphen') && /^\p{Lu}\p{Ll}/u.test(source.slice(next.start, next.end)))
+}
+
+/** Whether the words around `at` are in capitals too: a headline, where capitals prove nothing. */
+function inCapitals(source: string, atoms: readonly Atom[], at: number): boolean {
+  for (const neighbour of [atoms[at - 1], atoms[at + 1]]) {
+    if (!neighbour || neighbour.joint === 'break') continue
+    const text = source.slice(neighbour.start, neighbour.end)
+    if (text.length >= 3 && isAllCaps(text) && !/\p{N}/u.test(text)) return true
+  }
+  return false
+}
+
+/**
+ * The findings of the entity rule on one text: organisation acronyms with
+ * confused or swapped letters (`OBCW` for OPCW), known names split, joined
+ * or miscased (`Face book`, `Coca Cola`, `Whatsapp`), and unknown words
+ * that sound like exactly one known brand (`Tawakalna`: Tawakkalna?).
+ */
+export function checkEntities(index: EntityIndex, source: string, atoms: readonly Atom[], context: EntityContext): Finding[] {
+  const findings: Finding[] = []
+  const taken = context.taken ?? []
+  const isTaken = (start: number, end: number) => taken.some(([from, to]) => from < end && start < to)
+  const live = (entities: KnownEntity[] | undefined) => entities?.filter((entity) => !context.isOff(entity.pack))
+  for (let first = 0; first < atoms.length; first++) {
+    const atom = atoms[first]!
+    if (atom.joint === 'joined') continue
+    // Runs of words whose letters begin a known name, read on while they do; the longest is judged first.
+    const ends: number[] = []
+    let squash = ''
+    for (let at = first; at < atoms.length && at - first <= index.maxAtoms; at++) {
+      if (at > first && !CONTINUES.has(atoms[at]!.joint)) break
+      squash += squashAtom(atoms[at]!.key)
+      if (!index.prefixes.has(squash)) break
+      if (atoms[at + 1]?.joint !== 'joined' && index.bySquash.has(squash)) ends.push(at)
+    }
+    let judged = false
+    for (let position = ends.length - 1; position >= 0 && !judged; position--) {
+      const end = ends[position]!
+      let letters = ''
+      for (let at = first; at <= end; at++) letters += squashAtom(atoms[at]!.key)
+      const entities = live(index.bySquash.get(letters))
+      if (!entities || entities.length === 0) continue
+      if (inLink(source, atom, atoms[end]!) || isTaken(atom.start, atoms[end]!.end)) {
+        judged = true
+        first = end
+        break
+      }
+      const result = judgeForm(entities, source.slice(atom.start, atoms[end]!.end), atoms, first, end, source, context)
+      if (result === undefined) continue
+      if (result) findings.push(result)
+      judged = true
+      first = end
+    }
+    // Two or three capitalised words of a known name in another order.
+    if (!judged && index.byWords.size > 0 && atoms[first + 1]?.joint === 'space' && UPPER.test(source[atom.start]!)) {
+      for (let end = Math.min(first + 2, atoms.length - 1); end > first && !judged; end--) {
+        const reordered = reorderedName(index, source, atoms, first, end)
+        if (!reordered || isTaken(atom.start, atoms[end]!.end) || context.isOff(reordered.pack)) continue
+        const actual = source.slice(atom.start, atoms[end]!.end)
+        findings.push(finding(FORM, actual, [reordered.form], atom.start, atoms[end]!.end, 'The words of a known name in another order: machine translation puts the country or the kind of company first, as Arabic does.', false))
+        judged = true
+        first = end
+      }
+    }
+    if (judged) continue
+    // One word alone: a garbled acronym or a sound-alike of a brand.
+    if (atoms[first + 1]?.joint === 'joined') continue
+    const word = source.slice(atom.start, atom.end)
+    if (!/^\p{Lu}\p{L}+$/u.test(word) || isTaken(atom.start, atom.end) || inLink(source, atom, atom)) continue
+    if (isAllCaps(word)) {
+      if (context.isOff(ACRONYM) || inCapitals(source, atoms, first)) continue
+      const found = judgeAcronym(index, word, context)
+      if (found) {
+        findings.push(
+          finding(
+            ACRONYM,
+            word,
+            [found.acronym],
+            atom.start,
+            atom.end,
+            found.certain
+              ? 'Arabic script has no p and no v: machine translation writes b for p and f for v in acronyms it spells back.'
+              : 'Letters of a listed acronym confused or swapped.',
+            found.certain,
+            found.certain ? 'warning' : 'info'
+          )
+        )
+      }
+      continue
+    }
+    if (word.length < 4 || context.isOff(SOUNDALIKE) || index.guards.has(word) || context.isWord(word) || context.isName(word)) continue
+    // Inside a run of capitalised words it is part of a longer name nobody listed (`Ras El Hekma`).
+    if (capitalisedNeighbour(source, atoms, first)) continue
+    const skeleton = skeletonOf(word)
+    if (skeleton.length < 4) continue
+    const entities = live(index.bySkeleton.get(skeleton))
+    if (!entities) continue
+    const forms = [...new Set(entities.map((entity) => entity.form))].filter((form) => form.toLowerCase() !== word.toLowerCase())
+    if (forms.length !== 1) continue
+    const form = forms[0]!
+    if (isAcronymForm(form) && word.length < 5) continue
+    if (Math.abs(form.length - word.length) > 2) continue
+    const certain = onlyArabicPairs(word, form) && word.length >= 6
+    const expected = adaptCase(form, word, atom.sentenceStart)
+    findings.push(
+      finding(
+        SOUNDALIKE,
+        word,
+        [expected],
+        atom.start,
+        atom.end,
+        'Sounds like a known brand or organisation spelled back from Arabic, which writes no short vowels and has no p or v.',
+        certain,
+        certain ? 'warning' : 'info'
+      )
+    )
+  }
+  return findings
+}
+
+/** Ranges other postedit rules have already reported on `file`. */
+function claimedRanges(file: VFile): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  for (const message of file.messages as PosteditMessage[]) {
+    if (message.source !== SOURCE) continue
+    const place = message.place
+    if (place && 'start' in place && place.start.offset !== undefined && place.end.offset !== undefined) ranges.push([place.start.offset, place.end.offset])
+  }
+  return ranges
+}
+
+const nameSets = new Map<string, Set<string>>()
+
+/**
+ * Report organisations, brands and acronyms that machine translation split,
+ * joined, miscased or spelled back from Arabic (`entities.acronym`,
+ * `entities.form`, `entities.soundalike`), against the `entities` and
+ * `acronyms` lists and the organisation and term entries of the packs.
+ * Title-case acronyms (`Opec`, `Nato`) are a house style and left alone.
+ */
+export default function retextPosteditEntities(options?: EntitiesOptions) {
+  const rules = rulesOf(options)
+  const isOff = isOffFor(options?.disable)
+  const namesKey = JSON.stringify(options?.names ?? ['default'])
+  return (tree: Root, file: VFile): void => {
+    if (isOff('entities')) return
+    const index = entityIndex(rules)
+    if (index.bySquash.size === 0) return
+    let names = nameSets.get(namesKey)
+    if (!names) {
+      names = gazetteerWords(options?.names)
+      nameSets.set(namesKey, names)
+    }
+    const known = names
+    const text = textIndex(tree, String(file.value))
+    const context: EntityContext = {isOff, isWord: isKnownWord, isName: (word) => known.has(word), taken: claimedRanges(file)}
+    for (const found of checkEntities(index, text.source, text.atoms, context)) if (!isOff(found.ruleId)) report(file, found)
+  }
+}
