@@ -18,8 +18,9 @@ const HELP = `Usage: postedit [options] [FILE|FOLDER|GLOB|-]...
 
 Find and fix the errors machine translation leaves in English news text:
 garbled terms, calques, misspelled names, boilerplate, Arabic punctuation
-and digits. Checks .txt and .md files (folders: *.txt, *.text, *.md,
-*.markdown); in Markdown only prose, never code, front matter, HTML or links.
+and digits. Checks .txt, .md and .html files (folders: *.txt, *.text, *.md,
+*.markdown, *.html, *.htm); in Markdown and HTML only prose, never code,
+front matter, tags, attributes, scripts, styles or links.
 With -, or no input when standard input is not a terminal, reads standard
 input.
 
