@@ -3,12 +3,14 @@ import {dirname, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {ConfigError} from '../config/load-config.js'
 import {PackError} from '../packs/pack-error.js'
-import {checkFile, prepareFor} from './check-file.js'
+import {checkFile, prepareFor, type FileOutcome} from './check-file.js'
 import {FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type Format} from './format.js'
 import {collectInputs, IGNORE_FILE, isGlob, TEXT_EXTENSIONS} from './inputs.js'
 import {planJobs} from './jobs.js'
 import {checkAll} from './pool.js'
 import {encodeText, InputError, readStdin, readTextFile, type DecodedText} from './read-input.js'
+import {DEFAULT_CACHE_LOCATION, ResultCache} from './result-cache.js'
+import {parseShard, takeShard} from './shard.js'
 import {removeTemporaryFilesOnSignals, writeFileAtomic} from './write-atomic.js'
 
 /** Exit codes: nothing to report, problems remain, could not run as asked. */
@@ -44,6 +46,12 @@ Options:
                         calques, typography); repeatable
   --word WORD           accept a word as correctly spelled; repeatable
   --markdown            read standard input as Markdown
+  --cache               check only files changed since the last run (or whose
+                        configuration, packs or postedit changed); replay the
+                        others' results from the cache file
+  --cache-location PATH cache file, or folder for it (default: ${DEFAULT_CACHE_LOCATION})
+  --shard I/N           check only shard I of N (1-based) of the sorted file
+                        list: each file falls in exactly one shard
   --no-ignore           also check files ${IGNORE_FILE} excludes
   --color, --no-color   force colour on or off (default: on a terminal,
                         unless NO_COLOR is set)
@@ -96,6 +104,9 @@ export async function main(args: string[]): Promise<number> {
         disable: {type: 'string', multiple: true},
         word: {type: 'string', multiple: true},
         markdown: {type: 'boolean', default: false},
+        cache: {type: 'boolean', default: false},
+        'cache-location': {type: 'string'},
+        shard: {type: 'string'},
         'no-ignore': {type: 'boolean', default: false},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
@@ -154,6 +165,8 @@ function checkFlags(values: Values, positionals: string[], usage: (problem: stri
   }
   const inputs = positionals.length > 0 ? positionals : ['-']
   if (flag('markdown') && !inputs.includes('-')) usage('--markdown is for standard input (-); files are read by their extension')
+  if (values['cache-location'] !== undefined && !flag('cache')) usage('--cache-location goes with --cache')
+  if (values.shard !== undefined && inputs.includes('-')) usage('--shard splits files; standard input cannot be split')
   if (flag('fix') && inputs.includes('-') && inputs.length > 1) usage('--fix with standard input prints the corrected text, so it takes no other input')
 }
 
@@ -174,6 +187,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
     maxWarnings = Number(values['max-warnings'])
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) usage('--max-warnings takes a whole number of 0 or more')
   }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard as string, usage)
   const cwd = process.cwd()
 
   const inputs = await collectInputs(positionals.length > 0 ? positionals : ['-'], {useIgnore: !flag('no-ignore')})
@@ -186,6 +200,9 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   if (inputs.files.filter((file) => file === '-').length > 1) usage('standard input can be read once')
   if (flag('stdout') && inputs.files.length !== 1) usage('--fix --stdout takes one input')
   if (inputs.files.length === 0) return inputs.ignored.length + inputs.allIgnored.length > 0 ? EXIT.clean : usage('no input')
+  // A shard may be empty (more machines than files): nothing to check is then a clean run.
+  if (shard) inputs.files = takeShard(inputs.files, shard)
+  if (inputs.files.length === 0) return EXIT.clean
 
   // Read every input before anything is written: one bad file changes nothing.
   const texts: DecodedText[] = []
@@ -213,10 +230,18 @@ async function run(values: Values, positionals: string[]): Promise<number> {
 
   if (writing) removeTemporaryFilesOnSignals()
   const progress = process.stderr.isTTY && jobs.length > 5 && format !== 'github'
-  let done = 0
+  const cache = flag('cache') ? new ResultCache(resolve(cwd, (values['cache-location'] as string | undefined) ?? DEFAULT_CACHE_LOCATION), cwd) : undefined
+  const replayed = new Map<number, FileOutcome>()
+  for (const [index, job] of jobs.entries()) {
+    const hit = cache?.lookup(job)
+    if (hit) replayed.set(index, hit)
+  }
+  const toCheck = jobs.flatMap((_, index) => (replayed.has(index) ? [] : [index]))
+  let done = replayed.size
   const unwritten = new Map<number, string>()
   const written = {files: 0, fixes: 0}
-  const outcomes = await checkAll(jobs, (outcome, index) => {
+  const checked = await checkAll(toCheck.map((index) => jobs[index]!), (outcome, position) => {
+    const index = toCheck[position]!
     if (writing && outcome.path !== undefined && outcome.value !== outcome.original) {
       try {
         writeFileAtomic(outcome.path, encodeText(outcome.value, texts[index]!.encoding))
@@ -231,6 +256,18 @@ async function run(values: Values, positionals: string[]): Promise<number> {
     done++
     if (progress) process.stderr.write(`\rpostedit: ${done}/${jobs.length} files`)
   })
+  const outcomes = jobs.map((_, index) => replayed.get(index)!)
+  for (const [position, index] of toCheck.entries()) outcomes[index] = checked[position]!
+  if (cache) {
+    for (const index of toCheck) {
+      const outcome = outcomes[index]!
+      const onDisk = writing && outcome.value !== outcome.original && !unwritten.has(index) ? outcome.value : outcome.original
+      cache.store(jobs[index]!, outcome, onDisk)
+    }
+    cache.save()
+    // For tests and the curious: which files were really checked.
+    if (process.env.POSTEDIT_DEBUG_CACHE) process.stderr.write(`postedit: cache: checked ${JSON.stringify(toCheck.map((index) => jobs[index]!.path ?? '-'))}\n`)
+  }
   if (progress) process.stderr.write('\r\u001B[K')
   if (unwritten.size > 0) {
     // Not written: the report is about the file as it still is, not about the fixed text nobody will see.
