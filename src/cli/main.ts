@@ -229,7 +229,8 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   )
 
   if (writing) removeTemporaryFilesOnSignals()
-  const progress = process.stderr.isTTY && jobs.length > 5 && format !== 'github'
+  // Only for a person watching a terminal: never in CI logs (CI is set by GitHub Actions, GitLab and the rest) or a redirected stderr.
+  const progress = process.stderr.isTTY && !process.env.CI && jobs.length > 5 && format !== 'github'
   const cache = flag('cache') ? new ResultCache(resolve(cwd, (values['cache-location'] as string | undefined) ?? DEFAULT_CACHE_LOCATION), cwd) : undefined
   const replayed = new Map<number, FileOutcome>()
   for (const [index, job] of jobs.entries()) {
