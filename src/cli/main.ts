@@ -17,6 +17,7 @@ import {removeTemporaryFilesOnSignals, writeFileAtomic} from './write-atomic.js'
 export const EXIT = {clean: 0, problems: 1, usage: 2} as const
 
 const HELP = `Usage: postedit [options] [FILE|FOLDER|GLOB|-]...
+       postedit pack import GLOSSARY.csv > house.yml
 
 Find and fix the errors machine translation leaves in English news text:
 garbled terms, calques, misspelled names, boilerplate, Arabic punctuation
@@ -77,6 +78,41 @@ function reportRoot(cwd: string): string {
   }
 }
 
+const PACK_USAGE = 'Usage: postedit pack import GLOSSARY.csv|.tsv > house.yml\n'
+
+/**
+ * `postedit pack import FILE`: a glossary spreadsheet turned into a rule pack
+ * on stdout, or every problem in it on stderr, each with its line.
+ */
+async function packCommand(args: string[]): Promise<number> {
+  if (args[0] === '--help' || args[0] === '-h') {
+    process.stdout.write(PACK_USAGE)
+    return EXIT.clean
+  }
+  if (args[0] !== 'import' || args.length !== 2 || args[1]!.startsWith('-')) {
+    process.stderr.write(`postedit: ${args[0] === 'import' ? 'pack import takes one glossary file' : `unknown pack command \`${args[0] ?? ''}\``}\n${PACK_USAGE}`)
+    return EXIT.usage
+  }
+  const file = args[1]!
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    process.stderr.write(`postedit: ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`)
+    return EXIT.usage
+  }
+  const {importGlossary} = await import('../packs/import-glossary.js')
+  const result = importGlossary(text, file)
+  if (result.yaml === undefined) {
+    for (const {line, problem} of result.problems) process.stderr.write(`postedit: ${file}${line > 0 ? `:${line}` : ''}: ${problem}\n`)
+    process.stderr.write(`postedit: ${file}: ${plural(result.problems.length, 'problem', 'problems')}; no pack written\n`)
+    return EXIT.usage
+  }
+  process.stdout.write(result.yaml)
+  process.stderr.write(`postedit: ${file}: ${plural(result.entries, 'entry', 'entries')} imported\n`)
+  return EXIT.clean
+}
+
 /** Exit with a one-line message: bad usage, configuration, pack or input. */
 class StopError extends Error {}
 
@@ -85,6 +121,7 @@ class StopError extends Error {}
  * goes to stdout and stderr; the resolved value is the exit code.
  */
 export async function main(args: string[]): Promise<number> {
+  if (args[0] === 'pack') return packCommand(args.slice(1))
   let parsed
   try {
     parsed = parseArgs({
