@@ -71,4 +71,10 @@ describe('HTML articles', () => {
     const fixed = run(['--fix', '--stdout', '--disable', 'spelling', 'a.html'], {cwd: directory})
     expect(fixed.stdout).toBe(fixedPage)
   })
+
+  it('reads standard input as HTML with --html', () => {
+    expect(run(['--fix', '--html', '--disable', 'spelling', '-'], {input: page}).stdout).toBe(fixedPage)
+    expect(run(['--html', 'a.html']).stderr).toMatch(/--html is for standard input/)
+    expect(run(['--html', '--markdown', '-'], {input: page}).code).toBe(2)
+  })
 })

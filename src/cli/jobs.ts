@@ -19,6 +19,8 @@ export interface JobSettings {
   words: string[]
   /** Read standard input as Markdown. */
   markdown: boolean
+  /** Read standard input as HTML. */
+  html?: boolean
   /** Told about configuration files passed over (a broken package.json). */
   warn: (message: string) => void
 }
@@ -62,6 +64,7 @@ export async function planJobs(files: readonly string[], texts: readonly string[
     const names = settings.names.length > 0 ? fromCommandLine(settings.names) : resolved.names
     if (names) options.names = names
     if (path === undefined && settings.markdown) options.format = 'markdown'
+    if (path === undefined && settings.html) options.format = 'html'
     const key = JSON.stringify(options.packs ?? ['default'])
     let catalog = catalogs.get(key)
     if (!catalog) {

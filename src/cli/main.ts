@@ -47,6 +47,7 @@ Options:
                         calques, typography); repeatable
   --word WORD           accept a word as correctly spelled; repeatable
   --markdown            read standard input as Markdown
+  --html                read standard input as HTML
   --cache               check only files changed since the last run (or whose
                         configuration, packs or postedit changed); replay the
                         others' results from the cache file
@@ -141,6 +142,7 @@ export async function main(args: string[]): Promise<number> {
         disable: {type: 'string', multiple: true},
         word: {type: 'string', multiple: true},
         markdown: {type: 'boolean', default: false},
+        html: {type: 'boolean', default: false},
         cache: {type: 'boolean', default: false},
         'cache-location': {type: 'string'},
         shard: {type: 'string'},
@@ -202,6 +204,8 @@ function checkFlags(values: Values, positionals: string[], usage: (problem: stri
   }
   const inputs = positionals.length > 0 ? positionals : ['-']
   if (flag('markdown') && !inputs.includes('-')) usage('--markdown is for standard input (-); files are read by their extension')
+  if (flag('html') && !inputs.includes('-')) usage('--html is for standard input (-); files are read by their extension')
+  if (flag('html') && flag('markdown')) usage('standard input is read as Markdown or as HTML: use --markdown or --html')
   if (values['cache-location'] !== undefined && !flag('cache')) usage('--cache-location goes with --cache')
   if (values.shard !== undefined && inputs.includes('-')) usage('--shard splits files; standard input cannot be split')
   if (flag('fix') && inputs.includes('-') && inputs.length > 1) usage('--fix with standard input prints the corrected text, so it takes no other input')
@@ -258,6 +262,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
       disable: list('disable'),
       words: list('word'),
       markdown: flag('markdown'),
+      html: flag('html'),
       warn: (warning) => {
         if (!warned.has(warning)) process.stderr.write(`postedit: warning: ${warning}\n`)
         warned.add(warning)
