@@ -8,7 +8,7 @@ import {run, scratch} from './support/cli.js'
 const glossary = [
   'Wrong form,Right form,Note',
   'the peace file,the peace process,Arabic milaf is a topic.',
-  '"the Ministery of Health","the Ministry of Health",',
+  '"the Ministery of Health","the Ministry of Health",,The Ministery of Health said so.',
   'the security file,the security issue|the security dossier,"Several fit, so an editor chooses."',
   ''
 ].join('\n')
@@ -43,7 +43,8 @@ describe('postedit pack import', () => {
       'The Water  File\tthe water question\t',
       'the health file\tthe health file\t',
       'the {sector} file\tthe sector issue\t',
-      'the trade file\tthe trade talks\tnote\textra'
+      'the trade file\tthe trade talks\tnote\tThey argued over the trade file.\textra',
+      'the gas file\tthe gas deal\t\tThe gas dossier was discussed.'
     ]
     writeFileSync(join(directory, 'desk.tsv'), `${lines.join('\n')}\n`)
     const {code, stdout, stderr} = run(['pack', 'import', 'desk.tsv'], {cwd: directory})
@@ -55,8 +56,9 @@ describe('postedit pack import', () => {
       'postedit: desk.tsv:5: “The Water  File” is already on line 4',
       'postedit: desk.tsv:6: the right form of “the health file” is the wrong form itself',
       'postedit: desk.tsv:7: unknown list `{sector}` (define it under `lists`)',
-      'postedit: desk.tsv:8: 4 columns; a glossary has three: wrong form, right form, note',
-      'postedit: desk.tsv: 6 problems; no pack written'
+      'postedit: desk.tsv:8: 5 columns; a glossary has at most four: wrong form, right form, note, example',
+      'postedit: desk.tsv:9: the example does not hold “the gas file”',
+      'postedit: desk.tsv: 7 problems; no pack written'
     ])
   })
 

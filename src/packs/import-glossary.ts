@@ -25,6 +25,8 @@ interface Row {
   wrong: string
   right: string[]
   note: string
+  /** A sentence of the newsroom's own holding the wrong form, when the fourth column gives one. */
+  example: string
 }
 
 interface Entry {
@@ -38,7 +40,7 @@ interface Entry {
 }
 
 /** First cells that mark a header row rather than a glossary entry. */
-const HEADER = /^(?:wrong|wrong form|incorrect|mistake|error|avoid|don'?t use|do not use|bad|term|from|source)$/i
+const HEADER = /^(?:wrong|wrong forms?|wrong form|incorrect|mistake|error|avoid|don'?t use|do not use|bad|term|from|source)$/i
 
 /** Several right forms in one cell: `Islamic State | IS`, or separated by semicolons. */
 const ALTERNATIVES = /\s*[|;]\s*/
@@ -68,6 +70,19 @@ function generatedExample(wrong: string, right: string): {in: string; out: strin
   return {in: `The statement mentioned ${wrong} twice.`, out: `The statement mentioned ${right} twice.`}
 }
 
+/**
+ * The row's own example with its expected correction: the wrong form
+ * replaced by the first right form (capitalised at the start of the
+ * sentence, as the fix does). The pack loader then checks that the fix
+ * really gives this.
+ */
+function ownExample(row: Row): {in: string; out: string} {
+  const at = row.example.toLowerCase().indexOf(row.wrong.toLowerCase())
+  const right = row.right[0]!
+  const replacement = at === 0 ? right.charAt(0).toUpperCase() + right.slice(1) : right
+  return {in: row.example, out: at < 0 ? row.example : row.example.slice(0, at) + replacement + row.example.slice(at + row.wrong.length)}
+}
+
 function entryOf(row: Row, id: string): Entry {
   // One right form is the house's decision, so it is applied; with several an editor chooses.
   const fix: Pick<Entry, 'fix'> = row.right.length === 1 ? {fix: 'auto'} : {}
@@ -78,7 +93,8 @@ function entryOf(row: Row, id: string): Entry {
     replace: row.right.length === 1 ? row.right[0]! : row.right,
     ...fix,
     note: row.note || `House style: write ${row.right.map((form) => `“${form}”`).join(' or ')}, not “${row.wrong}”.`,
-    examples: [generatedExample(row.wrong, row.right[0]!)]
+    // The generated example tests the fix; the newsroom's own sentence, if any, that it is found there.
+    examples: [generatedExample(row.wrong, row.right[0]!), ...(row.example ? [ownExample(row)] : [])]
   }
 }
 
@@ -104,8 +120,8 @@ function loaderProblem(name: string, source: string, entries: Entry[]): PackErro
 const reasonOf = (error: PackError) => error.message.slice(`${error.file}:${error.line}:${error.column}: `.length).replace(/^`[^`]+`: /, '')
 
 /**
- * Turn a glossary spreadsheet (CSV or TSV: wrong form, right form, note; a
- * header row is optional) into a rule pack. Every line is checked, and every
+ * Turn a glossary spreadsheet (CSV or TSV: wrong form, right form, note,
+ * and optionally an example sentence; a header row is optional) into a rule pack. Every line is checked, and every
  * problem is reported with its line, all at once: CSV syntax, missing or
  * identical forms, repeated wrong forms, and whatever the normal pack loader
  * (schema and self-test) refuses. Rows have no examples, so each entry gets
@@ -130,11 +146,11 @@ export function importGlossary(text: string, file: string): GlossaryImport {
   for (const [index, {record, info}] of records.entries()) {
     // csv-parse counts lines to the end of the record; a quoted cell may span several.
     const line = info.lines - record.reduce((count, cell) => count + cell.split('\n').length - 1, 0)
-    const [wrong = '', right = '', note = ''] = record
+    const [wrong = '', right = '', note = '', example = ''] = record
     if (record.every((cell) => cell === '') || wrong.startsWith('#')) continue
     if (index === 0 && HEADER.test(wrong)) continue
-    if (record.length > 3 && record.slice(3).some((cell) => cell !== '')) {
-      problems.push({line, problem: `${record.length} columns; a glossary has three: wrong form, right form, note`})
+    if (record.length > 4 && record.slice(4).some((cell) => cell !== '')) {
+      problems.push({line, problem: `${record.length} columns; a glossary has at most four: wrong form, right form, note, example`})
       continue
     }
     if (wrong === '') {
@@ -156,8 +172,12 @@ export function importGlossary(text: string, file: string): GlossaryImport {
       problems.push({line, problem: `“${wrong}” is already on line ${earlier}`})
       continue
     }
+    if (example !== '' && !example.toLowerCase().includes(wrong.toLowerCase())) {
+      problems.push({line, problem: `the example does not hold “${wrong}”`})
+      continue
+    }
     firstLine.set(key, line)
-    rows.push({line, wrong, right: forms, note})
+    rows.push({line, wrong, right: forms, note, example})
   }
 
   const name = slug(basename(file, extname(file))).replace(/^[^a-z]+/, '') || 'house'
