@@ -9,6 +9,7 @@ import {checkOptionShapes, checkRuleIds, inputFile} from './engine/validate.js'
 import {findArtifacts} from './packs/find.js'
 import {isOffFor, rulesOf} from './rules/options.js'
 import {unknownNameWords} from './rules/spelling.js'
+import {loadHtmlSupport, maskHtml} from './markdown/html-mask.js'
 import {loadMarkdownSupport, maskMarkdown, maskPlainText, maskRanges} from './markdown/mask.js'
 import {createProcessor, type PosteditProcessor, type ProcessorOptions} from './processor.js'
 
@@ -18,10 +19,13 @@ export interface Options extends ProcessorOptions {
   fix?: boolean
   /**
    * How to read the input: `markdown` checks only prose (front matter, code,
-   * HTML and link targets are never flagged or changed). Default: `markdown`
-   * for a VFile whose extension is `.md` or `.markdown`, else `text`.
+   * HTML and link targets are never flagged or changed); `html` checks only
+   * the text of the page (tags, attributes, scripts, styles, code, character
+   * references and URLs are never flagged or changed). Default: `markdown`
+   * for a VFile whose extension is `.md` or `.markdown`, `html` for `.html`
+   * or `.htm`, else `text`.
    */
-  format?: 'text' | 'markdown'
+  format?: 'text' | 'markdown' | 'html'
   /** Severity per rule id or prefix (`names.consistency: 'error'`), or `off`. */
   severities?: Record<string, RuleSetting>
   /** Phrases that are right as written: nothing inside them is reported. */
@@ -52,9 +56,29 @@ const byPlace = (a: PosteditMessage, b: PosteditMessage) =>
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd'])
 
+const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml'])
+
+/** How `file` is read under `options`: the format asked for, else by extension. */
+export function formatOf(file: VFile, options: Options): 'text' | 'markdown' | 'html' {
+  if (options.format) return options.format
+  const extension = (file.extname ?? '').toLowerCase()
+  return MARKDOWN_EXTENSIONS.has(extension) ? 'markdown' : HTML_EXTENSIONS.has(extension) ? 'html' : 'text'
+}
+
 /** Whether `file` is read as Markdown under `options`. */
 export function isMarkdown(file: VFile, options: Options): boolean {
-  return options.format ? options.format === 'markdown' : MARKDOWN_EXTENSIONS.has((file.extname ?? '').toLowerCase())
+  return formatOf(file, options) === 'markdown'
+}
+
+/** The same-length view of `source` the rules see, by format. */
+function proseView(source: string, format: 'text' | 'markdown' | 'html'): string {
+  return format === 'markdown' ? maskMarkdown(source) : format === 'html' ? maskHtml(source) : maskPlainText(source)
+}
+
+/** Load the parser `format` needs, if any. */
+export async function loadSupportFor(format: 'text' | 'markdown' | 'html'): Promise<void> {
+  if (format === 'markdown') await loadMarkdownSupport()
+  else if (format === 'html') await loadHtmlSupport()
 }
 
 /**
@@ -69,7 +93,7 @@ function lint(processor: PosteditProcessor, file: VFile, options: Options): Post
   const directives = readDirectives(source)
   // Old Mac line endings (a lone CR) read as LF: same length, so every offset stays.
   const lines = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source
-  const view = maskRanges(isMarkdown(file, options) ? maskMarkdown(lines) : maskPlainText(lines), directives.lines)
+  const view = maskRanges(proseView(lines, formatOf(file, options)), directives.lines)
   const work = new VFile({path: file.path, cwd: file.cwd, value: view})
   const limits = chunkLimits()
   if (view.length > limits.threshold) lintInPieces(processor, work, options, limits.size)
@@ -158,7 +182,7 @@ function lintInPieces(processor: PosteditProcessor, work: VFile, options: Option
 export async function postedit(input: string | Uint8Array | VFile, options: Options = {}): Promise<PosteditResult> {
   checkOptionShapes(options)
   const file = inputFile(input)
-  if (isMarkdown(file, options ?? {})) await loadMarkdownSupport()
+  await loadSupportFor(formatOf(file, options))
   return posteditSync(file, options)
 }
 
@@ -179,7 +203,8 @@ function writtenRanges(applied: readonly Fix[]): Array<[number, number]> {
 
 /**
  * {@link postedit}, synchronously: every postedit rule is synchronous. For
- * Markdown, call `await loadMarkdownSupport()` once first.
+ * Markdown, call `await loadMarkdownSupport()` once first; for HTML,
+ * `await loadHtmlSupport()`.
  */
 export function posteditSync(input: string | Uint8Array | VFile, options: Options = {}): PosteditResult {
   checkOptionShapes(options)

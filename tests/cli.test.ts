@@ -102,7 +102,7 @@ describe('bad input', () => {
         mkdirSync(join(directory, 'folder'))
         return join(directory, 'folder')
       },
-      /folder: no files to check \(a folder is searched for \*\.txt, \*\.text, \*\.md, \*\.markdown\)$/
+      /folder: no files to check \(a folder is searched for \*\.txt, \*\.text, \*\.md, \*\.markdown, \*\.html, \*\.htm\)$/
     ],
     [
       'a binary file',

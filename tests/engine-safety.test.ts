@@ -93,7 +93,7 @@ describe('the library checks what it is given', () => {
     [{disable: ['calqes']}, /option `disable`: unknown rule id `calqes`/],
     [{words: 'X'}, /option `words` must be an array of strings/],
     [{fix: 'yes'}, /option `fix` must be true or false/],
-    [{format: 'html'}, /option `format` must be 'text' or 'markdown'/],
+    [{format: 'pdf'}, /option `format` must be 'text', 'markdown' or 'html'/],
     [{severities: {calques: 'loud'}}, /`calques` must be 'error', 'warning', 'info' or 'off'/],
     [{severities: {calqes: 'off'}}, /option `severities`: unknown rule id `calqes`/],
     [{fixx: true}, /unknown option `fixx`/],

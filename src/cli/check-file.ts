@@ -2,8 +2,7 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {PosteditMessage} from '../engine/report.js'
 import type {Fix, Severity} from '../engine/types.js'
-import {loadMarkdownSupport} from '../markdown/mask.js'
-import {isMarkdown, posteditSync, type Options} from '../postedit.js'
+import {formatOf, loadSupportFor, posteditSync, type Options} from '../postedit.js'
 
 /** A message as plain data: what crosses between workers and feeds every format. */
 export interface JsonMessage {
@@ -63,9 +62,10 @@ function toJson(message: PosteditMessage): JsonMessage {
   return json
 }
 
-/** Load what checking `jobs` needs beyond plain text (the Markdown parser). */
+/** Load what checking `jobs` needs beyond plain text (the Markdown or HTML parser). */
 export async function prepareFor(jobs: readonly FileJob[]): Promise<void> {
-  if (jobs.some((job) => isMarkdown(new VFile({path: job.path}), job.options))) await loadMarkdownSupport()
+  const formats = new Set(jobs.map((job) => formatOf(new VFile({path: job.path}), job.options)))
+  for (const format of formats) await loadSupportFor(format)
 }
 
 /** Check one file (in this thread or a worker): pure data in, pure data out. */

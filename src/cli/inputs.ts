@@ -3,7 +3,7 @@ import {dirname, extname, join, relative, resolve, sep} from 'node:path'
 import ignore, {type Ignore} from 'ignore'
 
 /** Extensions looked for inside folders and globs, in any case (`.TXT` too). */
-export const TEXT_EXTENSIONS = ['txt', 'text', 'md', 'markdown']
+export const TEXT_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm']
 
 /** Whether `pattern` is a glob rather than a path (tinyglobby's own test, without loading it). */
 export function isGlob(pattern: string): boolean {

@@ -24,6 +24,8 @@ export interface JobSettings {
   dictionary?: 'en' | 'en-US' | 'en-GB'
   /** `--style`: house style for names, over the configuration's. */
   style?: NameStyle
+  /** Read standard input as HTML. */
+  html?: boolean
   /** Told about configuration files passed over (a broken package.json). */
   warn: (message: string) => void
 }
@@ -71,6 +73,7 @@ export async function planJobs(files: readonly string[], texts: readonly string[
     const style = settings.style ?? resolved.style
     if (style) options.style = style
     if (path === undefined && settings.markdown) options.format = 'markdown'
+    if (path === undefined && settings.html) options.format = 'html'
     const key = JSON.stringify(options.packs ?? ['default'])
     let catalog = catalogs.get(key)
     if (!catalog) {

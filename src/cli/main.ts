@@ -11,17 +11,21 @@ import {planJobs} from './jobs.js'
 import {checkAll} from './pool.js'
 import {filesAboveScore, formatSummary} from './quality-report.js'
 import {encodeText, InputError, readStdin, readTextFile, TooLargeError, type DecodedText} from './read-input.js'
+import {DEFAULT_CACHE_LOCATION, ResultCache} from './result-cache.js'
+import {parseShard, takeShard} from './shard.js'
 import {removeTemporaryFilesOnSignals, writeFileAtomic} from './write-atomic.js'
 
 /** Exit codes: nothing to report, problems remain, could not run as asked. */
 export const EXIT = {clean: 0, problems: 1, usage: 2} as const
 
 const HELP = `Usage: postedit [options] [FILE|FOLDER|GLOB|-]...
+       postedit pack import GLOSSARY.csv > house.yml
 
 Find and fix the errors machine translation leaves in English news text:
 garbled terms, calques, misspelled names, boilerplate, Arabic punctuation
-and digits. Checks .txt and .md files (folders: *.txt, *.text, *.md,
-*.markdown); in Markdown only prose, never code, front matter, HTML or links.
+and digits. Checks .txt, .md and .html files (folders: *.txt, *.text, *.md,
+*.markdown, *.html, *.htm); in Markdown and HTML only prose, never code,
+front matter, tags, attributes, scripts, styles or links.
 With -, or no input when standard input is not a terminal, reads standard
 input.
 
@@ -52,6 +56,13 @@ Options:
   --dictionary NAME     en (default: American, British forms accepted too),
                         en-US or en-GB (that spelling only)
   --markdown            read standard input as Markdown
+  --html                read standard input as HTML
+  --cache               check only files changed since the last run (or whose
+                        configuration, packs or postedit changed); replay the
+                        others' results from the cache file
+  --cache-location PATH cache file, or folder for it (default: ${DEFAULT_CACHE_LOCATION})
+  --shard I/N           check only shard I of N (1-based) of the sorted file
+                        list: each file falls in exactly one shard
   --no-ignore           also check files ${IGNORE_FILE} excludes
   --color, --no-color   force colour on or off (default: on a terminal,
                         unless NO_COLOR is set)
@@ -77,6 +88,41 @@ function reportRoot(cwd: string): string {
   }
 }
 
+const PACK_USAGE = 'Usage: postedit pack import GLOSSARY.csv|.tsv > house.yml\n'
+
+/**
+ * `postedit pack import FILE`: a glossary spreadsheet turned into a rule pack
+ * on stdout, or every problem in it on stderr, each with its line.
+ */
+async function packCommand(args: string[]): Promise<number> {
+  if (args[0] === '--help' || args[0] === '-h') {
+    process.stdout.write(PACK_USAGE)
+    return EXIT.clean
+  }
+  if (args[0] !== 'import' || args.length !== 2 || args[1]!.startsWith('-')) {
+    process.stderr.write(`postedit: ${args[0] === 'import' ? 'pack import takes one glossary file' : `unknown pack command \`${args[0] ?? ''}\``}\n${PACK_USAGE}`)
+    return EXIT.usage
+  }
+  const file = args[1]!
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    process.stderr.write(`postedit: ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`)
+    return EXIT.usage
+  }
+  const {importGlossary} = await import('../packs/import-glossary.js')
+  const result = importGlossary(text, file)
+  if (result.yaml === undefined) {
+    for (const {line, problem} of result.problems) process.stderr.write(`postedit: ${file}${line > 0 ? `:${line}` : ''}: ${problem}\n`)
+    process.stderr.write(`postedit: ${file}: ${plural(result.problems.length, 'problem', 'problems')}; no pack written\n`)
+    return EXIT.usage
+  }
+  process.stdout.write(result.yaml)
+  process.stderr.write(`postedit: ${file}: ${plural(result.entries, 'entry', 'entries')} imported\n`)
+  return EXIT.clean
+}
+
 /** Exit with a one-line message: bad usage, configuration, pack or input. */
 class StopError extends Error {}
 
@@ -85,6 +131,7 @@ class StopError extends Error {}
  * goes to stdout and stderr; the resolved value is the exit code.
  */
 export async function main(args: string[]): Promise<number> {
+  if (args[0] === 'pack') return packCommand(args.slice(1))
   let parsed
   try {
     parsed = parseArgs({
@@ -108,6 +155,10 @@ export async function main(args: string[]): Promise<number> {
         word: {type: 'string', multiple: true},
         dictionary: {type: 'string'},
         markdown: {type: 'boolean', default: false},
+        html: {type: 'boolean', default: false},
+        cache: {type: 'boolean', default: false},
+        'cache-location': {type: 'string'},
+        shard: {type: 'string'},
         'no-ignore': {type: 'boolean', default: false},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
@@ -187,6 +238,10 @@ function checkFlags(values: Values, positionals: string[], usage: (problem: stri
   }
   const inputs = positionals.length > 0 ? positionals : ['-']
   if (flag('markdown') && !inputs.includes('-')) usage('--markdown is for standard input (-); files are read by their extension')
+  if (flag('html') && !inputs.includes('-')) usage('--html is for standard input (-); files are read by their extension')
+  if (flag('html') && flag('markdown')) usage('standard input is read as Markdown or as HTML: use --markdown or --html')
+  if (values['cache-location'] !== undefined && !flag('cache')) usage('--cache-location goes with --cache')
+  if (values.shard !== undefined && inputs.includes('-')) usage('--shard splits files; standard input cannot be split')
   if (flag('fix') && inputs.includes('-') && inputs.length > 1) usage('--fix with standard input prints the corrected text, so it takes no other input')
 }
 
@@ -211,6 +266,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) usage('--max-warnings takes a whole number of 0 or more')
   }
   const maxScore = maxScoreOf(values['max-score'], usage)
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard as string, usage)
   const cwd = process.cwd()
 
   const inputs = await collectInputs(positionals.length > 0 ? positionals : ['-'], {useIgnore: !flag('no-ignore')})
@@ -223,6 +279,9 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   if (inputs.files.filter((file) => file === '-').length > 1) usage('standard input can be read once')
   if (flag('stdout') && inputs.files.length !== 1) usage('--fix --stdout takes one input')
   if (inputs.files.length === 0) return inputs.ignored.length + inputs.allIgnored.length > 0 ? EXIT.clean : usage('no input')
+  // A shard may be empty (more machines than files): nothing to check is then a clean run.
+  if (shard) inputs.files = takeShard(inputs.files, shard)
+  if (inputs.files.length === 0) return EXIT.clean
 
   // Read every input before anything is written: one bad file changes nothing.
   // Only a file over the size limit among several is left out, with one line
@@ -256,6 +315,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
       markdown: flag('markdown'),
       style: styleOption,
       dictionary: values.dictionary as 'en' | 'en-US' | 'en-GB' | undefined,
+      html: flag('html'),
       warn: (warning) => {
         if (!warned.has(warning)) process.stderr.write(`postedit: warning: ${warning}\n`)
         warned.add(warning)
@@ -264,11 +324,20 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   )
 
   if (writing) removeTemporaryFilesOnSignals()
-  const progress = process.stderr.isTTY && jobs.length > 5 && format !== 'github'
-  let done = 0
+  // Only for a person watching a terminal: never in CI logs (CI is set by GitHub Actions, GitLab and the rest) or a redirected stderr.
+  const progress = process.stderr.isTTY && !process.env.CI && jobs.length > 5 && format !== 'github'
+  const cache = flag('cache') ? new ResultCache(resolve(cwd, (values['cache-location'] as string | undefined) ?? DEFAULT_CACHE_LOCATION), cwd) : undefined
+  const replayed = new Map<number, FileOutcome>()
+  for (const [index, job] of jobs.entries()) {
+    const hit = cache?.lookup(job)
+    if (hit) replayed.set(index, hit)
+  }
+  const toCheck = jobs.flatMap((_, index) => (replayed.has(index) ? [] : [index]))
+  let done = replayed.size
   const unwritten = new Map<number, string>()
   const written = {files: 0, fixes: 0}
-  const outcomes = await checkAll(jobs, (outcome, index) => {
+  const checked = await checkAll(toCheck.map((index) => jobs[index]!), (outcome, position) => {
+    const index = toCheck[position]!
     if (writing && outcome.path !== undefined && outcome.value !== outcome.original) {
       try {
         writeFileAtomic(outcome.path, encodeText(outcome.value, texts[index]!.encoding))
@@ -283,6 +352,18 @@ async function run(values: Values, positionals: string[]): Promise<number> {
     done++
     if (progress) process.stderr.write(`\rpostedit: ${done}/${jobs.length} files`)
   })
+  const outcomes = jobs.map((_, index) => replayed.get(index)!)
+  for (const [position, index] of toCheck.entries()) outcomes[index] = checked[position]!
+  if (cache) {
+    for (const index of toCheck) {
+      const outcome = outcomes[index]!
+      const onDisk = writing && outcome.value !== outcome.original && !unwritten.has(index) ? outcome.value : outcome.original
+      cache.store(jobs[index]!, outcome, onDisk)
+    }
+    cache.save()
+    // For tests and the curious: which files were really checked.
+    if (process.env.POSTEDIT_DEBUG_CACHE) process.stderr.write(`postedit: cache: checked ${JSON.stringify(toCheck.map((index) => jobs[index]!.path ?? '-'))}\n`)
+  }
   if (progress) process.stderr.write('\r\u001B[K')
   if (unwritten.size > 0) {
     // Not written: the report is about the file as it still is, not about the fixed text nobody will see.

@@ -58,7 +58,7 @@ export function inputFile(input: unknown): VFile {
 }
 
 const SEVERITY_SETTINGS = new Set(['error', 'warning', 'info', 'off'])
-const FORMATS = new Set(['text', 'markdown'])
+const FORMATS = new Set(['text', 'markdown', 'html'])
 
 type Check = (value: unknown, name: string) => void
 
@@ -76,7 +76,7 @@ const isStringList: Check = (value, name) => {
 const CHECKS: Readonly<Record<string, Check>> = {
   fix: isBoolean,
   format: (value, name) => {
-    if (typeof value !== 'string' || !FORMATS.has(value)) fail(`option \`${name}\` must be 'text' or 'markdown', not ${kind(value)}`)
+    if (typeof value !== 'string' || !FORMATS.has(value)) fail(`option \`${name}\` must be 'text', 'markdown' or 'html', not ${kind(value)}`)
   },
   packs: isStringList,
   names: isStringList,
