@@ -6,6 +6,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {applyFixes} from '../src/engine/fix.js'
+import {posteditSync} from '../src/postedit.js'
 import type {PosteditMessage} from '../src/engine/report.js'
 import {loadRules} from '../src/packs/registry.js'
 import retextPosteditSpelling, {type SpellingOptions} from '../src/rules/spelling.js'
@@ -205,5 +206,13 @@ describe('spelling: the word-form set', () => {
     expect(forms.size).toBeGreaterThan(100_000)
     for (const word of ['government', 'governments', 'Iraq', 'recovered']) expect(forms.has(word)).toBe(true)
     expect(() => expandForms({} as typeof spell)).toThrow(/data/)
+  })
+})
+
+describe('names styled with their own capitals', () => {
+  it('does not take a known name in other capitals as a garble of it', () => {
+    const ids = (text: string) => posteditSync(text).messages.map((message) => [message.ruleId, message.actual])
+    expect(ids('Saudi Arabia sent Ali AlQarni to the space station.')).toEqual([])
+    expect(ids('Officials in Baghdad said Erdogen would attend.')).toEqual([['spelling.unknown-name', 'Erdogen']])
   })
 })

@@ -321,7 +321,10 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
           ) ?? []),
           // The same name spelled another way in this article (`Kowalczyk`, `Kowalczik`).
           ...candidatesFrom(name, [...articleNames]).filter((candidate) => candidate.cost <= NAME_COST && nameKey(candidate.word) === nameKey(name))
-        ].sort((a, b) => a.score - b.score)
+        ]
+          // A name styled with other capitals (`AlQarni`, `Alqarni`) is the person's own styling, not a garble.
+          .filter((candidate) => candidate.word.toLowerCase() !== name.toLowerCase())
+          .sort((a, b) => a.score - b.score)
         let expected = name.length >= MIN_NAME_LENGTH ? shown(near).map((candidate) => candidate.word) : []
         // `Goverment officials said`: opening a sentence, a common word may be meant.
         const lower = name.toLowerCase()
