@@ -1,28 +1,9 @@
 import {describe, expect, it} from 'vitest'
-import {unified} from 'unified'
-import retextEnglish from 'retext-english'
-import {VFile} from 'vfile'
-import retextPosteditNames from '../src/rules/names.js'
-import type {PosteditMessage} from '../src/engine/report.js'
+import {fixed, lint} from './support/names-rule.js'
 
 // The desk and region gazetteers (people-*.yml, exonyms.yml, groups-*.yml):
 // people of every desk are found by the transliteration key, the spellings
 // the major outlets use stand, and a club or a namesake is not rewritten.
-
-const processor = unified().use(retextEnglish).use(retextPosteditNames).freeze()
-
-async function lint(text: string): Promise<PosteditMessage[]> {
-  const file = new VFile(text)
-  await processor.run(processor.parse(file), file)
-  return file.messages as PosteditMessage[]
-}
-
-async function fixed(text: string): Promise<string> {
-  const fixes = (await lint(text)).flatMap((m) => (m.fix ? [m.fix] : [])).sort((a, b) => b.start - a.start)
-  let out = text
-  for (const fix of fixes) out = out.slice(0, fix.start) + fix.text + out.slice(fix.end)
-  return out
-}
 
 describe('desk gazetteers: must fix', () => {
   it.each([

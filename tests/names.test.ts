@@ -1,29 +1,8 @@
 import {describe, expect, it} from 'vitest'
-import {unified} from 'unified'
-import retextEnglish from 'retext-english'
-import {VFile} from 'vfile'
-import retextPosteditNames from '../src/rules/names.js'
+import {fixed, lint} from './support/names-rule.js'
 import {gazetteerWords} from '../src/names/gazetteer.js'
 import {nameKey} from '../src/names/key.js'
 import {sameGivenName} from '../src/names/given.js'
-import type {PosteditMessage} from '../src/engine/report.js'
-
-const processor = unified().use(retextEnglish).use(retextPosteditNames).freeze()
-
-/** Messages of the names rule on `text`. */
-async function lint(text: string): Promise<PosteditMessage[]> {
-  const file = new VFile(text)
-  await processor.run(processor.parse(file), file)
-  return file.messages as PosteditMessage[]
-}
-
-/** `text` with every fix of the names rule applied. */
-async function fixed(text: string): Promise<string> {
-  const fixes = (await lint(text)).flatMap((m) => (m.fix ? [m.fix] : [])).sort((a, b) => b.start - a.start)
-  let out = text
-  for (const fix of fixes) out = out.slice(0, fix.start) + fix.text + out.slice(fix.end)
-  return out
-}
 
 describe('names: must fix', () => {
   it.each([
