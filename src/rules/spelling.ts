@@ -301,6 +301,21 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     /** Capitalised words of the article: a name spelled another way here is evidence of a garble. */
     const articleNames = new Set<string>()
     for (const word of words) if (/^\p{Lu}\p{Ll}{2,}/u.test(word.value)) articleNames.add(word.value.replace(/['\u2019]s$/, ''))
+    // Only a name with the same transliteration key can be the same name: grouping by key keeps this
+    // linear in the article's length instead of comparing every unknown name with every name in it.
+    let articleNamesByKey: Map<string, string[]> | undefined
+    const articleNamesLike = (name: string): string[] => {
+      if (!articleNamesByKey) {
+        articleNamesByKey = new Map()
+        for (const word of articleNames) {
+          const key = nameKey(word)
+          const group = articleNamesByKey.get(key)
+          if (group) group.push(word)
+          else articleNamesByKey.set(key, [word])
+        }
+      }
+      return articleNamesByKey.get(nameKey(name)) ?? []
+    }
 
     if (!isOff('spelling.unknown-name')) {
       for (const [name, parts] of names) {
@@ -320,7 +335,7 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
               (articleNames.has(candidate.word) || (lexicon.isPersonal(candidate.word) && fitsArticle(candidate.word, source, options?.names)))
           ) ?? []),
           // The same name spelled another way in this article (`Kowalczyk`, `Kowalczik`).
-          ...candidatesFrom(name, [...articleNames]).filter((candidate) => candidate.cost <= NAME_COST && nameKey(candidate.word) === nameKey(name))
+          ...candidatesFrom(name, articleNamesLike(name)).filter((candidate) => candidate.cost <= NAME_COST)
         ]
           // A name styled with other capitals (`AlQarni`, `Alqarni`) is the person's own styling, not a garble.
           .filter((candidate) => candidate.word.toLowerCase() !== name.toLowerCase())
