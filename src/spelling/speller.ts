@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {perWordType} from '../engine/word-cache.js'
 import {RULES_DIRECTORY} from '../packs/load.js'
 import type {Candidate} from './candidates.js'
 import {knownNames} from './name-lists.js'
@@ -67,8 +68,9 @@ export class Speller {
   private readonly otherVariety: 'en-US' | 'en-GB' | undefined
   private readonly personal = new Set<string>()
   private readonly user: Set<string>
-  private readonly verdicts = new Map<string, boolean>()
-  private readonly known = new Map<string, boolean>()
+  /** {@link suggestable} and {@link lookUp}, cached per word type (and so bounded on huge inputs). */
+  private readonly inDictionaryCached = perWordType((word) => this.suggestable(word))
+  private readonly knowsCached = perWordType((word) => this.lookUp(word))
 
   constructor(source: SpellerSource = {}) {
     const dictionary = source.dictionary ?? 'en'
@@ -97,12 +99,7 @@ export class Speller {
 
   /** {@link suggestable}, cached per word: what a word is checked and offered against. */
   inDictionary(word: string): boolean {
-    let verdict = this.verdicts.get(word)
-    if (verdict === undefined) {
-      verdict = this.suggestable(word)
-      this.verdicts.set(word, verdict)
-    }
-    return verdict
+    return this.inDictionaryCached(word)
   }
 
   /**
@@ -156,12 +153,7 @@ export class Speller {
    * letter lowered, without accents, or (by default) as a British form.
    */
   knows(word: string): boolean {
-    let verdict = this.known.get(word)
-    if (verdict === undefined) {
-      verdict = this.lookUp(word)
-      this.known.set(word, verdict)
-    }
-    return verdict
+    return this.knowsCached(word)
   }
 }
 
