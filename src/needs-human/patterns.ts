@@ -671,6 +671,45 @@ const objectAfterAdverbial: Pattern = {
   }
 }
 
+const MEMBERS = new Set(['representatives', 'members', 'deputies', 'lawmakers', 'legislators', 'mps', 'leaders', 'fighters', 'supporters', 'delegates', 'militants', 'elements', 'commanders', 'activists', 'senators', 'councillors', 'councilors'])
+const INTRANSITIVE_ACTS = new Set(['voted', 'votes', 'vote', 'demonstrated', 'rallied', 'marched', 'abstained'])
+const GROUPS = new Set(['blocs', 'bloc', 'factions', 'parties', 'groups', 'movements', 'militias', 'lists', 'coalitions', 'alliances', 'tribes', 'clans', 'unions', 'syndicates', 'currents', 'camps', 'brigades', 'battalions'])
+/** Words after the group that make "voted X" English: "voted the parties into power", "out of office". */
+const VOTE_RESULTS = new Set(['into', 'out', 'off', 'down', 'through', 'back'])
+
+const droppedOf: Pattern = {
+  id: 'needs-human.dropped-of',
+  severity: 'warning',
+  description:
+    'A group of people, then an intransitive act, then the body they belong to ("Representatives voted pro-government blocs in parliament"): the "of" of an Arabic construct was dropped; a human must restore who did what.',
+  check(sentence) {
+    const tokens = sentence.tokens
+    const found: Finding[] = []
+    const first = DETERMINERS.has(tokens[0]?.lower ?? '') ? 1 : 0
+    const subject = tokens[first]
+    const verb = tokens[first + 1]
+    if (!isWord(subject) || !MEMBERS.has(subject.lower) || !isWord(verb) || !INTRANSITIVE_ACTS.has(verb.lower)) return found
+    // The object: determiners, adjectives and names, then a plural group noun, with no preposition before it.
+    for (let at = first + 2; at <= Math.min(first + 7, tokens.length - 1); at++) {
+      const token = tokens[at]!
+      if (!isWord(token) || PREPOSITIONS.has(token.lower) || token.lower === 'to' || token.lower === 'for' || token.lower === 'against') break
+      if (!GROUPS.has(token.lower)) continue
+      if (VOTE_RESULTS.has(tokens[at + 1]?.lower ?? '')) break
+      found.push(
+        finding(
+          droppedOf,
+          subject.start,
+          token.end,
+          `Check who did what: \`${sentence.text.slice(subject.start - sentence.start, token.end - sentence.start)}\` reads as if the ${subject.lower} acted on the ${token.lower}`,
+          'Arabic "nuwwab al-kutal … sawwatu" is "the representatives of the blocs voted"; the translation dropped the "of" and made the blocs an object.'
+        )
+      )
+      break
+    }
+    return found
+  }
+}
+
 /** Every needs-human pattern, in reporting order. */
 export const PATTERNS: readonly Pattern[] = [
   verbFirst,
@@ -680,6 +719,7 @@ export const PATTERNS: readonly Pattern[] = [
   relativeResumptive,
   wedgedRelative,
   invertedThreat,
+  droppedOf,
   notExcept,
   didNotReturn,
   allNot,
