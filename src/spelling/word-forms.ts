@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs'
 import nspell from 'nspell'
+import {bundledData, bundledFile} from '../bundled-data.js'
 import {cacheKey, sharedCache} from '../packs/cache.js'
 
 type NSpell = ReturnType<typeof nspell>
@@ -87,7 +88,9 @@ function packageVersion(name: string): string {
 /** The shipped dictionaries by variety. */
 const PACKAGES = {'en-US': 'dictionary-en', 'en-GB': 'dictionary-en-gb'} as const
 
-function filesOf(name: string): {aff: Buffer; dic: Buffer} {
+function filesOf(name: string): DictionaryFiles {
+  const aff = bundledFile(`${name}/index.aff`)
+  if (aff !== undefined) return {aff, dic: bundledFile(`${name}/index.dic`)!}
   const base = new URL(import.meta.resolve(name))
   return {aff: readFileSync(new URL('index.aff', base)), dic: readFileSync(new URL('index.dic', base))}
 }
@@ -95,19 +98,25 @@ function filesOf(name: string): {aff: Buffer; dic: Buffer} {
 const loaded = new Map<string, WordForms>()
 const byFiles = new WeakMap<DictionaryFiles, WordForms>()
 
-function build(aff: Uint8Array | string, dic: Uint8Array | string, label: string): WordForms {
+/** The expanded forms of a dictionary from postedit's cache, expanded with `nspellNow` on a miss. */
+function cachedForms(aff: Uint8Array | string, dic: Uint8Array | string, label: string, nspellNow: () => NSpell): string[] {
   const cache = sharedCache()
   const text = (data: Uint8Array | string) => (typeof data === 'string' ? data : Buffer.from(data).toString('utf8'))
   const key = cacheKey('word-forms', `nspell@${packageVersion('nspell')}`, label, text(aff), text(dic))
-  let speller: NSpell | undefined
-  // nspell itself, for what the set does not cover (numbers: compound rules such as 21st).
-  const nspellNow = () => (speller ??= nspell({aff: aff as Buffer, dic: dic as Buffer}))
   let list = cache.get(key) as string[] | undefined
   if (!Array.isArray(list)) {
     list = expandForms(nspellNow())
     cache.set(key, list)
   }
-  const forms = new Set(list)
+  return list
+}
+
+function build(aff: Uint8Array | string, dic: Uint8Array | string, label: string): WordForms {
+  let speller: NSpell | undefined
+  // nspell itself, for what the set does not cover (numbers: compound rules such as 21st).
+  const nspellNow = () => (speller ??= nspell({aff: aff as Buffer, dic: dic as Buffer}))
+  // With bundled data (the browser) there is no disk cache: the forms are expanded once per page.
+  const forms = new Set(bundledData() ? expandForms(nspellNow()) : cachedForms(aff, dic, label, nspellNow))
   const has = (word: string) => forms.has(word)
   return {
     has,
@@ -138,7 +147,7 @@ export function loadWordForms(dictionary: 'en-US' | 'en-GB' | DictionaryFiles = 
   if (!forms) {
     const name = PACKAGES[dictionary]
     const {aff, dic} = filesOf(name)
-    forms = build(aff, dic, `${name}@${packageVersion(name)}`)
+    forms = build(aff, dic, bundledData() ? name : `${name}@${packageVersion(name)}`)
     loaded.set(dictionary, forms)
   }
   return forms
