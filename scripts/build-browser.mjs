@@ -23,14 +23,15 @@ mkdirSync(out, {recursive: true})
 
 const shim = join(root, 'scripts', 'browser-node-shim.mjs')
 await build({
-  entryPoints: [join(dist, 'browser', 'index.js')],
+  entryPoints: [join(dist, 'browser.js')],
   outfile: join(out, 'postedit.js'),
   bundle: true,
   format: 'esm',
   platform: 'browser',
   target: 'es2022',
   minify: true,
-  sourcemap: true,
+  // No source map: the package ships none (tests/packaging.test.ts).
+  sourcemap: false,
   legalComments: 'linked',
   logLevel: 'warning',
   plugins: [

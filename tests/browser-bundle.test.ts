@@ -8,7 +8,7 @@ import {servedFile} from '../src/cli/serve.js'
  * `npm run build`) run in Node: with the bundled data installed it must find
  * and fix exactly what the library finds and fixes reading files.
  */
-type Bundle = typeof import('../src/browser/index.js')
+type Bundle = typeof import('../src/browser.js')
 let bundle: Bundle
 
 beforeAll(async () => {
