@@ -1,7 +1,10 @@
+import {spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
+import type {AddressInfo} from 'node:net'
+import {fileURLToPath} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {postedit as nodePostedit} from '../src/index.js'
-import {servedFile} from '../src/cli/serve.js'
+import {playgroundServer, servedFile} from '../src/cli/serve.js'
 
 /**
  * The browser bundle (dist/browser/postedit.js with data.json, built by
@@ -61,5 +64,33 @@ describe('postedit serve', () => {
     expect(servedFile('/docs/playground/../../package.json', '/pkg')).toBeUndefined()
     expect(servedFile('/docs/playground/%2e%2e/%2e%2e/src/cli.ts', '/pkg')).toBeUndefined()
     expect(servedFile('/dist/browser/..%5c..%5ccli.js', '/pkg')).toBeUndefined()
+  })
+})
+
+describe('postedit serve over HTTP', () => {
+  it('leads / to the playground, serves the page and the bundle with their types, and refuses the rest', async () => {
+    const server = playgroundServer(fileURLToPath(new URL('../', import.meta.url)))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    try {
+      const top = await fetch(`${base}/`, {redirect: 'manual'})
+      expect([top.status, top.headers.get('location')]).toEqual([302, '/docs/playground/'])
+      const page = await fetch(`${base}/docs/playground/`)
+      expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8'])
+      expect(await page.text()).toContain('<script type="module" src="playground.js"></script>')
+      const bundle = await fetch(`${base}/dist/browser/postedit.js`)
+      expect([bundle.status, bundle.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8'])
+      expect((await fetch(`${base}/package.json`)).status).toBe(404)
+      expect((await fetch(`${base}/dist/cli.js`)).status).toBe(404)
+      expect((await fetch(`${base}/docs/playground/`, {method: 'POST'})).status).toBe(405)
+    } finally {
+      server.close()
+    }
+  })
+
+  it('refuses a port that is not a number, with its usage', () => {
+    const result = spawnSync(process.execPath, [fileURLToPath(new URL('../dist/cli.js', import.meta.url)), 'serve', '--port', 'http'], {encoding: 'utf8'})
+    expect(result.status).toBe(2)
+    expect(result.stderr).toBe('postedit: --port takes a number from 0 to 65535, not `http`\nUsage: postedit serve [--port N] [--host HOST]   (the playground at http://HOST:N/; --port 0: any free port)\n')
   })
 })
