@@ -104,4 +104,11 @@ describe.skipIf(!hasChromium && !required)(`the playground in headless Chromium$
     expect(existsSync(`${OUTPUT}playground.png`)).toBe(true)
     expect(pageErrors).toEqual([])
   }, 180_000)
+
+  it('copies the corrected text to the clipboard', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {origin: new URL(url).origin})
+    await page.click('#copy')
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'Copied.')
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(gold)
+  }, 180_000)
 })
