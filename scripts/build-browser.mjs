@@ -50,6 +50,7 @@ const {gazetteerFiles, readGazetteer} = await load('names/load.js')
 const {knownNames} = await load('spelling/name-lists.js')
 const {frequencyEntries} = await load('spelling/frequency.js')
 const {compactFromCache} = await load('needs-human/lexicon.js')
+const {BUNDLED_DATA_FORMAT} = await load('bundled-data.js')
 
 // Loading them as the CLI does runs every pack's self-test: a pack that fails never ships.
 loadRules(['default'])
@@ -60,18 +61,38 @@ const packs = packFiles('default').map((file) => {
 })
 const gazetteer = gazetteerFiles('default').map((file) => ({...readGazetteer(file), file: name(file)}))
 
+// The dictionaries' forms, expanded as Node expands them: the browser skips nspell's
+// expansion (the longest part of its start), and builds nspell from the entries
+// with digits only when a word with a digit is checked.
+const {expandForms} = await load('spelling/word-forms.js')
+const nspell = require('nspell')
 const files = {'rules/vocabulary/english-extra.txt': readFileSync(join(root, 'rules', 'vocabulary', 'english-extra.txt'), 'utf8')}
+const expanded = {}
 for (const pkg of ['dictionary-en', 'dictionary-en-gb']) {
   const folder = dirname(require.resolve(pkg))
-  for (const file of ['index.aff', 'index.dic']) files[`${pkg}/${file}`] = readFileSync(join(folder, file), 'utf8')
+  const aff = readFileSync(join(folder, 'index.aff'), 'utf8')
+  const dic = readFileSync(join(folder, 'index.dic'), 'utf8')
+  const withDigits = dic.split('\n').slice(1).filter((line) => /\d/.test(line.split('/')[0]))
+  files[`${pkg}/index.aff`] = aff
+  files[`${pkg}/digits.dic`] = [withDigits.length, ...withDigits].join('\n')
+  // Place variants look words up in dictionary-en's entries (names/english.ts).
+  if (pkg === 'dictionary-en') files[`${pkg}/index.dic`] = dic
+  expanded[pkg] = expandForms(nspell({aff, dic}))
+}
+const us = new Set(expanded['dictionary-en'])
+const gb = new Set(expanded['dictionary-en-gb'])
+const forms = {
+  'dictionary-en': {add: expanded['dictionary-en'].join('\n'), remove: ''},
+  'dictionary-en-gb': {base: 'dictionary-en', add: expanded['dictionary-en-gb'].filter((form) => !us.has(form)).join('\n'), remove: expanded['dictionary-en'].filter((form) => !gb.has(form)).join('\n')}
 }
 
 const data = {
-  format: 1,
+  format: BUNDLED_DATA_FORMAT,
   version: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version,
   packs,
   gazetteer,
   files,
+  forms,
   frequencies: frequencyEntries().map(({word, count}) => `${word}\t${count}`).join('\n'),
   names: [...knownNames()],
   lexicon: compactFromCache()

@@ -19,8 +19,16 @@ export interface BundledData {
   packs: Array<{file: string; data: PackData}>
   /** The default gazetteer files, validated at build time, in load order. */
   gazetteer: Array<Omit<GazetteerFile, 'file'> & {file: string}>
-  /** Texts of shipped files by package-relative name (`rules/vocabulary/clubs.txt`, `dictionary-en/index.dic`). */
+  /** Texts of shipped files by package-relative name (`rules/vocabulary/english-extra.txt`, `dictionary-en/index.dic`). */
   files: Record<string, string>
+  /**
+   * The shipped dictionaries' expanded forms (what nspell expands; Node keeps
+   * them in its disk cache), `\n`-joined: `dictionary-en` in full (`add`), the
+   * other variety as the forms to `add` to its `base` and to `remove` from it.
+   * `files` holds each one's `index.aff` and `digits.dic` (its entries with a
+   * digit: all nspell needs for the words with digits it is asked about).
+   */
+  forms: Record<string, {base?: string; add: string; remove: string}>
   /** SUBTLEXus counts, one `word<TAB>count` a line, in the package's order. */
   frequencies: string
   /** Known name forms (see `spelling/name-lists.ts`). */
@@ -30,7 +38,7 @@ export interface BundledData {
 }
 
 /** The {@link BundledData} shape this build reads. */
-export const BUNDLED_DATA_FORMAT = 1
+export const BUNDLED_DATA_FORMAT = 2
 
 let installed: BundledData | undefined
 

@@ -47,12 +47,22 @@ describe('the browser bundle', () => {
     expect(summary(browser.messages)).toEqual(summary(node.messages))
   }, 120_000)
 
+  it('gives the library’s spelling verdicts under each dictionary variety', async () => {
+    const text = 'On the 21st, in the 1990s, the colour of the 3rd flag was a colr they favor.'
+    for (const dictionary of ['en', 'en-US', 'en-GB'] as const) {
+      const [browser, node] = await Promise.all([bundle.postedit(text, {dictionary}), nodePostedit(text, {dictionary})])
+      expect(summary(browser.messages)).toEqual(summary(node.messages))
+    }
+    const british = await bundle.postedit(text, {dictionary: 'en-GB'})
+    expect(british.messages.map((message) => [message.ruleId, message.actual])).toContainEqual(['spelling.variety', 'favor'])
+  }, 120_000)
+
   it('refuses a pack path it cannot read, saying only the default packs are bundled', async () => {
     await expect(bundle.postedit('Text.', {packs: ['house.yml']})).rejects.toThrow('pack `house.yml` is not in the browser data; only `default` is bundled')
   })
 
   it('refuses data of another format', () => {
-    expect(() => bundle.installBundledData({format: 99} as never)).toThrow('not a postedit data file of format 1')
+    expect(() => bundle.installBundledData({format: 99} as never)).toThrow('not a postedit data file of format 2')
   })
 })
 

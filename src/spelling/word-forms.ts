@@ -89,8 +89,9 @@ function packageVersion(name: string): string {
 const PACKAGES = {'en-US': 'dictionary-en', 'en-GB': 'dictionary-en-gb'} as const
 
 function filesOf(name: string): DictionaryFiles {
+  // Bundled: the forms come expanded (see bundledForms); nspell, built only for a word with a digit, needs the entries with digits alone.
   const aff = bundledFile(`${name}/index.aff`)
-  if (aff !== undefined) return {aff, dic: bundledFile(`${name}/index.dic`)!}
+  if (aff !== undefined) return {aff, dic: bundledFile(`${name}/digits.dic`)!}
   const base = new URL(import.meta.resolve(name))
   return {aff: readFileSync(new URL('index.aff', base)), dic: readFileSync(new URL('index.dic', base))}
 }
@@ -111,12 +112,25 @@ function cachedForms(aff: Uint8Array | string, dic: Uint8Array | string, label: 
   return list
 }
 
+/**
+ * The expanded forms of a shipped dictionary from the bundled data: in full,
+ * or (the other variety) as the forms its base lacks and those it drops.
+ */
+function bundledForms(name: string): string[] {
+  const entry = bundledData()!.forms[name]!
+  const lines = (text: string) => (text ? text.split('\n') : [])
+  if (!entry.base) return lines(entry.add)
+  const removed = new Set(lines(entry.remove))
+  return [...bundledForms(entry.base).filter((form) => !removed.has(form)), ...lines(entry.add)]
+}
+
 function build(aff: Uint8Array | string, dic: Uint8Array | string, label: string): WordForms {
   let speller: NSpell | undefined
   // nspell itself, for what the set does not cover (numbers: compound rules such as 21st).
   const nspellNow = () => (speller ??= nspell({aff: aff as Buffer, dic: dic as Buffer}))
-  // With bundled data (the browser) there is no disk cache: the forms are expanded once per page.
-  const forms = new Set(bundledData() ? expandForms(nspellNow()) : cachedForms(aff, dic, label, nspellNow))
+  // With bundled data (the browser) there is no disk cache: the shipped forms come expanded, a given dictionary is expanded once per page.
+  const bundled = bundledData()
+  const forms = new Set(bundled ? (bundled.forms[label] ? bundledForms(label) : expandForms(nspellNow())) : cachedForms(aff, dic, label, nspellNow))
   const has = (word: string) => forms.has(word)
   return {
     has,
