@@ -29,3 +29,12 @@ try {
 rmSync(join(root, 'dist'), {recursive: true, force: true})
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], {stdio: 'inherit', cwd: root})
 chmodSync(join(root, 'dist', 'cli.js'), 0o755)
+
+// The browser bundle and its data (dist/browser/), when esbuild (a development dependency) is installed.
+let esbuild = true
+try {
+  createRequire(join(root, 'package.json')).resolve('esbuild')
+} catch {
+  esbuild = false
+}
+if (esbuild) execFileSync(process.execPath, [join(root, 'scripts', 'build-browser.mjs')], {stdio: 'inherit', cwd: root})

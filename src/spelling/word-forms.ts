@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs'
 import nspell from 'nspell'
+import {bundledData, bundledFile} from '../bundled-data.js'
 import {cacheKey, sharedCache} from '../packs/cache.js'
 
 type NSpell = ReturnType<typeof nspell>
@@ -87,7 +88,10 @@ function packageVersion(name: string): string {
 /** The shipped dictionaries by variety. */
 const PACKAGES = {'en-US': 'dictionary-en', 'en-GB': 'dictionary-en-gb'} as const
 
-function filesOf(name: string): {aff: Buffer; dic: Buffer} {
+function filesOf(name: string): DictionaryFiles {
+  // Bundled: the forms come expanded (see bundledForms); nspell, built only for a word with a digit, needs the entries with digits alone.
+  const aff = bundledFile(`${name}/index.aff`)
+  if (aff !== undefined) return {aff, dic: bundledFile(`${name}/digits.dic`)!}
   const base = new URL(import.meta.resolve(name))
   return {aff: readFileSync(new URL('index.aff', base)), dic: readFileSync(new URL('index.dic', base))}
 }
@@ -95,19 +99,38 @@ function filesOf(name: string): {aff: Buffer; dic: Buffer} {
 const loaded = new Map<string, WordForms>()
 const byFiles = new WeakMap<DictionaryFiles, WordForms>()
 
-function build(aff: Uint8Array | string, dic: Uint8Array | string, label: string): WordForms {
+/** The expanded forms of a dictionary from postedit's cache, expanded with `nspellNow` on a miss. */
+function cachedForms(aff: Uint8Array | string, dic: Uint8Array | string, label: string, nspellNow: () => NSpell): string[] {
   const cache = sharedCache()
   const text = (data: Uint8Array | string) => (typeof data === 'string' ? data : Buffer.from(data).toString('utf8'))
   const key = cacheKey('word-forms', `nspell@${packageVersion('nspell')}`, label, text(aff), text(dic))
-  let speller: NSpell | undefined
-  // nspell itself, for what the set does not cover (numbers: compound rules such as 21st).
-  const nspellNow = () => (speller ??= nspell({aff: aff as Buffer, dic: dic as Buffer}))
   let list = cache.get(key) as string[] | undefined
   if (!Array.isArray(list)) {
     list = expandForms(nspellNow())
     cache.set(key, list)
   }
-  const forms = new Set(list)
+  return list
+}
+
+/**
+ * The expanded forms of a shipped dictionary from the bundled data: in full,
+ * or (the other variety) as the forms its base lacks and those it drops.
+ */
+function bundledForms(name: string): string[] {
+  const entry = bundledData()!.forms[name]!
+  const lines = (text: string) => (text ? text.split('\n') : [])
+  if (!entry.base) return lines(entry.add)
+  const removed = new Set(lines(entry.remove))
+  return [...bundledForms(entry.base).filter((form) => !removed.has(form)), ...lines(entry.add)]
+}
+
+function build(aff: Uint8Array | string, dic: Uint8Array | string, label: string): WordForms {
+  let speller: NSpell | undefined
+  // nspell itself, for what the set does not cover (numbers: compound rules such as 21st).
+  const nspellNow = () => (speller ??= nspell({aff: aff as Buffer, dic: dic as Buffer}))
+  // With bundled data (the browser) there is no disk cache: the shipped forms come expanded, a given dictionary is expanded once per page.
+  const bundled = bundledData()
+  const forms = new Set(bundled ? (bundled.forms[label] ? bundledForms(label) : expandForms(nspellNow())) : cachedForms(aff, dic, label, nspellNow))
   const has = (word: string) => forms.has(word)
   return {
     has,
@@ -138,7 +161,7 @@ export function loadWordForms(dictionary: 'en-US' | 'en-GB' | DictionaryFiles = 
   if (!forms) {
     const name = PACKAGES[dictionary]
     const {aff, dic} = filesOf(name)
-    forms = build(aff, dic, `${name}@${packageVersion(name)}`)
+    forms = build(aff, dic, bundledData() ? name : `${name}@${packageVersion(name)}`)
     loaded.set(dictionary, forms)
   }
   return forms
