@@ -29,3 +29,4 @@ try {
 rmSync(join(root, 'dist'), {recursive: true, force: true})
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], {stdio: 'inherit', cwd: root})
 chmodSync(join(root, 'dist', 'cli.js'), 0o755)
+chmodSync(join(root, 'dist', 'postedit-lsp.js'), 0o755)

@@ -66,6 +66,8 @@ Options:
   --no-ignore           also check files ${IGNORE_FILE} excludes
   --color, --no-color   force colour on or off (default: on a terminal,
                         unless NO_COLOR is set)
+  --lsp                 run the language server over stdio (for editors; the
+                        same as the postedit-lsp command)
   -h, --help            show this help
   -v, --version         show the version
 
@@ -132,6 +134,11 @@ class StopError extends Error {}
  */
 export async function main(args: string[]): Promise<number> {
   if (args[0] === 'pack') return packCommand(args.slice(1))
+  // `--stdio` is what generic LSP clients add; the server speaks over stdio anyway.
+  if (args.includes('--lsp') && args.every((arg) => arg === '--lsp' || arg === '--stdio')) {
+    const {runLanguageServer} = await import('../lsp/server.js')
+    return runLanguageServer()
+  }
   let parsed
   try {
     parsed = parseArgs({
