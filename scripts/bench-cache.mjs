@@ -3,7 +3,9 @@
 // with an empty cache and again with every file unchanged; prints both times
 // and the ratio (the target is a second run at least 10x faster).
 //
-//   npm run build && node scripts/bench-cache.mjs [--articles N] [CORPUS.txt ...]
+//   npm run build && node scripts/bench-cache.mjs [--articles N] [--keep] [CORPUS.txt ...]
+//
+// POSTEDIT_CLI=path/to/cli.js measures another build (an older one, to compare).
 //
 // Default corpora: the clean news corpora of the shared measuring folder. Each
 // article is 20 consecutive lines from a different starting line, so no two are alike.
@@ -36,7 +38,7 @@ for (let index = 0; index < count; index++) {
 const run = () => {
   const began = process.hrtime.bigint()
   try {
-    execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), '--cache', '--format', 'json', 'articles'], {cwd: folder, stdio: ['ignore', 'ignore', 'inherit']})
+    execFileSync(process.execPath, [process.env.POSTEDIT_CLI ?? join(root, 'dist', 'cli.js'), '--cache', '--format', 'json', 'articles'], {cwd: folder, stdio: ['ignore', 'ignore', 'inherit']})
   } catch (error) {
     // Exit 1: problems remain in some article, which is normal for real text.
     if (error.status !== 1) throw error

@@ -25,7 +25,7 @@ import {
   type PublishDiagnosticsParams,
   type TextEdit
 } from 'vscode-languageserver-protocol/node'
-import {cli, scratch} from './support/cli.js'
+import {cli, run, scratch} from './support/cli.js'
 
 const root = resolve(import.meta.dirname, '..')
 const seed = (extension: string) => readFileSync(join(root, 'seeds', `000_d42d0455121f1d6a${extension}`), 'utf8')
@@ -86,7 +86,8 @@ afterEach(async () => {
 /** The text a diagnostic's range covers. */
 const covered = (document: TextDocument, diagnostic: Diagnostic) => document.getText(diagnostic.range)
 
-describe('language server (postedit-lsp)', () => {
+// A server start loads dictionaries and packs: on a loaded 2-core machine that takes a while.
+describe('language server (postedit-lsp)', {timeout: 120_000}, () => {
   it('reports the seed article, fixes one problem, fixes all safe ones to the gold text, and follows changes', async () => {
     client = new Client([join(root, 'dist', 'postedit-lsp.js')], root)
     const {capabilities} = await client.initialize(root, {debounce: 50})
@@ -176,7 +177,7 @@ describe('language server (postedit-lsp)', () => {
     expect(broken.diagnostics[0]!.message).toMatch(/unknown rule id `calques\.no-such-rule`/)
   })
 
-  it('offers a suggestion without a fix as a quick fix that is not preferred', async () => {
+  it('offers a suggestion without a fix as a quick fix that is not preferred, and checks only the prose of HTML', async () => {
     const folder = scratch()
     const file = join(folder, 'note.txt')
     const text = 'The governor visitted the flooded villages on Friday.\n'
@@ -193,5 +194,23 @@ describe('language server (postedit-lsp)', () => {
     const visited = actions.find((action) => action.title.includes('“visited”'))!
     expect(visited.kind).toBe('quickfix')
     expect(TextDocument.applyEdits(document, visited.edit!.changes![uri]!)).toBe(text.replace('visitted', 'visited'))
+
+    // An HTML document: the prose is checked, the link target never.
+    const page = join(folder, 'page.html')
+    const html = '<p>The governor visitted <a href="https://example.org/visitted-villages">the villages</a>.</p>\n'
+    writeFileSync(page, html)
+    const pageUri = pathToFileURL(page).href
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {textDocument: {uri: pageUri, languageId: 'html', version: 1, text: html}})
+    const pageDiagnostics = (await client.diagnostics(pageUri)).diagnostics
+    const pageDocument = TextDocument.create(pageUri, 'html', 1, html)
+    expect(pageDiagnostics.map((diagnostic) => [covered(pageDocument, diagnostic), pageDocument.offsetAt(diagnostic.range.start)])).toEqual([['visitted', html.indexOf('visitted')]])
+  })
+})
+
+describe('postedit --lsp on the command line', () => {
+  it('refuses files or options beside --lsp, saying why', () => {
+    const result = run(['--lsp', 'article.txt'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/--lsp runs the language server over stdio and takes no other option or file/)
   })
 })

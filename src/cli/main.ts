@@ -134,7 +134,11 @@ class StopError extends Error {}
 export async function main(args: string[]): Promise<number> {
   if (args[0] === 'pack') return packCommand(args.slice(1))
   // `--stdio` is what generic LSP clients add; the server speaks over stdio anyway.
-  if (args.includes('--lsp') && args.every((arg) => arg === '--lsp' || arg === '--stdio')) {
+  if (args.includes('--lsp')) {
+    if (!args.every((arg) => arg === '--lsp' || arg === '--stdio')) {
+      process.stderr.write('postedit: --lsp runs the language server over stdio and takes no other option or file\nTry `postedit --help`.\n')
+      return EXIT.usage
+    }
     const {runLanguageServer} = await import('../lsp/server.js')
     return runLanguageServer()
   }

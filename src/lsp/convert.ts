@@ -74,9 +74,9 @@ export function quickFixes(document: TextDocument, messages: readonly JsonMessag
 const DIFF_LIMIT = 200_000
 
 /**
- * The edits that turn `document`'s text into `fixed`: one per changed run of
- * words, so the rest of the document (and the editor's marks in it) stays as
- * it is.
+ * The edits that turn `document`'s text into `fixed`: one per changed phrase
+ * (changed words with only spaces between them), so the rest of the document
+ * (and the editor's marks in it) stays as it is.
  */
 export function editsTo(document: TextDocument, fixed: string): TextEdit[] {
   const text = document.getText()
@@ -91,12 +91,24 @@ export function editsTo(document: TextDocument, fixed: string): TextEdit[] {
   const edits: TextEdit[] = []
   let offset = 0
   let pending: {start: number; end: number; text: string} | undefined
+  // Spaces kept between two changes join them: one edit per changed phrase, not per word.
+  let gap = ''
+  const flush = () => {
+    if (pending) edits.push({range: rangeOf(document, pending.start, pending.end), newText: pending.text})
+    pending = undefined
+    gap = ''
+  }
   for (const change of diffWordsWithSpace(text, fixed)) {
     if (!change.added && !change.removed) {
-      if (pending) edits.push({range: rangeOf(document, pending.start, pending.end), newText: pending.text})
-      pending = undefined
+      if (pending && gap === '' && /^[ \t]+$/.test(change.value)) gap = change.value
+      else flush()
       offset += change.value.length
       continue
+    }
+    if (pending && gap !== '') {
+      pending.end = offset
+      pending.text += gap
+      gap = ''
     }
     pending ??= {start: offset, end: offset, text: ''}
     if (change.removed) {
@@ -104,7 +116,7 @@ export function editsTo(document: TextDocument, fixed: string): TextEdit[] {
       pending.end = offset
     } else pending.text += change.value
   }
-  if (pending) edits.push({range: rangeOf(document, pending.start, pending.end), newText: pending.text})
+  flush()
   return edits
 }
 
