@@ -29,6 +29,7 @@ try {
 rmSync(join(root, 'dist'), {recursive: true, force: true})
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], {stdio: 'inherit', cwd: root})
 chmodSync(join(root, 'dist', 'cli.js'), 0o755)
+chmodSync(join(root, 'dist', 'postedit-lsp.js'), 0o755)
 
 // The browser bundle and its data (dist/browser/), when esbuild (a development dependency) is installed.
 let esbuild = true

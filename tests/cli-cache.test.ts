@@ -49,6 +49,16 @@ describe('--cache', () => {
     expect(cached(directory, ['--disable', 'calques']).checked).toEqual(['a.txt', 'b.txt', 'c.txt'])
   })
 
+  it('still refuses an unknown rule id in the configuration when every file hits the cache', () => {
+    const directory = folder()
+    cached(directory)
+    // An override for files that do not exist changes no file's settings, but its rule id is wrong all the same.
+    writeFileSync(join(directory, '.posteditrc.yml'), 'overrides:\n  - files: "wires/*.txt"\n    rules: {calques.no-such-rule: off}\n')
+    const broken = cached(directory)
+    expect(broken.code).toBe(2)
+    expect(broken.stderr).toMatch(/unknown rule id `calques\.no-such-rule`/)
+  })
+
   it('checks every file again when a pack changes', () => {
     const directory = folder()
     writeFileSync(join(directory, 'house.yml'), readFileSync(join(import.meta.dirname, 'fixtures/cli/newsroom/house.yml'), 'utf8'))

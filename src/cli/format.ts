@@ -1,6 +1,6 @@
 import {isAbsolute, relative, resolve, sep} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {outcomeToFile, type FileOutcome, type JsonMessage} from './check-file.js'
+import {outcomeToFile, type FileOutcome, type JsonMessage} from './outcome.js'
 import type {RuleInfo} from '../rules/catalog.js'
 import {scoreOf} from './quality-report.js'
 

@@ -36,6 +36,9 @@ export function repositoryTop(directory: string): string {
   }
 }
 
+/** What is never checked, wherever it is: built once, not per file. */
+let alwaysIgnored: Ignore | undefined
+
 /**
  * Ignore rules as git reads .gitignore files: each folder's `.posteditignore`
  * speaks about the paths below it, a deeper file can re-include (`!name`)
@@ -73,7 +76,8 @@ class IgnoreTree {
       if (folder === top || dirname(folder) === folder) break
     }
     const posix = (from: string) => relative(from, path).split(sep).join('/')
-    let ignored = ignore().add(['node_modules/', '.git/']).ignores(posix(top))
+    alwaysIgnored ??= ignore().add(['node_modules/', '.git/'])
+    let ignored = alwaysIgnored.ignores(posix(top))
     for (const folder of folders) {
       const rules = this.rulesIn(folder)
       if (!rules) continue

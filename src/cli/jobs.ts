@@ -1,9 +1,7 @@
 import {dirname, resolve} from 'node:path'
 import {ConfigError, ConfigSearch, readConfig, ruleIdsOf, settingsFor, type LoadedConfig} from '../config/load-config.js'
-import {listDirectives} from '../engine/directives.js'
-import {loadRules} from '../packs/registry.js'
 import type {Options} from '../postedit.js'
-import {isKnownRuleId, ruleCatalog, type RuleInfo} from '../rules/catalog.js'
+import type {RuleInfo} from '../rules/catalog.js'
 import type {FileJob} from './check-file.js'
 import {InputError} from './read-input.js'
 import type {NameStyle} from '../names/style.js'
@@ -28,13 +26,33 @@ export interface JobSettings {
   html?: boolean
   /** Told about configuration files passed over (a broken package.json). */
   warn: (message: string) => void
+  /**
+   * Whether a job's outcome will be replayed from the results cache: its
+   * packs and rule ids are then not loaded and checked again (they were, when
+   * it was cached with the same text and settings), so a run where every file
+   * hits never loads a pack.
+   */
+  replayed?: (job: FileJob) => boolean
 }
 
 /** The jobs to run, and what every rule id in play means. */
 export interface Plan {
   jobs: FileJob[]
-  catalog: ReadonlyMap<string, RuleInfo>
+  /** What every rule id in play means (loads the packs not loaded yet: call it only when a report needs it). */
+  catalog: () => Promise<ReadonlyMap<string, RuleInfo>>
 }
+
+/** What checking packs and rule ids needs: loaded only when a job is not replayed from the cache. */
+let validationModules: Promise<{
+  loadRules: typeof import('../packs/registry.js').loadRules
+  isKnownRuleId: typeof import('../rules/catalog.js').isKnownRuleId
+  ruleCatalog: typeof import('../rules/catalog.js').ruleCatalog
+  listDirectives: typeof import('../engine/directives.js').listDirectives
+}>
+const validation = () =>
+  (validationModules ??= Promise.all([import('../packs/registry.js'), import('../rules/catalog.js'), import('../engine/directives.js')]).then(
+    ([{loadRules}, {isKnownRuleId, ruleCatalog}, {listDirectives}]) => ({loadRules, isKnownRuleId, ruleCatalog, listDirectives})
+  ))
 
 /** Line (1-based) of `offset` in `text`. */
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split(/\r\n|\n|\r/).length
@@ -52,6 +70,18 @@ export async function planJobs(files: readonly string[], texts: readonly string[
   const jobs: FileJob[] = []
   const catalogs = new Map<string, ReadonlyMap<string, RuleInfo>>()
   const checked = new Set<string>()
+  /** The rules of a set of packs, loaded (and so checked) once, with --disable checked against them. */
+  const catalogOf = async (packs: string[] | undefined) => {
+    const {loadRules, isKnownRuleId, ruleCatalog} = await validation()
+    const key = JSON.stringify(packs ?? ['default'])
+    let catalog = catalogs.get(key)
+    if (!catalog) {
+      catalog = ruleCatalog(loadRules(packs))
+      catalogs.set(key, catalog)
+      for (const id of settings.disable) if (!isKnownRuleId(id, catalog)) throw new ConfigError('--disable', `unknown rule id \`${id}\``)
+    }
+    return catalog
+  }
   const fromCommandLine = (paths: string[]) => paths.map((path) => (path === 'default' ? path : resolve(cwd, path)))
   for (const [index, file] of files.entries()) {
     const path = file === '-' ? undefined : file
@@ -74,13 +104,12 @@ export async function planJobs(files: readonly string[], texts: readonly string[
     if (style) options.style = style
     if (path === undefined && settings.markdown) options.format = 'markdown'
     if (path === undefined && settings.html) options.format = 'html'
+    const job: FileJob = {path, value: texts[index]!, options, configFiles: chain.map((loaded) => loaded.file)}
+    jobs.push(job)
+    if (settings.replayed?.(job)) continue
+    const {isKnownRuleId, listDirectives} = await validation()
+    const catalog = await catalogOf(options.packs)
     const key = JSON.stringify(options.packs ?? ['default'])
-    let catalog = catalogs.get(key)
-    if (!catalog) {
-      catalog = ruleCatalog(loadRules(options.packs))
-      catalogs.set(key, catalog)
-      for (const id of settings.disable) if (!isKnownRuleId(id, catalog)) throw new ConfigError('--disable', `unknown rule id \`${id}\``)
-    }
     for (const loaded of chain) {
       if (checked.has(`${key}\0${loaded.file}`)) continue
       checked.add(`${key}\0${loaded.file}`)
@@ -93,7 +122,10 @@ export async function planJobs(files: readonly string[], texts: readonly string[
         throw new InputError(path ?? '<stdin>', `${lineOf(text, comment.start)}: unknown rule id \`${unknown}\` in a postedit-${comment.kind} comment`)
       }
     }
-    jobs.push({path, value: text, options})
   }
-  return {jobs, catalog: new Map([...catalogs.values()].flatMap((entries) => [...entries]))}
+  const catalog = async () => {
+    for (const job of jobs) await catalogOf(job.options.packs)
+    return new Map([...catalogs.values()].flatMap((entries) => [...entries]))
+  }
+  return {jobs, catalog}
 }

@@ -3,12 +3,11 @@ import {dirname, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {ConfigError} from '../config/load-config.js'
 import {PackError} from '../packs/pack-error.js'
-import {checkFile, prepareFor, type FileOutcome} from './check-file.js'
+import type {FileOutcome} from './outcome.js'
 import {NAME_STYLES, type NameStyle} from '../names/style.js'
 import {FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type Format} from './format.js'
 import {collectInputs, IGNORE_FILE, isGlob, TEXT_EXTENSIONS} from './inputs.js'
 import {planJobs} from './jobs.js'
-import {checkAll} from './pool.js'
 import {filesAboveScore, formatSummary} from './quality-report.js'
 import {encodeText, InputError, readStdin, readTextFile, TooLargeError, type DecodedText} from './read-input.js'
 import {DEFAULT_CACHE_LOCATION, ResultCache} from './result-cache.js'
@@ -67,6 +66,8 @@ Options:
   --no-ignore           also check files ${IGNORE_FILE} excludes
   --color, --no-color   force colour on or off (default: on a terminal,
                         unless NO_COLOR is set)
+  --lsp                 run the language server over stdio (for editors; the
+                        same as the postedit-lsp command)
   -h, --help            show this help
   -v, --version         show the version
 
@@ -134,6 +135,15 @@ class StopError extends Error {}
 export async function main(args: string[]): Promise<number> {
   if (args[0] === 'pack') return packCommand(args.slice(1))
   if (args[0] === 'serve') return (await import('./serve.js')).serveCommand(args.slice(1))
+  // `--stdio` is what generic LSP clients add; the server speaks over stdio anyway.
+  if (args.includes('--lsp')) {
+    if (!args.every((arg) => arg === '--lsp' || arg === '--stdio')) {
+      process.stderr.write('postedit: --lsp runs the language server over stdio and takes no other option or file\nTry `postedit --help`.\n')
+      return EXIT.usage
+    }
+    const {runLanguageServer} = await import('../lsp/server.js')
+    return runLanguageServer()
+  }
   let parsed
   try {
     parsed = parseArgs({
@@ -302,6 +312,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
     }
   }
 
+  const cache = flag('cache') ? new ResultCache(resolve(cwd, (values['cache-location'] as string | undefined) ?? DEFAULT_CACHE_LOCATION), cwd) : undefined
   const warned = new Set<string>()
   const {jobs, catalog} = await planJobs(
     inputs.files,
@@ -321,14 +332,14 @@ async function run(values: Values, positionals: string[]): Promise<number> {
       warn: (warning) => {
         if (!warned.has(warning)) process.stderr.write(`postedit: warning: ${warning}\n`)
         warned.add(warning)
-      }
+      },
+      replayed: cache && ((job) => cache.lookup(job) !== undefined)
     }
   )
 
   if (writing) removeTemporaryFilesOnSignals()
   // Only for a person watching a terminal: never in CI logs (CI is set by GitHub Actions, GitLab and the rest) or a redirected stderr.
   const progress = process.stderr.isTTY && !process.env.CI && jobs.length > 5 && format !== 'github'
-  const cache = flag('cache') ? new ResultCache(resolve(cwd, (values['cache-location'] as string | undefined) ?? DEFAULT_CACHE_LOCATION), cwd) : undefined
   const replayed = new Map<number, FileOutcome>()
   for (const [index, job] of jobs.entries()) {
     const hit = cache?.lookup(job)
@@ -338,6 +349,8 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   let done = replayed.size
   const unwritten = new Map<number, string>()
   const written = {files: 0, fixes: 0}
+  // The engine (rules, packs, dictionaries) loads only when a file is to be checked: never when every file hits the cache.
+  const {checkAll} = toCheck.length > 0 ? await import('./pool.js') : {checkAll: async () => []}
   const checked = await checkAll(toCheck.map((index) => jobs[index]!), (outcome, position) => {
     const index = toCheck[position]!
     if (writing && outcome.path !== undefined && outcome.value !== outcome.original) {
@@ -370,6 +383,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   if (unwritten.size > 0) {
     // Not written: the report is about the file as it still is, not about the fixed text nobody will see.
     const failed = [...unwritten.keys()].map((index) => ({...jobs[index]!, options: {...jobs[index]!.options, fix: false}}))
+    const {checkFile, prepareFor} = await import('./check-file.js')
     await prepareFor(failed)
     for (const [position, index] of [...unwritten.keys()].entries()) outcomes[index] = checkFile(failed[position]!)
   }
@@ -422,7 +436,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
       report = formatJson(shown)
       break
     case 'sarif':
-      report = formatSarif(shown, {catalog, root: reportRoot(cwd), version: version(), color})
+      report = formatSarif(shown, {catalog: await catalog(), root: reportRoot(cwd), version: version(), color})
       break
     case 'github':
       report = formatGithub(shown, reportRoot(cwd))

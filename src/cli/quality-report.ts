@@ -1,5 +1,5 @@
 import {ERROR_CLASSES, qualityScore, type QualityScore} from '../engine/quality-score.js'
-import type {FileOutcome} from './check-file.js'
+import type {FileOutcome} from './outcome.js'
 
 /** The quality score of one checked file, over all it reports (whatever `--quiet` hides). */
 export function scoreOf(outcome: FileOutcome): QualityScore {

@@ -2,8 +2,10 @@ import {createHash} from 'node:crypto'
 import {existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {RULES_DIRECTORY} from '../packs/load.js'
-import type {FileJob, FileOutcome, JsonMessage} from './check-file.js'
+import type {FileJob, FileOutcome, JsonMessage} from './outcome.js'
+
+/** The shipped rules folder (packs/load.ts's RULES_DIRECTORY, named here so a cached run loads no pack code). */
+const RULES_DIRECTORY = fileURLToPath(new URL('../../rules/', import.meta.url))
 
 /** Default name of the cache file, in the working folder (as ESLint's `.eslintcache`). */
 export const DEFAULT_CACHE_LOCATION = '.postedit-cache'
@@ -37,13 +39,25 @@ function filesAt(path: string): string[] {
     .sort()
 }
 
+/** Hash of each file or folder read in this run: the shipped rules folder is postedit's code, its packs and its gazetteer at once. */
+const hashByRoot = new Map<string, string>()
+
+/** Hash of the contents of the file or folder `root`, read once per run. */
+function hashOfRoot(root: string): string {
+  let digest = hashByRoot.get(root)
+  if (digest === undefined) {
+    const hash = createHash('sha256')
+    for (const file of filesAt(root)) hash.update(file).update('\0').update(readFileSync(file)).update('\0')
+    digest = hash.digest('hex')
+    hashByRoot.set(root, digest)
+  }
+  return digest
+}
+
 /** Hash of the contents of `paths` (`default` is the shipped rules folder). */
 function hashOfPaths(paths: readonly string[], cwd: string): string {
   const hash = createHash('sha256')
-  for (const path of paths) {
-    const root = path === 'default' ? RULES_DIRECTORY : resolve(cwd, path)
-    for (const file of filesAt(root)) hash.update(file).update('\0').update(readFileSync(file)).update('\0')
-  }
+  for (const path of paths) hash.update(hashOfRoot(path === 'default' ? RULES_DIRECTORY : resolve(cwd, path))).update('\0')
   return hash.digest('hex')
 }
 
@@ -93,11 +107,12 @@ export class ResultCache {
   }
 
   private settingsOf(job: FileJob): string {
-    const key = JSON.stringify(job.options)
+    const key = JSON.stringify([job.options, job.configFiles ?? []])
     let settings = this.settingsByKey.get(key)
     if (settings === undefined) {
       const {packs = ['default'], names = ['default']} = job.options
-      settings = sha256([posteditCode(), key, hashOfPaths(packs, this.cwd), hashOfPaths(names, this.cwd)].join('\0'))
+      const configs = hashOfPaths(job.configFiles ?? [], this.cwd)
+      settings = sha256([posteditCode(), key, hashOfPaths(packs, this.cwd), hashOfPaths(names, this.cwd), configs].join('\0'))
       this.settingsByKey.set(key, settings)
     }
     return settings

@@ -2,7 +2,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {basename, dirname, relative, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
+import type {Ajv as AjvClass, ErrorObject, ValidateFunction} from 'ajv'
 import {load as loadYaml} from 'js-yaml'
 import picomatch from 'picomatch'
 import type {RuleSetting} from '../engine/adjust.js'
@@ -78,7 +78,11 @@ function describe(error: ErrorObject): string {
 
 /** Check a configuration against rules/config.schema.json. */
 export function validateConfig(config: unknown, file: string): Config {
-  validator ??= new Ajv({allErrors: false, strict: false}).compile(require('../../rules/config.schema.json') as object)
+  if (!validator) {
+    // Ajv (63 modules) loads only when there is a configuration to check: a cached run without one never pays for it.
+    const {Ajv} = require('ajv') as {Ajv: typeof AjvClass}
+    validator = new Ajv({allErrors: false, strict: false}).compile(require('../../rules/config.schema.json') as object)
+  }
   if (!validator(config)) {
     const errors = [...(validator.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length)
     throw new ConfigError(file, describe(errors[0]!))
