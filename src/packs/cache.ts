@@ -172,10 +172,10 @@ export function fileCache(directory: string | false): PackCache {
       return undefined
     }
   }
-  const write = (file: string, content: string | Buffer): void => {
+  const write = (file: string, content: () => string | Buffer): void => {
     try {
       const temporary = `${file}.${process.pid}.tmp`
-      writeFileSync(temporary, content, {mode: 0o600})
+      writeFileSync(temporary, content(), {mode: 0o600})
       renameSync(temporary, file)
       // Once per process is enough to keep the folder small.
       if (!written) evict(directory)
@@ -186,9 +186,10 @@ export function fileCache(directory: string | false): PackCache {
   }
   return {
     get: (key) => read(path(key), () => unsealed(readFileSync(path(key), 'utf8'))),
-    set: (key, value) => write(path(key), sealed(value)),
+    set: (key, value) => write(path(key), () => sealed(value)),
     getSnapshot: (key) => read(path(key, 'v8'), () => unsealedSnapshot(readFileSync(path(key, 'v8')))),
-    setSnapshot: (key, value) => write(path(key, 'v8'), sealedSnapshot(value))
+    // A value the serializer refuses (a function) is simply not stored.
+    setSnapshot: (key, value) => write(path(key, 'v8'), () => sealedSnapshot(value))
   }
 }
 

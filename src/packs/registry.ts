@@ -1,7 +1,8 @@
 import {readFileSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {compilePacks, type RuleSet} from './compile.js'
-import {cacheKey, sharedCache} from './cache.js'
+import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from './cache.js'
+import {PhraseMatcher, type PhraseMatcherState} from './phrase-matcher.js'
 import {packFromData, parsePack, readPackText, RULES_DIRECTORY, schemaText, type PackData} from './load.js'
 import {PackError} from './pack-error.js'
 import type {Pack} from './types.js'
@@ -22,7 +23,7 @@ export function packFiles(spec: string, cwd = process.cwd()): string[] {
 let engineVersion: string | undefined
 
 /** Modules whose behaviour decides whether a pack passes: part of the cache key. */
-const CHECKING_MODULES = ['load', 'yaml-data', 'verify', 'compile', 'find', 'phrase-matcher', 'atoms']
+const CHECKING_MODULES = ['load', 'yaml-data', 'verify', 'compile', 'find', 'phrase-matcher', 'atoms', 'registry']
 
 /**
  * postedit's version and the text of the modules that validate and
@@ -63,17 +64,50 @@ function loadPack(file: string): Pack {
   return pack
 }
 
+/** A compiled rule set as stored in the cache: plain data, the matcher as its state. */
+type RuleSetSnapshot = Omit<RuleSet, 'phrases'> & {phrases: PhraseMatcherState<unknown>}
+
+/**
+ * The snapshot key of a combination of pack files: their names and texts, the
+ * schema, and the code that checks and compiles them.
+ */
+function snapshotKey(files: readonly string[]): string {
+  engineVersion ??= checkingCode()
+  return cacheKey('rule-set', SNAPSHOT_FORMAT, engineVersion, schemaText(), ...files.flatMap((file) => [file, readPackText(file)]))
+}
+
+/** The rule set of a snapshot, or undefined when there is none for these files. */
+function fromSnapshot(key: string): RuleSet | undefined {
+  const snapshot = sharedCache().getSnapshot(key) as RuleSetSnapshot | undefined
+  if (!snapshot) return undefined
+  return {...snapshot, phrases: PhraseMatcher.fromState(snapshot.phrases) as RuleSet['phrases']}
+}
+
+/** Store a rule set that passed every check, as one structured-clone snapshot. */
+function saveSnapshot(key: string, rules: RuleSet): void {
+  const {phrases, vocabulary, ...rest} = rules
+  // Plain data: the vocabulary getter's Set, the matcher's state.
+  const snapshot: RuleSetSnapshot = {...rest, vocabulary, phrases: phrases.state() as PhraseMatcherState<unknown>}
+  sharedCache().setSnapshot(key, snapshot)
+}
+
 /**
  * Load and compile the packs named by `specs` (default: the shipped packs).
  * Compiled sets are cached per process, so every file of a run shares one
- * matcher. Throws a {@link PackError} for a pack that cannot be used.
+ * matcher, and across runs as a snapshot keyed by the packs' texts and the
+ * code that checks and compiles them (reading it back costs a fraction of
+ * validating and compiling some thousands of entries). Throws a
+ * {@link PackError} for a pack that cannot be used.
  */
 export function loadRules(specs: readonly string[] = [DEFAULT_PACKS], cwd = process.cwd()): RuleSet {
   const files = specs.flatMap((spec) => packFiles(spec, cwd))
-  const packs = files.map(loadPack)
-  const key = files.map((file) => `${file}@${packCache.get(file)!.mtimeMs}`).join('\n')
+  const key = files.map((file) => `${file}@${statSync(file).mtimeMs}`).join('\n')
   let rules = setCache.get(key)
+  if (rules) return rules
+  const snapshot = snapshotKey(files)
+  rules = fromSnapshot(snapshot)
   if (!rules) {
+    const packs = files.map(loadPack)
     rules = compilePacks(packs)
     // Checked once per combination of packs, then remembered with the validated packs.
     const stable = cacheKey('stable-across-packs', ...files.map((file) => packCache.get(file)!.key))
@@ -81,8 +115,9 @@ export function loadRules(specs: readonly string[] = [DEFAULT_PACKS], cwd = proc
       checkStableAcrossPacks(rules, packs)
       sharedCache().set(stable, true)
     }
-    setCache.set(key, rules)
+    saveSnapshot(snapshot, rules)
   }
+  setCache.set(key, rules)
   return rules
 }
 
