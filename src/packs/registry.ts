@@ -2,6 +2,7 @@ import {readFileSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {compilePacks, type RuleSet} from './compile.js'
 import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from './cache.js'
+import {entityIndex, rememberEntityIndex, type EntityIndex} from './entities.js'
 import {PhraseMatcher, type PhraseMatcherState} from './phrase-matcher.js'
 import {packFromData, parsePack, readPackText, RULES_DIRECTORY, schemaText, type PackData} from './load.js'
 import {PackError} from './pack-error.js'
@@ -23,7 +24,7 @@ export function packFiles(spec: string, cwd = process.cwd()): string[] {
 let engineVersion: string | undefined
 
 /** Modules whose behaviour decides whether a pack passes: part of the cache key. */
-const CHECKING_MODULES = ['load', 'yaml-data', 'verify', 'compile', 'find', 'phrase-matcher', 'atoms', 'registry']
+const CHECKING_MODULES = ['load', 'yaml-data', 'verify', 'compile', 'find', 'phrase-matcher', 'atoms', 'registry', 'entities']
 
 /**
  * postedit's version and the text of the modules that validate and
@@ -65,7 +66,7 @@ function loadPack(file: string): Pack {
 }
 
 /** A compiled rule set as stored in the cache: plain data, the matcher as its state. */
-type RuleSetSnapshot = Omit<RuleSet, 'phrases'> & {phrases: PhraseMatcherState<unknown>}
+type RuleSetSnapshot = Omit<RuleSet, 'phrases'> & {phrases: PhraseMatcherState<unknown>; entityIndex: EntityIndex}
 
 /**
  * The snapshot key of a combination of pack files: their names and texts, the
@@ -80,14 +81,18 @@ function snapshotKey(files: readonly string[]): string {
 function fromSnapshot(key: string): RuleSet | undefined {
   const snapshot = sharedCache().getSnapshot(key) as RuleSetSnapshot | undefined
   if (!snapshot) return undefined
-  return {...snapshot, phrases: PhraseMatcher.fromState(snapshot.phrases) as RuleSet['phrases']}
+  const {entityIndex: index, phrases, ...rest} = snapshot
+  const rules: RuleSet = {...rest, phrases: PhraseMatcher.fromState(phrases) as RuleSet['phrases']}
+  rememberEntityIndex(rules, index)
+  return rules
 }
 
 /** Store a rule set that passed every check, as one structured-clone snapshot. */
 function saveSnapshot(key: string, rules: RuleSet): void {
   const {phrases, vocabulary, ...rest} = rules
-  // Plain data: the vocabulary getter's Set, the matcher's state.
-  const snapshot: RuleSetSnapshot = {...rest, vocabulary, phrases: phrases.state() as PhraseMatcherState<unknown>}
+  // Plain data: the vocabulary getter's Set, the matcher's state, and the
+  // entity rule's index of the packs' organisations (built here once).
+  const snapshot: RuleSetSnapshot = {...rest, vocabulary, phrases: phrases.state() as PhraseMatcherState<unknown>, entityIndex: entityIndex(rules)}
   sharedCache().setSnapshot(key, snapshot)
 }
 
