@@ -210,8 +210,10 @@ export function posteditSync(input: string | Uint8Array | VFile, options: Option
   checkOptionShapes(options)
   options ??= {}
   let file = inputFile(input)
-  const processor = createProcessor(options)
-  checkRuleIds(rulesOf(options), options)
+  // Packs are looked up once per call (each lookup checks every pack file for changes).
+  const rules = rulesOf(options)
+  const processor = createProcessor(options.rules ? options : {...options, rules})
+  checkRuleIds(rules, options)
   let messages = lint(processor, file, options)
   const applied: PosteditMessage[] = []
   if (options.fix) {
