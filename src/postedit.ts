@@ -103,7 +103,8 @@ function lint(processor: PosteditProcessor, file: VFile, options: Options): Post
   messages = applySeverities(messages, options.severities)
   messages = applyAcceptedPhrases(messages, source, options.phrases)
   messages.sort(byPlace)
-  file.messages.push(...messages)
+  // One by one: spreading a list of a hundred thousand messages (a long dump) overflows the stack.
+  for (const message of messages) file.messages.push(message)
   return messages
 }
 
