@@ -1,116 +1,202 @@
 #!/usr/bin/env node
-// Speed and memory of postedit, measured on this machine (`npm run bench`).
+// Speed and memory of postedit against the issue-15 targets, each beside
+// baselines measured in the same run on this machine (`npm run bench`):
 //
-// - one article, whole process, as a user runs it (median of several runs);
-// - 1 MB of news text linted in one process with the default packs;
-// - the same 1 MB with a generated 10,000- and 50,000-entry pack added, and
-//   the time to load (parse, validate, self-test, compile) those packs.
-// Figures drift up to 2x between runs on shared machines; compare ratios.
-import {execFileSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+// - `node -e 0`, the floor of any command;
+// - a plain retext-english + retext-spell + dictionary-en pipeline (default
+//   suggestions), built from postedit's own dependencies: what a peer costs;
+// - retext-english parsing alone, in process: the ceiling of any retext pipeline.
+//
+// Figures are printed as ratios to their baselines (absolute times drift up
+// to 2x between runs on shared machines; ratios inside one run hold) and
+// written as JSON (`--json FILE`, default bench/results.json).
+// `--quick` leaves out the 50 MB and 1,000-file runs. No test asserts a time.
+import {execFileSync, spawnSync} from 'node:child_process'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpus, tmpdir} from 'node:os'
+import {dirname, join} from 'node:path'
 import {performance} from 'node:perf_hooks'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {parseArgs} from 'node:util'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const {posteditSync, loadRules} = await import(join(root, 'dist/index.js'))
-const seed = join(root, 'seeds/000_d42d0455121f1d6a.txt')
+const {values: flags} = parseArgs({options: {json: {type: 'string'}, quick: {type: 'boolean'}}})
+const jsonPath = flags.json ?? join(root, 'bench/results.json')
 const runs = Number(process.env.BENCH_RUNS ?? 5)
+const cli = join(root, 'dist/cli.js')
+const seed = join(root, 'seeds/000_d42d0455121f1d6a.txt')
+const work = mkdtempSync(join(tmpdir(), 'postedit-bench-'))
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`
+const mib = (bytes) => `${Math.round(bytes / 2 ** 20)} MiB`
+const ratio = (a, b) => `${(a / b).toFixed(2)}x`
 
-function wholeProcess(args) {
-  const times = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    try {
-      execFileSync(process.execPath, [join(root, 'dist/cli.js'), ...args], {stdio: 'ignore'})
-    } catch {
-      // Exit 1 means problems were found: the run still counts.
-    }
-    times.push(performance.now() - start)
-  }
-  return median(times)
+// A child's peak resident memory, printed by a module preloaded into it.
+const peakProbe = join(work, 'peak.mjs')
+writeFileSync(peakProbe, `import {writeSync} from 'node:fs'\nprocess.on('exit', () => writeSync(2, '\\npostedit-bench-peak ' + process.resourceUsage().maxRSS * 1024 + '\\n'))\n`)
+
+/** One whole process: wall time and peak resident memory. */
+function processRun(args, env = {}, allowed = [0, 1]) {
+  const start = performance.now()
+  const child = spawnSync(process.execPath, ['--import', pathToFileURL(peakProbe).href, ...args], {
+    encoding: 'utf8',
+    env: {...process.env, ...env},
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
+  const ms = performance.now() - start
+  if (!allowed.includes(child.status)) throw new Error(`${args.join(' ')} exited with ${child.status}: ${child.stderr.slice(-500)}`)
+  const peak = Number(/postedit-bench-peak (\d+)/.exec(child.stderr)?.[1] ?? NaN)
+  return {ms, peak}
 }
 
-/** About 1 MB of English news: the local clean corpus when present, else the seed repeated. */
-function megabyte() {
+/** The median of `runs` whole-process runs (peak memory: the largest seen). */
+function processMedian(args, count = runs, env = {}, allowed = [0, 1]) {
+  const results = Array.from({length: count}, () => processRun(args, env, allowed))
+  return {ms: median(results.map((r) => r.ms)), peak: Math.max(...results.map((r) => r.peak))}
+}
+
+/** About `bytes` of English news: the local clean corpus when present, else the seed repeated. */
+function newsText(bytes) {
   const corpus = join(root, '../shared/corpora/clean/ntrex128/newstest2019-src.eng.txt')
   const base = existsSync(corpus) ? readFileSync(corpus, 'utf8') : readFileSync(seed, 'utf8')
-  let text = ''
-  while (text.length < 1_000_000) text += base + '\n\n'
-  return text.slice(0, 1_000_000)
+  const parts = []
+  let length = 0
+  while (length < bytes) {
+    parts.push(base, '\n\n')
+    length += base.length + 2
+  }
+  return parts.join('').slice(0, bytes)
 }
 
-/** A pack of `size` generated substitution entries with pseudo-words that never occur in news. */
+// The peer pipeline, run as its own process: retext-english + retext-spell with dictionary-en.
+const peer = join(work, 'retext-spell.mjs')
+writeFileSync(
+  peer,
+  `import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+const require = createRequire(${JSON.stringify(join(root, 'package.json'))})
+const load = (name) => import(require.resolve(name))
+const [{unified}, {default: retextEnglish}, {default: retextSpell}, {default: dictionary}, {VFile}] = await Promise.all(['unified', 'retext-english', 'retext-spell', 'dictionary-en', 'vfile'].map(load))
+const processor = unified().use(retextEnglish).use(retextSpell, {dictionary})
+const file = new VFile(readFileSync(process.argv[2], 'utf8'))
+await processor.run(processor.parse(file), file)
+console.log(file.messages.length)
+`
+)
+
+const results = {machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`, node: process.version, runs, date: new Date().toISOString(), figures: {}}
+const record = (name, value) => {
+  results.figures[name] = value
+}
+const line = (label, text) => console.log(`${label.padEnd(52)} ${text}`)
+
+console.log(`postedit benchmark (node ${process.version}, ${results.machine}; medians of ${runs} whole-process runs)`)
+// Warm the on-disk caches (validated packs, snapshots, word forms) as any second run finds them.
+processRun([cli, seed])
+
+// One article, cold process.
+const floor = processMedian(['-e', '0'], runs, {}, [0])
+const peerArticle = processMedian([peer, seed], runs, {}, [0])
+const article = processMedian([cli, seed])
+const articleFix = processMedian([cli, '--fix', '--stdout', seed])
+line('node -e 0', seconds(floor.ms))
+line('one article, retext-spell pipeline', `${seconds(peerArticle.ms)} (${ratio(peerArticle.ms, floor.ms)} node -e 0)`)
+line('one article, postedit FILE', `${seconds(article.ms)} (${ratio(article.ms, floor.ms)} node -e 0, ${ratio(article.ms, peerArticle.ms)} retext-spell; target ≤0.25 s, ≤5x)`)
+line('one article, postedit --fix --stdout FILE', seconds(articleFix.ms))
+record('oneArticle', {ms: article.ms, fixMs: articleFix.ms, nodeFloorMs: floor.ms, retextSpellMs: peerArticle.ms, timesFloor: article.ms / floor.ms, timesRetextSpell: article.ms / peerArticle.ms})
+
+// 1 MB, cold process.
+const megabyteFile = join(work, 'one-megabyte.txt')
+const megabyte = newsText(1_000_000)
+writeFileSync(megabyteFile, megabyte)
+const peerMegabyte = processMedian([peer, megabyteFile], Math.min(runs, 3), {}, [0])
+const cold = processMedian([cli, megabyteFile], Math.min(runs, 3))
+line('1 MB, retext-spell pipeline', `${seconds(peerMegabyte.ms)}, ${mib(peerMegabyte.peak)}`)
+line('1 MB, postedit FILE', `${seconds(cold.ms)}, ${mib(cold.peak)} (${ratio(cold.ms, peerMegabyte.ms)} retext-spell; target ≤1.0 s, ≤250 MiB)`)
+record('oneMegabyte', {ms: cold.ms, peakBytes: cold.peak, retextSpellMs: peerMegabyte.ms, retextSpellPeakBytes: peerMegabyte.peak, timesRetextSpell: cold.ms / peerMegabyte.ms})
+
+// In process: throughput on the 1 MB text against parsing alone, and a warm re-check of one article.
+const {posteditSync, loadRules} = await import(join(root, 'dist/index.js'))
+const {unified} = await import('unified')
+const {default: retextEnglish} = await import('retext-english')
+const parser = unified().use(retextEnglish)
+const timed = (work) => {
+  const start = performance.now()
+  work()
+  return performance.now() - start
+}
+const chunked = (text, size) => {
+  // Parse in the same pieces postedit checks a long text in, so both sides do the same parse.
+  const pieces = []
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + size)
+    const gap = text.lastIndexOf('\n\n', end)
+    if (end < text.length && gap > start) end = gap + 2
+    pieces.push(text.slice(start, end))
+    start = end
+  }
+  return pieces
+}
+posteditSync(megabyte.slice(0, 20_000)) // load packs and dictionaries once
+const parseMs = median(Array.from({length: 3}, () => timed(() => chunked(megabyte, 64_000).forEach((piece) => parser.parse(piece)))))
+const lintMs = median(Array.from({length: 3}, () => timed(() => posteditSync(megabyte))))
+line('1 MB in process, retext-english parse alone', `${seconds(parseMs)} (${(1 / (parseMs / 1000)).toFixed(2)} MB/s)`)
+line('1 MB in process, postedit', `${seconds(lintMs)} (${(1 / (lintMs / 1000)).toFixed(2)} MB/s: ${ratio(parseMs, lintMs)} the parse's throughput; target ≥0.5x)`)
+record('inProcess', {megabyteMs: lintMs, parseOnlyMs: parseMs, throughputVsParse: parseMs / lintMs})
+
+const articleText = readFileSync(seed, 'utf8')
+posteditSync(articleText)
+const warm = median(Array.from({length: 21}, () => timed(() => posteditSync(articleText))))
+line('one article re-checked in process (warm)', `${warm.toFixed(1)} ms median (target ≤10 ms)`)
+record('warmArticle', {medianMs: warm})
+
+// Packs of 10,000 and 50,000 generated entries: lint time beside the default packs, and load time.
 function generatedPack(size) {
   const lines = ['pack: generated', `description: generated for the benchmark at ${Date.now()}`, 'entries:']
   for (let i = 0; i < size; i++) {
     const word = `zq${i.toString(36)}x`
-    lines.push(
-      `  - {id: e${i}, type: substitution, match: "${word} ${i % 7 === 0 ? 'file' : 'vex'}", replace: "${word} issue", fix: auto, note: generated, examples: [{in: "a ${word} ${i % 7 === 0 ? 'file' : 'vex'}", out: "a ${word} issue"}]}`
-    )
+    const tail = i % 7 === 0 ? 'file' : 'vex'
+    lines.push(`  - {id: e${i}, type: substitution, match: "${word} ${tail}", replace: "${word} issue", fix: auto, note: generated, examples: [{in: "a ${word} ${tail}", out: "a ${word} issue"}]}`)
   }
-  const file = join(mkdtempSync(join(tmpdir(), 'postedit-bench-')), `generated-${size}.yml`)
+  const file = join(work, `generated-${size}.yml`)
   writeFileSync(file, lines.join('\n'))
   return file
 }
-
-function lint(text, packs) {
-  const start = performance.now()
-  const result = posteditSync(text, {packs})
-  return {ms: performance.now() - start, messages: result.messages.length}
-}
-
-console.log(`postedit benchmark (node ${process.version}, ${runs} runs for whole-process figures)`)
-console.log(`one article, whole process (postedit FILE):         ${seconds(wholeProcess([seed]))}`)
-console.log(`one article, whole process (postedit --fix --stdout): ${seconds(wholeProcess(['--fix', '--stdout', seed]))}`)
-
-const text = megabyte()
-lint(text.slice(0, 20_000), ['default']) // load packs and dictionaries once
-const base = lint(text, ['default'])
-console.log(`1 MB, default packs:                               ${seconds(base.ms)} (${base.messages} messages)`)
 for (const size of [10_000, 50_000]) {
   const file = generatedPack(size)
-  const loadStart = performance.now()
-  loadRules(['default', file])
-  const load = performance.now() - loadStart
-  // A second process finds the pack in the validated-pack cache: what every later run pays.
-  const warm = Number(
+  const load = timed(() => loadRules(['default', file]))
+  // A second process finds the pack in the cache: what every later run pays.
+  const cached = Number(
     execFileSync(process.execPath, ['--input-type=module', '-e', `const {loadRules} = await import(${JSON.stringify(join(root, 'dist/index.js'))}); loadRules(['default']); const t = performance.now(); loadRules(['default', ${JSON.stringify(file)}]); console.log(performance.now() - t)`], {encoding: 'utf8'})
   )
-  const result = lint(text, ['default', file])
-  console.log(
-    `1 MB, default + ${size.toLocaleString('en')} entries:                 ${seconds(result.ms)} (${(result.ms / base.ms).toFixed(2)}x default); pack load ${seconds(load)} first time, ${seconds(warm)} cached`
-  )
+  const withPack = timed(() => posteditSync(megabyte, {packs: ['default', file]}))
+  line(`1 MB in process, default + ${size.toLocaleString('en')} entries`, `${seconds(withPack)} (${ratio(withPack, lintMs)} default); pack load ${seconds(load)} first, ${seconds(cached)} cached`)
+  record(`pack${size}`, {megabyteMs: withPack, timesDefault: withPack / lintMs, loadFirstMs: load, loadCachedMs: cached})
 }
-// Many articles: one run over a folder (worker pool), the same in one thread,
-// and one process per file as a naive loop or hook would run it (sampled).
-const folder = mkdtempSync(join(tmpdir(), 'postedit-bench-files-'))
-const article = readFileSync(seed, 'utf8')
-for (let i = 0; i < 1000; i++) writeFileSync(join(folder, `article-${i}.txt`), article.replace('Thursday', `Thursday (${i})`))
-const timeRun = (env) => {
-  const start = performance.now()
-  try {
-    execFileSync(process.execPath, [join(root, 'dist/cli.js'), '--format', 'json', folder], {stdio: 'ignore', env: {...process.env, ...env}})
-  } catch {
-    // Exit 1: problems found.
-  }
-  return performance.now() - start
+
+if (!flags.quick) {
+  // 50 MB: peak memory of a whole process (long inputs are checked in pieces).
+  const huge = join(work, 'fifty-megabytes.txt')
+  writeFileSync(huge, newsText(50_000_000))
+  const big = processRun([cli, huge])
+  rmSync(huge)
+  line('50 MB, postedit FILE', `${seconds(big.ms)}, ${mib(big.peak)} peak (target <400 MiB)`)
+  record('fiftyMegabytes', {ms: big.ms, peakBytes: big.peak})
+
+  // 1,000 articles: one run with the worker pool against the same in one thread.
+  const folder = join(work, 'articles')
+  mkdirSync(folder)
+  for (let i = 0; i < 1000; i++) writeFileSync(join(folder, `article-${i}.txt`), articleText.replace('Thursday', `Thursday (${i})`))
+  const pooled = processRun([cli, '--format', 'json', folder])
+  const single = processRun([cli, '--format', 'json', folder], {POSTEDIT_WORKERS: '1'})
+  line('1,000 articles, one thread', seconds(single.ms))
+  line('1,000 articles, worker pool', `${seconds(pooled.ms)} (${ratio(single.ms, pooled.ms)} faster; target ≥1.8x)`)
+  record('thousandArticles', {pooledMs: pooled.ms, singleThreadMs: single.ms, speedup: single.ms / pooled.ms})
 }
-const pooled = timeRun({})
-const single = timeRun({POSTEDIT_WORKERS: '1'})
-const sample = 10
-const perProcessStart = performance.now()
-for (let i = 0; i < sample; i++) {
-  try {
-    execFileSync(process.execPath, [join(root, 'dist/cli.js'), join(folder, `article-${i}.txt`)], {stdio: 'ignore'})
-  } catch {}
-}
-const perProcess = ((performance.now() - perProcessStart) / sample) * 1000
-console.log(`1,000 article files, one run (worker pool):        ${seconds(pooled)}`)
-console.log(`1,000 article files, one run, one thread:          ${seconds(single)} (pool is ${(single / pooled).toFixed(2)}x faster)`)
-console.log(`1,000 article files, one process per file (est.):  ${seconds(perProcess)} (pool is ${(perProcess / pooled).toFixed(1)}x faster)`)
-console.log(`peak resident memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`)
+
+mkdirSync(dirname(jsonPath), {recursive: true})
+writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`)
+rmSync(work, {recursive: true, force: true})
+console.log(`written: ${jsonPath}`)

@@ -103,7 +103,8 @@ function lint(processor: PosteditProcessor, file: VFile, options: Options): Post
   messages = applySeverities(messages, options.severities)
   messages = applyAcceptedPhrases(messages, source, options.phrases)
   messages.sort(byPlace)
-  file.messages.push(...messages)
+  // One by one: spreading a list of a hundred thousand messages (a long dump) overflows the stack.
+  for (const message of messages) file.messages.push(message)
   return messages
 }
 
@@ -210,8 +211,10 @@ export function posteditSync(input: string | Uint8Array | VFile, options: Option
   checkOptionShapes(options)
   options ??= {}
   let file = inputFile(input)
-  const processor = createProcessor(options)
-  checkRuleIds(rulesOf(options), options)
+  // Packs are looked up once per call (each lookup checks every pack file for changes).
+  const rules = rulesOf(options)
+  const processor = createProcessor(options.rules ? options : {...options, rules})
+  checkRuleIds(rules, options)
   let messages = lint(processor, file, options)
   const applied: PosteditMessage[] = []
   if (options.fix) {

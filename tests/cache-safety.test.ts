@@ -24,7 +24,7 @@ function fix(env: Record<string, string>): string {
 
 /** The entry of `folder` that holds the calques pack, and its JSON. */
 function calquesEntry(folder: string): {name: string; json: string} {
-  for (const name of readdirSync(folder)) {
+  for (const name of readdirSync(folder).filter((entry) => entry.endsWith('.json'))) {
     const text = readFileSync(join(folder, name), 'utf8')
     if (text.includes('via videoconference')) return {name, json: text.slice(text.indexOf('\n') + 1)}
   }
@@ -33,6 +33,29 @@ function calquesEntry(folder: string): {name: string; json: string} {
 
 const poisoned = (json: string) => json.replaceAll('via videoconference', 'ATTACKER TEXT')
 const seal = (json: string) => `${createHash('sha256').update(json).digest('hex')}\n${json}`
+
+/** The snapshot of `folder` that holds the compiled packs: 32 bytes of SHA-256, then V8-serialized bytes. */
+function rulesSnapshot(folder: string): {name: string; bytes: Buffer} {
+  for (const name of readdirSync(folder).filter((entry) => entry.endsWith('.v8'))) {
+    const stored = readFileSync(join(folder, name))
+    if (stored.includes('via videoconference', 0, 'latin1') || stored.includes('via videoconference', 0, 'utf16le')) return {name, bytes: stored.subarray(32)}
+  }
+  throw new Error(`no rule-set snapshot in ${folder}`)
+}
+
+/**
+ * The same bytes with the calque's replacement written over (same length, so
+ * it still deserializes); V8 writes a string as Latin-1 or UTF-16 bytes.
+ */
+function poisonedBytes(bytes: Buffer): Buffer {
+  const copy = Buffer.from(bytes)
+  for (const encoding of ['latin1', 'utf16le'] as const) {
+    const [from, to] = [Buffer.from('via videoconference', encoding), Buffer.from('ATTACKER TEXT XXXXX', encoding)]
+    for (let at = copy.indexOf(from); at !== -1; at = copy.indexOf(from, at + to.length)) to.copy(copy, at)
+  }
+  return copy
+}
+const sealBytes = (bytes: Buffer) => Buffer.concat([createHash('sha256').update(bytes).digest(), bytes])
 
 describe('the validated-data cache cannot be poisoned by another user', () => {
   let own = ''
@@ -68,7 +91,25 @@ describe('the validated-data cache cannot be poisoned by another user', () => {
     chmodSync(shared, 0o777)
     const {name, json} = calquesEntry(shared)
     writeFileSync(join(shared, name), seal(poisoned(json)))
+    const snapshot = rulesSnapshot(shared)
+    writeFileSync(join(shared, snapshot.name), sealBytes(poisonedBytes(snapshot.bytes)))
     expect(fix({POSTEDIT_CACHE_DIR: shared})).toBe(FIXED)
+  })
+
+  it('uses a well-sealed snapshot of the compiled packs in its own folder, and a tampered one never', () => {
+    const copy = join(root, 'own-copy')
+    cpSync(own, copy, {recursive: true})
+    const snapshot = rulesSnapshot(copy)
+    // Sealed again: the run reads it (what a snapshot hit does), so the poisoned text shows.
+    writeFileSync(join(copy, snapshot.name), sealBytes(poisonedBytes(snapshot.bytes)))
+    expect(fix({POSTEDIT_CACHE_DIR: copy})).toBe(FIXED.replace('via videoconference', 'ATTACKER TEXT XXXXX'))
+    // Not sealed again: a miss, so the packs are compiled afresh and the snapshot rewritten.
+    writeFileSync(join(copy, snapshot.name), Buffer.concat([createHash('sha256').update(snapshot.bytes).digest(), poisonedBytes(snapshot.bytes)]))
+    expect(fix({POSTEDIT_CACHE_DIR: copy})).toBe(FIXED)
+    // Stored afresh, sealed, without the tampered text.
+    const fresh = readFileSync(join(copy, snapshot.name))
+    expect(createHash('sha256').update(fresh.subarray(32)).digest().equals(fresh.subarray(0, 32))).toBe(true)
+    expect(fresh.includes('ATTACKER', 0, 'latin1') || fresh.includes('ATTACKER', 0, 'utf16le')).toBe(false)
   })
 
   it.runIf(process.getuid?.() === 0)('ignores a cache folder another user owns', () => {
@@ -85,6 +126,9 @@ describe('the validated-data cache cannot be poisoned by another user', () => {
     const {name, json} = calquesEntry(own)
     const text = readFileSync(join(own, name), 'utf8')
     writeFileSync(join(own, name), text.slice(0, 65) + poisoned(json))
+    // The compiled packs' snapshot too, so that the pack entry itself is read.
+    const snapshot = rulesSnapshot(own)
+    writeFileSync(join(own, snapshot.name), Buffer.concat([createHash('sha256').update(snapshot.bytes).digest(), poisonedBytes(snapshot.bytes)]))
     expect(fix({POSTEDIT_CACHE_DIR: own})).toBe(FIXED)
     // The miss was checked again and stored afresh.
     expect(readFileSync(join(own, name), 'utf8')).toBe(seal(json))

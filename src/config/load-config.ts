@@ -2,8 +2,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {basename, dirname, relative, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import type {Ajv as AjvClass, ErrorObject, ValidateFunction} from 'ajv'
-import {load as loadYaml} from 'js-yaml'
+import type {ErrorObject, ValidateFunction} from 'ajv'
 import picomatch from 'picomatch'
 import type {RuleSetting} from '../engine/adjust.js'
 import type {NameStyle} from '../names/style.js'
@@ -78,11 +77,8 @@ function describe(error: ErrorObject): string {
 
 /** Check a configuration against rules/config.schema.json. */
 export function validateConfig(config: unknown, file: string): Config {
-  if (!validator) {
-    // Ajv (63 modules) loads only when there is a configuration to check: a cached run without one never pays for it.
-    const {Ajv} = require('ajv') as {Ajv: typeof AjvClass}
-    validator = new Ajv({allErrors: false, strict: false}).compile(require('../../rules/config.schema.json') as object)
-  }
+  // Loaded on the first config file: a run without one never pays for ajv.
+  validator ??= new (require('ajv') as typeof import('ajv')).Ajv({allErrors: false, strict: false}).compile(require('../../rules/config.schema.json') as object)
   if (!validator(config)) {
     const errors = [...(validator.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length)
     throw new ConfigError(file, describe(errors[0]!))
@@ -112,7 +108,7 @@ async function parseConfigFile(file: string, warn: (message: string) => void): P
       return module.default ?? {}
     }
     const text = readFileSync(file, 'utf8')
-    return (name.endsWith('.json') ? JSON.parse(text) : loadYaml(text)) ?? {}
+    return (name.endsWith('.json') ? JSON.parse(text) : (require('js-yaml') as typeof import('js-yaml')).load(text)) ?? {}
   } catch (error) {
     throw new ConfigError(file, `cannot be read: ${firstLine(error)}`)
   }

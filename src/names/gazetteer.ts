@@ -1,6 +1,6 @@
 import {readFileSync, statSync} from 'node:fs'
 import {bundledData, notBundled} from '../bundled-data.js'
-import {cacheKey, sharedCache} from '../packs/cache.js'
+import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from '../packs/cache.js'
 import {gazetteerFiles, parseGazetteer, readGazetteerText, type EntityKind, type GazetteerFile} from './load.js'
 import {isArticle, looseNameKey, nameKey, nameWords, skeletonKey} from './key.js'
 
@@ -194,13 +194,19 @@ let validity: string | undefined
 
 /** What a cached gazetteer's validity depends on: its schema and the code that checks it. */
 function checkingCode(): string {
-  const module = (name: string) => readFileSync(new URL(`${name}.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url), 'utf8')
-  return [readFileSync(new URL('../../rules/names/schema.json', import.meta.url), 'utf8'), module('./load'), module('../packs/yaml-data')].join('\u0000')
+  return [readFileSync(new URL('../../rules/names/schema.json', import.meta.url), 'utf8'), ownModule('./load'), ownModule('../packs/yaml-data')].join('\u0000')
 }
 
+/** The text of one of postedit's modules (source under tests, built code otherwise). */
+function ownModule(name: string): string {
+  return readFileSync(new URL(`${name}.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url), 'utf8')
+}
+
+/** What a cached index depends on besides its files: the checks, and the code that builds and keys it. */
+let indexingCode: string | undefined
+
 /** A gazetteer file, from the validated-file cache when its text is unchanged. */
-function readCached(file: string): GazetteerFile {
-  const text = readGazetteerText(file)
+function readCached(file: string, text: string): GazetteerFile {
   validity ??= checkingCode()
   const key = cacheKey('gazetteer', validity, text)
   const data = sharedCache().get(key) as Omit<GazetteerFile, 'file'> | undefined
@@ -209,6 +215,24 @@ function readCached(file: string): GazetteerFile {
   const {file: _file, ...plain} = parsed
   sharedCache().set(key, plain)
   return parsed
+}
+
+/**
+ * The index of `files`: built from the validated files, or read whole from
+ * the cache's snapshot of it when no file, check or indexing code changed
+ * (building it keys every form of some thousands of names: most of a cold
+ * run's start).
+ */
+function indexOf(files: readonly string[]): Gazetteer {
+  const texts = files.map(readGazetteerText)
+  validity ??= checkingCode()
+  indexingCode ??= [ownModule('./gazetteer'), ownModule('./key')].join('\u0000')
+  const key = cacheKey('gazetteer-index', SNAPSHOT_FORMAT, validity, indexingCode, ...files.flatMap((file, index) => [file, texts[index]!]))
+  const snapshot = sharedCache().getSnapshot(key) as Gazetteer | undefined
+  if (snapshot) return snapshot
+  const gazetteer = buildGazetteer(files.map((file, index) => readCached(file, texts[index]!)))
+  sharedCache().setSnapshot(key, gazetteer)
+  return gazetteer
 }
 
 /**
@@ -229,7 +253,7 @@ export function loadGazetteer(specs: readonly string[] = ['default'], cwd?: stri
   const id = specs.join('\n')
   const cached = cache.get(id)
   if (cached && cached.stamp === stamp) return cached.gazetteer
-  const gazetteer = buildGazetteer(files.map(readCached))
+  const gazetteer = indexOf(files)
   cache.set(id, {stamp, gazetteer})
   return gazetteer
 }

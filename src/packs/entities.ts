@@ -107,6 +107,11 @@ function push<T>(map: Map<string, T[]>, key: string, value: T, same: (a: T, b: T
   else if (!list.some((item) => same(item, value))) list.push(value)
 }
 
+/** Use `index` as the entity index of `rules` (one read back from a snapshot with them). */
+export function rememberEntityIndex(rules: RuleSet, index: EntityIndex): void {
+  indexes.set(rules, index)
+}
+
 /** The entity index of `rules`, built on first use. */
 export function entityIndex(rules: RuleSet): EntityIndex {
   const cached = indexes.get(rules)

@@ -64,6 +64,13 @@ interface Node<T> {
   targets: Target<T>[] | undefined
 }
 
+/** A matcher's trie and counts, as {@link PhraseMatcher.state} gives them. */
+export interface PhraseMatcherState<T> {
+  root: Map<string, Node<T>>
+  size: number
+  numbers: boolean
+}
+
 /** A phrase found in a text. */
 export interface PhraseMatch<T> {
   value: T
@@ -98,6 +105,20 @@ export class PhraseMatcher<T> {
   /** Number of phrases added. */
   get size(): number {
     return this.#size
+  }
+
+  /** The trie as plain data (Maps and objects) for a structured-clone snapshot; see {@link PhraseMatcher.fromState}. */
+  state(): PhraseMatcherState<T> {
+    return {root: this.#root, size: this.#size, numbers: this.#numbers}
+  }
+
+  /** A matcher from the {@link PhraseMatcher.state} of another, as read back from a snapshot. */
+  static fromState<T>(state: PhraseMatcherState<T>): PhraseMatcher<T> {
+    const matcher = new PhraseMatcher<T>()
+    for (const [key, node] of state.root) matcher.#root.set(key, node)
+    matcher.#size = state.size
+    matcher.#numbers = state.numbers
+    return matcher
   }
 
   /**

@@ -2,7 +2,9 @@ import {readFileSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {bundledData, notBundled, type BundledData} from '../bundled-data.js'
 import {compilePacks, type RuleSet} from './compile.js'
-import {cacheKey, sharedCache} from './cache.js'
+import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from './cache.js'
+import {entityIndex, rememberEntityIndex, type EntityIndex} from './entities.js'
+import {PhraseMatcher, type PhraseMatcherState} from './phrase-matcher.js'
 import {packFromData, parsePack, readPackText, RULES_DIRECTORY, schemaText, type PackData} from './load.js'
 import {PackError} from './pack-error.js'
 import type {Pack} from './types.js'
@@ -23,7 +25,7 @@ export function packFiles(spec: string, cwd = process.cwd()): string[] {
 let engineVersion: string | undefined
 
 /** Modules whose behaviour decides whether a pack passes: part of the cache key. */
-const CHECKING_MODULES = ['load', 'yaml-data', 'verify', 'compile', 'find', 'phrase-matcher', 'atoms']
+const CHECKING_MODULES = ['load', 'yaml-data', 'verify', 'compile', 'find', 'phrase-matcher', 'atoms', 'registry', 'entities']
 
 /**
  * postedit's version and the text of the modules that validate and
@@ -64,20 +66,57 @@ function loadPack(file: string): Pack {
   return pack
 }
 
+/** A compiled rule set as stored in the cache: plain data, the matcher as its state. */
+type RuleSetSnapshot = Omit<RuleSet, 'phrases'> & {phrases: PhraseMatcherState<unknown>; entityIndex: EntityIndex}
+
+/**
+ * The snapshot key of a combination of pack files: their names and texts, the
+ * schema, and the code that checks and compiles them.
+ */
+function snapshotKey(files: readonly string[]): string {
+  engineVersion ??= checkingCode()
+  return cacheKey('rule-set', SNAPSHOT_FORMAT, engineVersion, schemaText(), ...files.flatMap((file) => [file, readPackText(file)]))
+}
+
+/** The rule set of a snapshot, or undefined when there is none for these files. */
+function fromSnapshot(key: string): RuleSet | undefined {
+  const snapshot = sharedCache().getSnapshot(key) as RuleSetSnapshot | undefined
+  if (!snapshot) return undefined
+  const {entityIndex: index, phrases, ...rest} = snapshot
+  const rules: RuleSet = {...rest, phrases: PhraseMatcher.fromState(phrases) as RuleSet['phrases']}
+  rememberEntityIndex(rules, index)
+  return rules
+}
+
+/** Store a rule set that passed every check, as one structured-clone snapshot. */
+function saveSnapshot(key: string, rules: RuleSet): void {
+  const {phrases, vocabulary, ...rest} = rules
+  // Plain data: the vocabulary getter's Set, the matcher's state, and the
+  // entity rule's index of the packs' organisations (built here once).
+  const snapshot: RuleSetSnapshot = {...rest, vocabulary, phrases: phrases.state() as PhraseMatcherState<unknown>, entityIndex: entityIndex(rules)}
+  sharedCache().setSnapshot(key, snapshot)
+}
+
 /**
  * Load and compile the packs named by `specs` (default: the shipped packs).
  * Compiled sets are cached per process, so every file of a run shares one
- * matcher. Throws a {@link PackError} for a pack that cannot be used.
+ * matcher, and across runs as a snapshot keyed by the packs' texts and the
+ * code that checks and compiles them (reading it back costs a fraction of
+ * validating and compiling some thousands of entries). Throws a
+ * {@link PackError} for a pack that cannot be used.
  */
 export function loadRules(specs: readonly string[] = [DEFAULT_PACKS], cwd?: string): RuleSet {
   const bundled = bundledData()
   if (bundled) return bundledRules(bundled, specs)
   cwd ??= process.cwd()
   const files = specs.flatMap((spec) => packFiles(spec, cwd))
-  const packs = files.map(loadPack)
-  const key = files.map((file) => `${file}@${packCache.get(file)!.mtimeMs}`).join('\n')
+  const key = files.map((file) => `${file}@${statSync(file).mtimeMs}`).join('\n')
   let rules = setCache.get(key)
+  if (rules) return rules
+  const snapshot = snapshotKey(files)
+  rules = fromSnapshot(snapshot)
   if (!rules) {
+    const packs = files.map(loadPack)
     rules = compilePacks(packs)
     // Checked once per combination of packs, then remembered with the validated packs.
     const stable = cacheKey('stable-across-packs', ...files.map((file) => packCache.get(file)!.key))
@@ -85,8 +124,9 @@ export function loadRules(specs: readonly string[] = [DEFAULT_PACKS], cwd?: stri
       checkStableAcrossPacks(rules, packs)
       sharedCache().set(stable, true)
     }
-    setCache.set(key, rules)
+    saveSnapshot(snapshot, rules)
   }
+  setCache.set(key, rules)
   return rules
 }
 

@@ -2,7 +2,6 @@ import {readdirSync, readFileSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import type {ErrorObject, ValidateFunction} from 'ajv'
-import {JSON_SCHEMA, load as loadYaml, YAMLException} from 'js-yaml'
 import type {Document, LineCounter} from 'yaml'
 import {PackError} from './pack-error.js'
 import type {SourcePlace} from './types.js'
@@ -48,6 +47,8 @@ export function yamlFilesAt(path: string, what: string): string[] {
  * an editor wrote, and spares resolving them.
  */
 export function parseYaml(text: string, file: string): unknown {
+  // Loaded on first use: a run whose packs all come from the cache never parses YAML.
+  const {JSON_SCHEMA, load: loadYaml, YAMLException} = require('js-yaml') as typeof import('js-yaml')
   try {
     return loadYaml(text, {filename: file, schema: JSON_SCHEMA})
   } catch (error) {
