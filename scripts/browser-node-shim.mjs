@@ -33,4 +33,6 @@ export const writeFileSync = unavailable('writeFileSync')
 export const renameSync = unavailable('renameSync')
 export const unlinkSync = unavailable('unlinkSync')
 export const utimesSync = unavailable('utimesSync')
+export const serialize = unavailable('node:v8 serialize')
+export const deserialize = unavailable('node:v8 deserialize')
 export default {sep, join, resolve, relative, dirname, basename, extname}
