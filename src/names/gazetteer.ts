@@ -1,5 +1,5 @@
 import {readFileSync, statSync} from 'node:fs'
-import {cacheKey, sharedCache} from '../packs/cache.js'
+import {cacheKey, sharedCache} from '../infra/cache.js'
 import {gazetteerFiles, parseGazetteer, readGazetteerText, type EntityKind, type GazetteerFile} from './load.js'
 import {isArticle, looseNameKey, nameKey, nameWords, skeletonKey} from './key.js'
 
@@ -192,7 +192,7 @@ let validity: string | undefined
 /** What a cached gazetteer's validity depends on: its schema and the code that checks it. */
 function checkingCode(): string {
   const module = (name: string) => readFileSync(new URL(`${name}.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url), 'utf8')
-  return [readFileSync(new URL('../../rules/names/schema.json', import.meta.url), 'utf8'), module('./load'), module('../packs/yaml-data')].join('\u0000')
+  return [readFileSync(new URL('../../rules/names/schema.json', import.meta.url), 'utf8'), module('./load'), module('../infra/yaml-data')].join('\u0000')
 }
 
 /** A gazetteer file, from the validated-file cache when its text is unchanged. */

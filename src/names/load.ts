@@ -1,7 +1,7 @@
 import {resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {PackError} from '../packs/pack-error.js'
-import {lazyValidator, parseYaml, readDataText, validateAt, yamlFilesAt, yamlLocator} from '../packs/yaml-data.js'
+import {PackError} from '../infra/pack-error.js'
+import {lazyValidator, parseYaml, readDataText, validateAt, yamlFilesAt, yamlLocator} from '../infra/yaml-data.js'
 
 /** Folder of the gazetteer files shipped with postedit. */
 export const NAMES_DIRECTORY = fileURLToPath(new URL('../../rules/names/', import.meta.url))

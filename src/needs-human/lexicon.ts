@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {cacheKey, sharedCache} from '../packs/cache.js'
+import {cacheKey, sharedCache} from '../infra/cache.js'
 
 /**
  * The Penn Treebank tags the needs-human patterns ask about. Closed classes

@@ -1,5 +1,5 @@
 import type {Finding} from '../engine/types.js'
-import type {Atom} from './atoms.js'
+import type {Atom} from '../infra/atoms.js'
 import {surfaceKey, type ArtifactRule, type PhraseRule, type PhraseValue, type RuleSet} from './compile.js'
 import type {PhraseMatch} from './phrase-matcher.js'
 import {selectMatches} from './phrase-matcher.js'

@@ -1,11 +1,11 @@
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import type {ErrorObject} from 'ajv'
-import {PackError} from './pack-error.js'
+import {PackError} from '../infra/pack-error.js'
 import type {Pack} from './types.js'
-import {lazyValidator, parseYaml, readDataText, validateAt, yamlLocator, type Path} from './yaml-data.js'
+import {lazyValidator, parseYaml, readDataText, validateAt, yamlLocator, type Path} from '../infra/yaml-data.js'
 
-export type {Path} from './yaml-data.js'
+export type {Path} from '../infra/yaml-data.js'
 
 /** Folder of the packs shipped with postedit. */
 export const RULES_DIRECTORY = fileURLToPath(new URL('../../rules/', import.meta.url))

@@ -1,12 +1,12 @@
 import {readFileSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {compilePacks, type RuleSet} from './compile.js'
-import {cacheKey, sharedCache} from './cache.js'
+import {cacheKey, sharedCache} from '../infra/cache.js'
 import {packFromData, parsePack, readPackText, RULES_DIRECTORY, schemaText, type PackData} from './load.js'
-import {PackError} from './pack-error.js'
+import {PackError} from '../infra/pack-error.js'
 import type {Pack} from './types.js'
 import {refixProblem, verifyPack} from './verify.js'
-import {yamlFilesAt} from './yaml-data.js'
+import {yamlFilesAt} from '../infra/yaml-data.js'
 
 /** Name of the packs shipped with postedit, loaded when no packs are given. */
 export const DEFAULT_PACKS = 'default'
@@ -22,7 +22,7 @@ export function packFiles(spec: string, cwd = process.cwd()): string[] {
 let engineVersion: string | undefined
 
 /** Modules whose behaviour decides whether a pack passes: part of the cache key. */
-const CHECKING_MODULES = ['load', 'yaml-data', 'verify', 'compile', 'find', 'phrase-matcher', 'atoms']
+const CHECKING_MODULES = ['load', '../infra/yaml-data', 'verify', 'compile', 'find', 'phrase-matcher', '../infra/atoms']
 
 /**
  * postedit's version and the text of the modules that validate and
@@ -33,7 +33,7 @@ function checkingCode(): string {
   const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js'
   for (const name of CHECKING_MODULES) {
     try {
-      parts.push(readFileSync(new URL(`./${name}.${extension}`, import.meta.url), 'utf8'))
+      parts.push(readFileSync(new URL(`${name.startsWith('.') ? '' : './'}${name}.${extension}`, import.meta.url), 'utf8'))
     } catch {
       parts.push(name)
     }

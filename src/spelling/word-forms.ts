@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import nspell from 'nspell'
-import {cacheKey, sharedCache} from '../packs/cache.js'
+import {cacheKey, sharedCache} from '../infra/cache.js'
 
 type NSpell = ReturnType<typeof nspell>
 

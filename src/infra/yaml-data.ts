@@ -5,7 +5,7 @@ import type {ErrorObject, ValidateFunction} from 'ajv'
 import {JSON_SCHEMA, load as loadYaml, YAMLException} from 'js-yaml'
 import type {Document, LineCounter} from 'yaml'
 import {PackError} from './pack-error.js'
-import type {SourcePlace} from './types.js'
+import type {SourcePlace} from '../packs/types.js'
 
 const require = createRequire(import.meta.url)
 
