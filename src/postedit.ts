@@ -1,5 +1,5 @@
 import {VFile} from 'vfile'
-import {applyAcceptedPhrases, applySeverities, type RuleSetting} from './engine/adjust.js'
+import {applyAcceptedPhrases, applySeverities, offRules, type RuleSetting} from './engine/adjust.js'
 import {applyDirectives, readDirectives} from './engine/directives.js'
 import {applyFixes} from './engine/fix.js'
 import {chunkLimits, chunkRanges, type PieceState} from './engine/chunks.js'
@@ -8,7 +8,7 @@ import type {Finding, Fix} from './engine/types.js'
 import {checkOptionShapes, checkRuleIds, inputFile} from './config/validate-options.js'
 import {findArtifacts} from './packs/find.js'
 import {isOffFor, rulesOf} from './rules/options.js'
-import {unknownNameWords} from './rules/spelling.js'
+import {SPELLING_RULES, unknownNameWords} from './rules/spelling.js'
 import {loadHtmlSupport, maskHtml} from './markdown/html-mask.js'
 import {loadMarkdownSupport, maskMarkdown, maskPlainText, maskRanges} from './markdown/mask.js'
 import {createProcessor, type PosteditProcessor, type ProcessorOptions} from './processor.js'
@@ -136,7 +136,7 @@ function shifted(message: PosteditMessage, offset: number): Finding {
  */
 function lintInPieces(processor: PosteditProcessor, work: VFile, options: Options, size: number): void {
   const view = String(work.value)
-  const artifacts = findArtifacts(rulesOf(options), view, isOffFor(options.disable))
+  const artifacts = findArtifacts(rulesOf(options), view, isOffFor(disabledBy(options)))
   const state: PieceState = {suggested: new Set(), names: new Map(), overflowReported: false}
   let next = 0
   for (const [start, end] of chunkRanges(view, size)) {
@@ -154,7 +154,7 @@ function lintInPieces(processor: PosteditProcessor, work: VFile, options: Option
   }
   // A name is reported where it first occurs, with how often it occurs in the whole text.
   for (const message of work.messages as PosteditMessage[]) {
-    if (message.ruleId !== 'spelling.unknown-name') continue
+    if (message.ruleId !== SPELLING_RULES.unknownName.id) continue
     const count = state.names.get(String(message.actual))
     if (count === undefined) continue
     const words = unknownNameWords(String(message.actual), count, message.expected ?? [])
@@ -201,6 +201,12 @@ function writtenRanges(applied: readonly Fix[]): Array<[number, number]> {
   return ranges
 }
 
+/** What is not run: the rules disabled, and those configured `off`. */
+const disabledBy = (options: Options): string[] | undefined => {
+  const off = offRules(options.severities)
+  return off.length === 0 ? options.disable : [...(options.disable ?? []), ...off]
+}
+
 /**
  * {@link postedit}, synchronously: every postedit rule is synchronous. For
  * Markdown, call `await loadMarkdownSupport()` once first; for HTML,
@@ -210,7 +216,7 @@ export function posteditSync(input: string | Uint8Array | VFile, options: Option
   checkOptionShapes(options)
   options ??= {}
   let file = inputFile(input)
-  const processor = createProcessor(options)
+  const processor = createProcessor({...options, disable: disabledBy(options)})
   checkRuleIds(rulesOf(options), options)
   let messages = lint(processor, file, options)
   const applied: PosteditMessage[] = []

@@ -1,4 +1,4 @@
-import {isOffFor} from '../rules/options.js'
+import {isOffFor} from '../infra/rule-ids.js'
 import type {PosteditMessage} from './report.js'
 
 /**

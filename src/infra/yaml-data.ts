@@ -5,7 +5,6 @@ import type {ErrorObject, ValidateFunction} from 'ajv'
 import {JSON_SCHEMA, load as loadYaml, YAMLException} from 'js-yaml'
 import type {Document, LineCounter} from 'yaml'
 import {PackError} from './pack-error.js'
-import type {SourcePlace} from '../packs/types.js'
 
 const require = createRequire(import.meta.url)
 
@@ -14,6 +13,13 @@ const require = createRequire(import.meta.url)
  * read fast, validated against a JSON Schema, with every problem pointed
  * at by file, line and column.
  */
+
+/** Where in a data file something was written, for error messages. */
+export interface SourcePlace {
+  file: string
+  line: number
+  column: number
+}
 
 /** Keys and indexes from the top of a YAML file to a value. */
 export type Path = Array<string | number>

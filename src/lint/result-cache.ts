@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {RULES_DIRECTORY} from '../packs/load.js'
+import {RULES_DIRECTORY} from '../infra/paths.js'
 import type {FileJob, FileOutcome, JsonMessage} from './check-file.js'
 
 /** Default name of the cache file, in the working folder (as ESLint's `.eslintcache`). */

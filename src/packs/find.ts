@@ -6,7 +6,8 @@ import {selectMatches} from './phrase-matcher.js'
 import {garbleKeys} from './garble-key.js'
 
 /** Tells whether a rule id is turned off. */
-export type IsOff = (id: string) => boolean
+export type {IsOff} from '../infra/rule-ids.js'
+import type {IsOff} from '../infra/rule-ids.js'
 
 const CONTEXT_WORDS = 3
 

@@ -7,8 +7,7 @@ import {lazyValidator, parseYaml, readDataText, validateAt, yamlLocator, type Pa
 
 export type {Path} from '../infra/yaml-data.js'
 
-/** Folder of the packs shipped with postedit. */
-export const RULES_DIRECTORY = fileURLToPath(new URL('../../rules/', import.meta.url))
+export {RULES_DIRECTORY} from '../infra/paths.js'
 
 const validator = lazyValidator('../../rules/schema.json')
 

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {RULES_DIRECTORY} from '../packs/load.js'
+import {RULES_DIRECTORY} from '../infra/paths.js'
 
 /**
  * Given names and surnames of many languages (`@cspell/dict-people-names`,

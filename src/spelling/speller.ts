@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {perWordType} from '../engine/word-cache.js'
-import {RULES_DIRECTORY} from '../packs/load.js'
+import {RULES_DIRECTORY} from '../infra/paths.js'
 import type {Candidate} from './candidates.js'
 import {knownNames} from './name-lists.js'
 import {americanForms, withoutMarks} from './variants.js'
