@@ -3,7 +3,7 @@ import {applyAcceptedPhrases, applySeverities, offRules, type RuleSetting} from 
 import {applyDirectives, readDirectives} from './engine/directives.js'
 import {applyFixes} from './engine/fix.js'
 import {chunkLimits, chunkRanges, type PieceState} from './engine/chunks.js'
-import {report, type PosteditMessage} from './engine/report.js'
+import {offsetsOf, report, type PosteditMessage} from './engine/report.js'
 import type {Finding, Fix} from './engine/types.js'
 import {checkOptionShapes, checkRuleIds, inputFile} from './config/validate-options.js'
 import {findArtifacts} from './packs/find.js'
@@ -51,7 +51,7 @@ export interface PosteditResult {
 export const MAX_PASSES = 10
 
 const byPlace = (a: PosteditMessage, b: PosteditMessage) =>
-  (a.place && 'start' in a.place ? (a.place.start.offset ?? 0) : 0) - (b.place && 'start' in b.place ? (b.place.start.offset ?? 0) : 0) ||
+  offsetsOf(a)[0] - offsetsOf(b)[0] ||
   String(a.ruleId).localeCompare(String(b.ruleId))
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd'])

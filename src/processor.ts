@@ -36,6 +36,12 @@ export interface ProcessorOptions extends RuleOptions {
    * dictionary (`{aff, dic}`, as `dictionary-en-gb` exports it).
    */
   dictionary?: DictionaryOption
+  /**
+   * Spelling rule options: `max`, the most distinct unknown words per file
+   * that get suggestions (default 400); `allUnknown`, report every unknown
+   * word and name, not only those close to a known one (default `false`).
+   */
+  spelling?: {max?: number; allUnknown?: boolean}
 }
 
 /** postedit's processor: parses English, runs every rule, gives the text back unchanged. */
@@ -66,7 +72,7 @@ export function createProcessor(options: ProcessorOptions = {}): PosteditProcess
     // Rule plugins are registered here, one line each.
     .use(retextPosteditNames, {...shared, names: options.names, style: options.style})
     .use(retextPosteditEntities, {...shared, names: options.names})
-    .use(retextPosteditSpelling, {...shared, words: options.words, names: options.names, dictionary: options.dictionary})
+    .use(retextPosteditSpelling, {...shared, ...options.spelling, words: options.words, names: options.names, dictionary: options.dictionary})
     .use(retextPosteditTypography, shared)
     .use(retextPosteditNeedsHuman, shared)
     .use(passThrough) as unknown as PosteditProcessor

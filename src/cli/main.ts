@@ -53,6 +53,10 @@ Options:
   --word WORD           accept a word as correctly spelled; repeatable
   --dictionary NAME     en (default: American, British forms accepted too),
                         en-US or en-GB (that spelling only)
+  --max-suggestions N   spelling suggestions for at most N distinct unknown
+                        words per file (default: 400)
+  --all-unknown         report every unknown word and name, not only those
+                        close to a known one
   --markdown            read standard input as Markdown
   --html                read standard input as HTML
   --cache               check only files changed since the last run (or whose
@@ -139,6 +143,8 @@ export async function main(args: string[]): Promise<number> {
         disable: {type: 'string', multiple: true},
         word: {type: 'string', multiple: true},
         dictionary: {type: 'string'},
+        'max-suggestions': {type: 'string'},
+        'all-unknown': {type: 'boolean', default: false},
         markdown: {type: 'boolean', default: false},
         html: {type: 'boolean', default: false},
         cache: {type: 'boolean', default: false},
@@ -250,6 +256,11 @@ async function run(values: Values, positionals: string[]): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) usage('--max-warnings takes a whole number of 0 or more')
   }
   const maxScore = maxScoreOf(values['max-score'], usage)
+  const spelling: {max?: number; allUnknown?: boolean} = flag('all-unknown') ? {allUnknown: true} : {}
+  if (values['max-suggestions'] !== undefined) {
+    spelling.max = Number(values['max-suggestions'])
+    if (!Number.isInteger(spelling.max) || spelling.max < 0) usage('--max-suggestions takes a whole number of 0 or more')
+  }
   const shard = values.shard === undefined ? undefined : parseShard(values.shard as string, usage)
   // Only for a person watching a terminal: never in CI logs (CI is set by GitHub Actions, GitLab and the rest) or a redirected stderr.
   let progress = false
@@ -265,6 +276,7 @@ async function run(values: Values, positionals: string[]): Promise<number> {
     html: flag('html'),
     style: styleOption,
     dictionary: values.dictionary as 'en' | 'en-US' | 'en-GB' | undefined,
+    spelling,
     ignore: !flag('no-ignore'),
     cache: flag('cache') ? ((values['cache-location'] as string | undefined) ?? '') : undefined,
     shard,

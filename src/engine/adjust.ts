@@ -1,5 +1,5 @@
 import {idAndPrefixes, idHasPrefix} from '../infra/rule-ids.js'
-import type {PosteditMessage} from './report.js'
+import {offsetsOf, type PosteditMessage} from './report.js'
 import type {Severity} from './types.js'
 
 /** A severity set by configuration, or `off`. */
@@ -38,8 +38,7 @@ export function applySeverities(messages: PosteditMessage[], settings: Readonly<
   })
 }
 
-const offsets = (message: PosteditMessage): [number, number] =>
-  message.place && 'start' in message.place ? [message.place.start.offset ?? 0, message.place.end.offset ?? 0] : [0, 0]
+const offsets = offsetsOf
 
 /**
  * Drop messages that fall inside an accepted phrase (a newsroom's own term

@@ -21,6 +21,14 @@ export interface SourcePlace {
   column: number
 }
 
+/**
+ * The one YAML schema for every file postedit reads (packs, gazetteers,
+ * configuration): YAML 1.2's JSON schema, so only `true` and `false` are
+ * booleans and `yes`, `no`, `on`, `off` are the strings they look like, in
+ * every file alike.
+ */
+export const YAML_SCHEMA = JSON_SCHEMA
+
 /** Keys and indexes from the top of a YAML file to a value. */
 export type Path = Array<string | number>
 
@@ -55,7 +63,7 @@ export function yamlFilesAt(path: string, what: string): string[] {
  */
 export function parseYaml(text: string, file: string): unknown {
   try {
-    return loadYaml(text, {filename: file, schema: JSON_SCHEMA})
+    return loadYaml(text, {filename: file, schema: YAML_SCHEMA})
   } catch (error) {
     if (error instanceof YAMLException) throw new PackError(file, error.mark.line + 1, error.mark.column + 1, error.reason)
     throw error

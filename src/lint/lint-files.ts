@@ -30,6 +30,8 @@ export interface LintFilesOptions {
   words?: string[]
   /** Spelling dictionary, over the configuration's. */
   dictionary?: 'en' | 'en-US' | 'en-GB'
+  /** Spelling rule options (`max`, `allUnknown`), over the configuration's. */
+  spelling?: {max?: number; allUnknown?: boolean}
   /** House style for names, over the configuration's. */
   style?: NameStyle
   /** Read standard input (`-`) as Markdown or as HTML. */
@@ -130,6 +132,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       markdown: options.markdown ?? false,
       style: options.style,
       dictionary: options.dictionary,
+      spelling: options.spelling,
       html: options.html ?? false,
       warn: (warning) => {
         if (!warned.has(warning)) notice(`warning: ${warning}`)

@@ -1,7 +1,7 @@
 import {defineRule} from './meta.js'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report, SOURCE, type PosteditMessage} from '../engine/report.js'
+import {claimedRanges, report} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
 import type {Finding} from '../engine/types.js'
 import {perWordType} from '../engine/word-cache.js'
@@ -326,16 +326,6 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
   return findings
 }
 
-/** Ranges other postedit rules have already reported on `file`. */
-function claimedRanges(file: VFile): Array<[number, number]> {
-  const ranges: Array<[number, number]> = []
-  for (const message of file.messages as PosteditMessage[]) {
-    if (message.source !== SOURCE) continue
-    const place = message.place
-    if (place && 'start' in place && place.start.offset !== undefined && place.end.offset !== undefined) ranges.push([place.start.offset, place.end.offset])
-  }
-  return ranges
-}
 
 const nameSets = new Map<string, Set<string>>()
 

@@ -1,7 +1,7 @@
 import {defineRule} from './meta.js'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report, SOURCE, type PosteditMessage} from '../engine/report.js'
+import {claimedRanges, report} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
 import {candidatesFor, candidatesFrom, certainCandidate, COMMON_COUNT, mergeCandidates, MISSPELLING_COST, type Candidate} from '../spelling/candidates.js'
 import {lowerCaseFrequency} from '../spelling/frequency.js'
@@ -144,18 +144,6 @@ function inNameOrCodeCompound(parts: readonly WordPart[], position: number): boo
   return parts.some((other, index) => index !== position && (isAllCaps(other.value) || (index < position && hasCapital(other.value))))
 }
 
-/** Offsets other postedit rules already reported: their finding stands, spelling stays out. */
-function claimedRanges(file: VFile): Array<[number, number]> {
-  const ranges: Array<[number, number]> = []
-  for (const message of file.messages as PosteditMessage[]) {
-    if (message.source !== SOURCE || String(message.ruleId).startsWith('spelling.')) continue
-    const place = message.place
-    if (place && 'start' in place && place.start.offset !== undefined && place.end.offset !== undefined) {
-      ranges.push([place.start.offset, place.end.offset])
-    }
-  }
-  return ranges
-}
 
 /** A test of whether a word overlaps any of `ranges`, for words visited in text order. */
 function overlapTest(ranges: Array<[number, number]>): (start: number, end: number) => boolean {
@@ -197,7 +185,7 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     const lexicon = spellerOf(options, rules)
     const index = textIndex(tree, String(file.value))
     const source = index.source
-    const skipped = overlapTest([...linkRanges(source), ...claimedRanges(file)])
+    const skipped = overlapTest([...linkRanges(source), ...claimedRanges(file, 'spelling.')])
     // The pieces of one long text share the suggestion budget and report each name once.
     const pieces = file.data.posteditPieces
     const suggested = pieces?.suggested ?? new Set<string>()
