@@ -65,11 +65,6 @@ export function formatOf(file: VFile, options: Options): 'text' | 'markdown' | '
   return MARKDOWN_EXTENSIONS.has(extension) ? 'markdown' : HTML_EXTENSIONS.has(extension) ? 'html' : 'text'
 }
 
-/** Whether `file` is read as Markdown under `options`. */
-export function isMarkdown(file: VFile, options: Options): boolean {
-  return formatOf(file, options) === 'markdown'
-}
-
 /** The same-length view of `source` the rules see, by format. */
 function proseView(source: string, format: 'text' | 'markdown' | 'html'): string {
   return format === 'markdown' ? maskMarkdown(source) : format === 'html' ? maskHtml(source) : maskPlainText(source)

@@ -21,7 +21,7 @@ function filesBelow(folder: string, endings: readonly string[]): string[] {
 // an unknown name, a British spelling and a garbled acronym.
 const MIXED = [
   'The minister said on Sunday ، that ١٢ people were hurt\u200f in the the blast , and  more..',
-  'He said : " the talks will continue .',
+  'He said : " the talks will continue . The word \u0627\u0644\u0633\u0644\u0627\u0645 was left untranslated.',
   'The goverment of Iraq colour asked the Unecso office and Whatsapp about Qarawzi.',
   'Approved the council the plan yesterday.'
 ].join('\n\n')
