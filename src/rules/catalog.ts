@@ -12,7 +12,8 @@ export interface RuleInfo {
 /** Every rule postedit can report with `rules` loaded: code rules and pack entries. */
 export function ruleCatalog(rules: RuleSet): Map<string, RuleInfo> {
   const catalog = new Map<string, RuleInfo>()
-  for (const {id, description, url} of CODE_RULES) catalog.set(id, {id, description, url})
+  // Code rules' docs URLs stay out of reports for now: SARIF output is unchanged (pack entries keep their links).
+  for (const {id, description} of CODE_RULES) catalog.set(id, {id, description})
   for (const [id, {entry}] of rules.entries) {
     const info: RuleInfo = {id, description: entry.note.replace(/\s+/g, ' ').trim()}
     if (entry.link) info.url = entry.link
