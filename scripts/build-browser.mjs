@@ -50,7 +50,7 @@ const {gazetteerFiles, readGazetteer} = await load('names/load.js')
 const {knownNames} = await load('spelling/name-lists.js')
 const {frequencyEntries} = await load('spelling/frequency.js')
 const {compactFromCache} = await load('needs-human/lexicon.js')
-const {BUNDLED_DATA_FORMAT} = await load('bundled-data.js')
+const {BUNDLED_DATA_FORMAT} = await load('infra/bundled-data.js')
 
 // Loading them as the CLI does runs every pack's self-test: a pack that fails never ships.
 loadRules(['default'])
@@ -66,7 +66,9 @@ const gazetteer = gazetteerFiles('default').map((file) => ({...readGazetteer(fil
 // with digits only when a word with a digit is checked.
 const {expandForms} = await load('spelling/word-forms.js')
 const nspell = require('nspell')
-const files = {'rules/vocabulary/english-extra.txt': readFileSync(join(root, 'rules', 'vocabulary', 'english-extra.txt'), 'utf8')}
+const files = Object.fromEntries(
+  ['english-extra.txt', 'word-lists.yml'].map((name) => [`rules/vocabulary/${name}`, readFileSync(join(root, 'rules', 'vocabulary', name), 'utf8')])
+)
 const expanded = {}
 for (const pkg of ['dictionary-en', 'dictionary-en-gb']) {
   const folder = dirname(require.resolve(pkg))

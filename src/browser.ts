@@ -10,14 +10,14 @@
  * const result = await postedit(text, {fix: true})
  * ```
  */
-import {installBundledData, type BundledData} from './bundled-data.js'
+import {installBundledData, type BundledData} from './infra/bundled-data.js'
 
 export {postedit, posteditSync, MAX_PASSES, type Options, type PosteditResult} from './postedit.js'
 export {applyFixes, type FixOutcome} from './engine/fix.js'
 export {SOURCE, type PosteditMessage} from './engine/report.js'
 export type {Finding, Fix, Severity} from './engine/types.js'
 export {errorClassOf, qualityScore, type ErrorClass, type QualityScore} from './engine/quality-score.js'
-export {installBundledData, BUNDLED_DATA_FORMAT, type BundledData} from './bundled-data.js'
+export {installBundledData, BUNDLED_DATA_FORMAT, type BundledData} from './infra/bundled-data.js'
 
 let loading: Promise<void> | undefined
 

@@ -1,14 +1,14 @@
 import {VFile} from 'vfile'
-import {applyAcceptedPhrases, applySeverities, type RuleSetting} from './engine/adjust.js'
+import {applyAcceptedPhrases, applySeverities, offRules, type RuleSetting} from './engine/adjust.js'
 import {applyDirectives, readDirectives} from './engine/directives.js'
 import {applyFixes} from './engine/fix.js'
 import {chunkLimits, chunkRanges, type PieceState} from './engine/chunks.js'
-import {report, type PosteditMessage} from './engine/report.js'
+import {offsetsOf, report, type PosteditMessage} from './engine/report.js'
 import type {Finding, Fix} from './engine/types.js'
-import {checkOptionShapes, checkRuleIds, inputFile} from './engine/validate.js'
+import {checkOptionShapes, checkRuleIds, inputFile} from './config/validate-options.js'
 import {findArtifacts} from './packs/find.js'
 import {isOffFor, rulesOf} from './rules/options.js'
-import {unknownNameWords} from './rules/spelling.js'
+import {SPELLING_RULES, unknownNameWords} from './rules/spelling.js'
 import {loadHtmlSupport, maskHtml} from './markdown/html-mask.js'
 import {loadMarkdownSupport, maskMarkdown, maskPlainText, maskRanges} from './markdown/mask.js'
 import {createProcessor, type PosteditProcessor, type ProcessorOptions} from './processor.js'
@@ -51,7 +51,7 @@ export interface PosteditResult {
 export const MAX_PASSES = 10
 
 const byPlace = (a: PosteditMessage, b: PosteditMessage) =>
-  (a.place && 'start' in a.place ? (a.place.start.offset ?? 0) : 0) - (b.place && 'start' in b.place ? (b.place.start.offset ?? 0) : 0) ||
+  offsetsOf(a)[0] - offsetsOf(b)[0] ||
   String(a.ruleId).localeCompare(String(b.ruleId))
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd'])
@@ -63,11 +63,6 @@ export function formatOf(file: VFile, options: Options): 'text' | 'markdown' | '
   if (options.format) return options.format
   const extension = (file.extname ?? '').toLowerCase()
   return MARKDOWN_EXTENSIONS.has(extension) ? 'markdown' : HTML_EXTENSIONS.has(extension) ? 'html' : 'text'
-}
-
-/** Whether `file` is read as Markdown under `options`. */
-export function isMarkdown(file: VFile, options: Options): boolean {
-  return formatOf(file, options) === 'markdown'
 }
 
 /** The same-length view of `source` the rules see, by format. */
@@ -137,7 +132,7 @@ function shifted(message: PosteditMessage, offset: number): Finding {
  */
 function lintInPieces(processor: PosteditProcessor, work: VFile, options: Options, size: number): void {
   const view = String(work.value)
-  const artifacts = findArtifacts(rulesOf(options), view, isOffFor(options.disable))
+  const artifacts = findArtifacts(rulesOf(options), view, isOffFor(disabledBy(options)))
   const state: PieceState = {suggested: new Set(), names: new Map(), overflowReported: false}
   let next = 0
   for (const [start, end] of chunkRanges(view, size)) {
@@ -155,7 +150,7 @@ function lintInPieces(processor: PosteditProcessor, work: VFile, options: Option
   }
   // A name is reported where it first occurs, with how often it occurs in the whole text.
   for (const message of work.messages as PosteditMessage[]) {
-    if (message.ruleId !== 'spelling.unknown-name') continue
+    if (message.ruleId !== SPELLING_RULES.unknownName.id) continue
     const count = state.names.get(String(message.actual))
     if (count === undefined) continue
     const words = unknownNameWords(String(message.actual), count, message.expected ?? [])
@@ -202,6 +197,12 @@ function writtenRanges(applied: readonly Fix[]): Array<[number, number]> {
   return ranges
 }
 
+/** What is not run: the rules disabled, and those configured `off`. */
+const disabledBy = (options: Options): string[] | undefined => {
+  const off = offRules(options.severities)
+  return off.length === 0 ? options.disable : [...(options.disable ?? []), ...off]
+}
+
 /**
  * {@link postedit}, synchronously: every postedit rule is synchronous. For
  * Markdown, call `await loadMarkdownSupport()` once first; for HTML,
@@ -213,7 +214,7 @@ export function posteditSync(input: string | Uint8Array | VFile, options: Option
   let file = inputFile(input)
   // Packs are looked up once per call (each lookup checks every pack file for changes).
   const rules = rulesOf(options)
-  const processor = createProcessor(options.rules ? options : {...options, rules})
+  const processor = createProcessor({...options, ...(options.rules ? {} : {rules}), disable: disabledBy(options)})
   checkRuleIds(rules, options)
   let messages = lint(processor, file, options)
   const applied: PosteditMessage[] = []

@@ -1,17 +1,9 @@
 import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
 import type {Root} from 'nlcst'
-import retextPosteditArtifacts from './rules/artifacts.js'
-import type {RuleOptions} from './rules/options.js'
-import {rulesOf} from './rules/options.js'
-import retextPosteditPhrases from './rules/phrases.js'
-// Rule plugins are imported here, one line each.
-import retextPosteditNames from './rules/names.js'
-import retextPosteditNeedsHuman from './rules/needs-human.js'
 import type {NameStyle} from './names/style.js'
-import retextPosteditEntities from './rules/entities.js'
-import retextPosteditSpelling from './rules/spelling.js'
-import retextPosteditTypography from './rules/typography.js'
+import {rulesOf, type RuleOptions} from './rules/options.js'
+import {RULE_FAMILIES} from './rules/registry.js'
 import type {DictionaryOption} from './spelling/word-forms.js'
 
 /** Options of {@link createProcessor} and {@link postedit}. */
@@ -36,6 +28,12 @@ export interface ProcessorOptions extends RuleOptions {
    * dictionary (`{aff, dic}`, as `dictionary-en-gb` exports it).
    */
   dictionary?: DictionaryOption
+  /**
+   * Spelling rule options: `max`, the most distinct unknown words per file
+   * that get suggestions (default 400); `allUnknown`, report every unknown
+   * word and name, not only those close to a known one (default `false`).
+   */
+  spelling?: {max?: number; allUnknown?: boolean}
 }
 
 /** postedit's processor: parses English, runs every rule, gives the text back unchanged. */
@@ -57,17 +55,10 @@ function passThrough(this: Processor) {
  * ```
  */
 export function createProcessor(options: ProcessorOptions = {}): PosteditProcessor {
-  const rules = rulesOf(options)
-  const shared: RuleOptions = {rules, disable: options.disable}
-  return unified()
-    .use(retextEnglish)
-    .use(retextPosteditArtifacts, shared)
-    .use(retextPosteditPhrases, shared)
-    // Rule plugins are registered here, one line each.
-    .use(retextPosteditNames, {...shared, names: options.names, style: options.style})
-    .use(retextPosteditEntities, {...shared, names: options.names})
-    .use(retextPosteditSpelling, {...shared, words: options.words, names: options.names, dictionary: options.dictionary})
-    .use(retextPosteditTypography, shared)
-    .use(retextPosteditNeedsHuman, shared)
-    .use(passThrough) as unknown as PosteditProcessor
+  const shared: RuleOptions = {rules: rulesOf(options), disable: options.disable}
+  const pluginOptions = {...shared, ...options.spelling, names: options.names, style: options.style, words: options.words, dictionary: options.dictionary}
+  const processor = unified().use(retextEnglish) as unknown as Processor
+  // The rule families of the registry, in its order; each plugin takes the options it knows.
+  for (const {plugin} of RULE_FAMILIES) processor.use(plugin, pluginOptions)
+  return processor.use(passThrough) as unknown as PosteditProcessor
 }

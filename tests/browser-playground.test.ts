@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium && !required)(`the playground in headless Chromium$
   it('underlines the known problems of the pasted seed article, each with its message', async () => {
     await page.fill('#input', seed)
     await checkedAfter(undefined)
-    const marks = await page.$$eval('#view mark', (elements) => elements.map((mark) => ({rule: mark.dataset.rule, text: mark.textContent, title: mark.title})))
+    const marks = await page.$$eval('#view mark', (elements) => elements.map((mark) => ({rule: mark.dataset.rule, text: mark.textContent, title: (mark as HTMLElement).title})))
     expect(marks).toContainEqual({rule: 'calques.video-circle', text: 'through the video circle', title: 'Unexpected `through the video circle`, expected `via videoconference` (calques.video-circle)'})
     expect(marks).toContainEqual(expect.objectContaining({rule: 'names.variant', text: 'Mustafa Al-Kazemi'}))
     expect(marks).toContainEqual(expect.objectContaining({rule: 'terms.covid-19', text: 'Coved 19'}))

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import nspell from 'nspell'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {installBundledData, type BundledData} from '../src/bundled-data.js'
+import {installBundledData, type BundledData} from '../src/infra/bundled-data.js'
 import {expandForms, loadWordForms} from '../src/spelling/word-forms.js'
 
 /**

@@ -73,7 +73,8 @@ describe('SARIF', () => {
   it('validates against the SARIF 2.1.0 schema', () => {
     const {stdout} = run(['--format', 'sarif', 'news', 'opinion'], join(fixtures, 'newsroom'))
     const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object
-    const ajv = new AjvDraft04({allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false})
+    // ajv-draft-04 is CommonJS: its default export is the class itself at run time.
+    const ajv = new (AjvDraft04 as unknown as typeof AjvDraft04.default)({allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false})
     const validate = ajv.compile(schema)
     const log = JSON.parse(stdout) as {runs: Array<{results: Array<{locations: Array<{physicalLocation: {artifactLocation: {uri: string}}}>}>}>}
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true)

@@ -5,7 +5,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {compilePacks} from '../src/packs/compile.js'
 import {readPack} from '../src/packs/load.js'
-import {PackError} from '../src/packs/pack-error.js'
+import {PackError} from '../src/infra/pack-error.js'
 import {postedit, posteditSync} from '../src/postedit.js'
 
 const folder = mkdtempSync(join(tmpdir(), 'postedit-safety-'))

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import type {JsonMessage} from '../src/cli/check-file.js'
+import type {JsonMessage} from '../src/lint/check-file.js'
 import {editsTo, isWanted, quickFixes, toDiagnostic} from '../src/lsp/convert.js'
 
 const document = (text: string) => TextDocument.create('file:///news/brief.txt', 'plaintext', 1, text)

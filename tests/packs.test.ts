@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {postedit} from '../src/postedit.js'
 import {readPack} from '../src/packs/load.js'
-import {PackError} from '../src/packs/pack-error.js'
+import {PackError} from '../src/infra/pack-error.js'
 import {loadRules} from '../src/packs/registry.js'
 import {adaptCase} from '../src/packs/find.js'
 

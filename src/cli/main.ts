@@ -1,18 +1,17 @@
-import {existsSync, readFileSync} from 'node:fs'
-import {dirname, resolve} from 'node:path'
+import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
 import {ConfigError} from '../config/load-config.js'
-import {PackError} from '../packs/pack-error.js'
-import type {FileOutcome} from './outcome.js'
+import {PackError} from '../infra/pack-error.js'
+import type {FileOutcome} from '../lint/check-file.js'
+import {FORMATS, formatStylish, type Format} from '../lint/format.js'
+import {IGNORE_FILE} from '../lint/inputs.js'
+import {lintFiles} from '../lint/lint-files.js'
+import {filesAboveScore} from '../lint/quality-report.js'
+import {encodeText, InputError} from '../lint/read-input.js'
+import {errorsOnly, formatDiff, formatResults, posteditVersion} from '../lint/report.js'
+import {DEFAULT_CACHE_LOCATION} from '../lint/result-cache.js'
+import {parseShard} from '../lint/shard.js'
 import {NAME_STYLES, type NameStyle} from '../names/style.js'
-import {FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type Format} from './format.js'
-import {collectInputs, IGNORE_FILE, isGlob, TEXT_EXTENSIONS} from './inputs.js'
-import {planJobs} from './jobs.js'
-import {filesAboveScore, formatSummary} from './quality-report.js'
-import {encodeText, InputError, readStdin, readTextFile, TooLargeError, type DecodedText} from './read-input.js'
-import {DEFAULT_CACHE_LOCATION, ResultCache} from './result-cache.js'
-import {parseShard, takeShard} from './shard.js'
-import {removeTemporaryFilesOnSignals, writeFileAtomic} from './write-atomic.js'
 
 /** Exit codes: nothing to report, problems remain, could not run as asked. */
 export const EXIT = {clean: 0, problems: 1, usage: 2} as const
@@ -55,6 +54,10 @@ Options:
   --word WORD           accept a word as correctly spelled; repeatable
   --dictionary NAME     en (default: American, British forms accepted too),
                         en-US or en-GB (that spelling only)
+  --max-suggestions N   spelling suggestions for at most N distinct unknown
+                        words per file (default: 400)
+  --all-unknown         report every unknown word and name, not only those
+                        close to a known one
   --markdown            read standard input as Markdown
   --html                read standard input as HTML
   --cache               check only files changed since the last run (or whose
@@ -76,19 +79,6 @@ errors remain, more warnings than --max-warnings, a score above --max-score,
 or --diff shows a change, 2 bad usage, configuration, pack or input, or a
 fixed file that cannot be written.
 `
-
-function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
-}
-
-/** Paths in SARIF and GitHub annotations are relative to this: the Actions workspace, the git top, or the working folder. */
-function reportRoot(cwd: string): string {
-  if (process.env.GITHUB_WORKSPACE) return resolve(process.env.GITHUB_WORKSPACE)
-  for (let directory = cwd; ; directory = dirname(directory)) {
-    if (existsSync(resolve(directory, '.git'))) return directory
-    if (dirname(directory) === directory) return cwd
-  }
-}
 
 const PACK_USAGE = 'Usage: postedit pack import GLOSSARY.csv|.tsv > house.yml\n'
 
@@ -166,6 +156,8 @@ export async function main(args: string[]): Promise<number> {
         disable: {type: 'string', multiple: true},
         word: {type: 'string', multiple: true},
         dictionary: {type: 'string'},
+        'max-suggestions': {type: 'string'},
+        'all-unknown': {type: 'boolean', default: false},
         markdown: {type: 'boolean', default: false},
         html: {type: 'boolean', default: false},
         cache: {type: 'boolean', default: false},
@@ -188,7 +180,7 @@ export async function main(args: string[]): Promise<number> {
     return EXIT.clean
   }
   if (values.version) {
-    process.stdout.write(`${version()}\n`)
+    process.stdout.write(`${posteditVersion()}\n`)
     return EXIT.clean
   }
   if (positionals.length === 0 && process.stdin.isTTY) {
@@ -268,7 +260,6 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   const dryRun = flag('fix-dry-run') || flag('diff')
   // --fix prints the corrected text for --stdout and for standard input, and writes files otherwise.
   const toStdout = flag('fix') && (flag('stdout') || positionals.length === 0 || positionals.includes('-'))
-  const writing = flag('fix') && !toStdout
   let maxWarnings = Number.POSITIVE_INFINITY
   const styleOption = values.style as NameStyle | undefined
   if (styleOption !== undefined && !NAME_STYLES.includes(styleOption)) usage(`unknown style \`${styleOption}\` (use ${NAME_STYLES.join(', ')})`)
@@ -278,125 +269,49 @@ async function run(values: Values, positionals: string[]): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) usage('--max-warnings takes a whole number of 0 or more')
   }
   const maxScore = maxScoreOf(values['max-score'], usage)
+  const spelling: {max?: number; allUnknown?: boolean} = flag('all-unknown') ? {allUnknown: true} : {}
+  if (values['max-suggestions'] !== undefined) {
+    spelling.max = Number(values['max-suggestions'])
+    if (!Number.isInteger(spelling.max) || spelling.max < 0) usage('--max-suggestions takes a whole number of 0 or more')
+  }
   const shard = values.shard === undefined ? undefined : parseShard(values.shard as string, usage)
-  const cwd = process.cwd()
-
-  const inputs = await collectInputs(positionals.length > 0 ? positionals : ['-'], {useIgnore: !flag('no-ignore')})
-  for (const file of inputs.ignored) process.stderr.write(`postedit: ${file}: ignored by ${IGNORE_FILE} (use --no-ignore to check it)\n`)
-  for (const pattern of inputs.allIgnored) process.stderr.write(`postedit: ${pattern}: every file found is ignored by ${IGNORE_FILE} (use --no-ignore to check them)\n`)
-  const [empty] = inputs.empty
-  if (empty !== undefined) {
-    throw new StopError(`${empty}: no files to check (${isGlob(empty) ? 'the glob matches none' : `a folder is searched for ${TEXT_EXTENSIONS.map((extension) => `*.${extension}`).join(', ')}`})`)
-  }
-  if (inputs.files.filter((file) => file === '-').length > 1) usage('standard input can be read once')
-  if (flag('stdout') && inputs.files.length !== 1) usage('--fix --stdout takes one input')
-  if (inputs.files.length === 0) return inputs.ignored.length + inputs.allIgnored.length > 0 ? EXIT.clean : usage('no input')
-  // A shard may be empty (more machines than files): nothing to check is then a clean run.
-  if (shard) inputs.files = takeShard(inputs.files, shard)
-  if (inputs.files.length === 0) return EXIT.clean
-
-  // Read every input before anything is written: one bad file changes nothing.
-  // Only a file over the size limit among several is left out, with one line
-  // naming it: one dump in a folder of articles must not stop the others.
-  const texts: DecodedText[] = []
-  const tooLarge: string[] = []
-  const several = inputs.files.length > 1
-  for (const file of [...inputs.files]) {
-    try {
-      texts.push(file === '-' ? await readStdin() : readTextFile(file))
-    } catch (error) {
-      if (!(error instanceof TooLargeError) || !several) throw error
-      process.stderr.write(`postedit: ${error.message}\n`)
-      tooLarge.push(file)
-      inputs.files.splice(inputs.files.indexOf(file), 1)
-    }
-  }
-
-  const cache = flag('cache') ? new ResultCache(resolve(cwd, (values['cache-location'] as string | undefined) ?? DEFAULT_CACHE_LOCATION), cwd) : undefined
-  const warned = new Set<string>()
-  const {jobs, catalog} = await planJobs(
-    inputs.files,
-    texts.map((text) => text.text),
-    {
-      cwd,
-      fix: flag('fix') || dryRun,
-      config: values.config as string | undefined,
-      packs: list('packs'),
-      names: list('names'),
-      disable: list('disable'),
-      words: list('word'),
-      markdown: flag('markdown'),
-      style: styleOption,
-      dictionary: values.dictionary as 'en' | 'en-US' | 'en-GB' | undefined,
-      html: flag('html'),
-      warn: (warning) => {
-        if (!warned.has(warning)) process.stderr.write(`postedit: warning: ${warning}\n`)
-        warned.add(warning)
-      },
-      replayed: cache && ((job) => cache.lookup(job) !== undefined)
-    }
-  )
-
-  if (writing) removeTemporaryFilesOnSignals()
   // Only for a person watching a terminal: never in CI logs (CI is set by GitHub Actions, GitLab and the rest) or a redirected stderr.
-  const progress = process.stderr.isTTY && !process.env.CI && jobs.length > 5 && format !== 'github'
-  const replayed = new Map<number, FileOutcome>()
-  for (const [index, job] of jobs.entries()) {
-    const hit = cache?.lookup(job)
-    if (hit) replayed.set(index, hit)
-  }
-  const toCheck = jobs.flatMap((_, index) => (replayed.has(index) ? [] : [index]))
-  let done = replayed.size
-  const unwritten = new Map<number, string>()
-  const written = {files: 0, fixes: 0}
-  // The engine (rules, packs, dictionaries) loads only when a file is to be checked: never when every file hits the cache.
-  const {checkAll} = toCheck.length > 0 ? await import('./pool.js') : {checkAll: async () => []}
-  const checked = await checkAll(toCheck.map((index) => jobs[index]!), (outcome, position) => {
-    const index = toCheck[position]!
-    if (writing && outcome.path !== undefined && outcome.value !== outcome.original) {
-      try {
-        writeFileAtomic(outcome.path, encodeText(outcome.value, texts[index]!.encoding))
-        written.files++
-        written.fixes += outcome.fixed
-      } catch (error) {
-        // The file is as it was; say so and go on with the others.
-        const code = (error as NodeJS.ErrnoException).code
-        unwritten.set(index, code ? `${outcome.path}: cannot be rewritten (${code}); nothing in it was fixed` : (error as Error).message)
-      }
+  let progress = false
+  const {results: outcomes, encodings, catalog, tooLarge, unwritten, written, inputs} = await lintFiles(positionals, {
+    fix: flag('fix') || dryRun,
+    write: flag('fix') && !toStdout,
+    config: values.config as string | undefined,
+    packs: list('packs'),
+    names: list('names'),
+    disable: list('disable'),
+    words: list('word'),
+    markdown: flag('markdown'),
+    html: flag('html'),
+    style: styleOption,
+    dictionary: values.dictionary as 'en' | 'en-US' | 'en-GB' | undefined,
+    spelling,
+    ignore: !flag('no-ignore'),
+    cache: flag('cache') ? ((values['cache-location'] as string | undefined) ?? '') : undefined,
+    shard,
+    onFiles: ({files, ignored, allIgnored}) => {
+      if (files.filter((file) => file === '-').length > 1) usage('standard input can be read once')
+      if (flag('stdout') && files.length !== 1) usage('--fix --stdout takes one input')
+      if (files.length === 0 && ignored.length + allIgnored.length === 0) usage('no input')
+    },
+    onNotice: (line) => process.stderr.write(`postedit: ${line}\n`),
+    onProgress: (done, total) => {
+      progress = process.stderr.isTTY && !process.env.CI && total > 5 && format !== 'github'
+      if (progress) process.stderr.write(`\rpostedit: ${done}/${total} files`)
     }
-    done++
-    if (progress) process.stderr.write(`\rpostedit: ${done}/${jobs.length} files`)
   })
-  const outcomes = jobs.map((_, index) => replayed.get(index)!)
-  for (const [position, index] of toCheck.entries()) outcomes[index] = checked[position]!
-  if (cache) {
-    for (const index of toCheck) {
-      const outcome = outcomes[index]!
-      const onDisk = writing && outcome.value !== outcome.original && !unwritten.has(index) ? outcome.value : outcome.original
-      cache.store(jobs[index]!, outcome, onDisk)
-    }
-    cache.save()
-    // For tests and the curious: which files were really checked.
-    if (process.env.POSTEDIT_DEBUG_CACHE) process.stderr.write(`postedit: cache: checked ${JSON.stringify(toCheck.map((index) => jobs[index]!.path ?? '-'))}\n`)
-  }
+  if (inputs.files.length === 0 || outcomes.length + tooLarge.length === 0) return EXIT.clean
   if (progress) process.stderr.write('\r\u001B[K')
-  if (unwritten.size > 0) {
-    // Not written: the report is about the file as it still is, not about the fixed text nobody will see.
-    const failed = [...unwritten.keys()].map((index) => ({...jobs[index]!, options: {...jobs[index]!.options, fix: false}}))
-    const {checkFile, prepareFor} = await import('./check-file.js')
-    await prepareFor(failed)
-    for (const [position, index] of [...unwritten.keys()].entries()) outcomes[index] = checkFile(failed[position]!)
-  }
-  for (const problem of unwritten.values()) process.stderr.write(`postedit: ${problem}\n`)
+  for (const problem of unwritten) process.stderr.write(`postedit: ${problem}\n`)
   if (flag('fix') && !flag('quiet')) {
     const applied = toStdout ? {files: outcomes.filter((outcome) => outcome.fixed > 0).length, fixes: outcomes.reduce((sum, outcome) => sum + outcome.fixed, 0)} : written
     process.stderr.write(`postedit: applied ${plural(applied.fixes, 'fix', 'fixes')} in ${plural(applied.files, 'file', 'files')}\n`)
   }
 
-  const shown = outcomes.map((outcome) => ({
-    ...outcome,
-    messages: flag('quiet') ? outcome.messages.filter((message) => message.severity === 'error') : outcome.messages
-  }))
   const all = outcomes.flatMap((outcome) => outcome.messages)
   const errors = all.filter((message) => message.severity === 'error').length
   const warnings = all.filter((message) => message.severity === 'warning').length
@@ -408,44 +323,22 @@ async function run(values: Values, positionals: string[]): Promise<number> {
   const status = (problems = failed) => (tooLarge.length > 0 ? EXIT.usage : problems ? EXIT.problems : EXIT.clean)
 
   if (dryRun) {
-    const {createTwoFilesPatch} = await import('diff')
-    let changed = false
-    for (const outcome of outcomes) {
-      if (outcome.value === outcome.original) continue
-      changed = true
-      const name = outcome.path ?? 'stdin'
-      process.stdout.write(createTwoFilesPatch(`a/${name}`, `b/${name}`, outcome.original, outcome.value))
-    }
+    const patch = await formatDiff(outcomes)
+    process.stdout.write(patch)
     warnAboutWarnings()
-    return status(changed || failed)
+    return status(patch !== '' || failed)
   }
   if (toStdout) {
     // The corrected text owns stdout; a report, if any, goes to stderr.
-    for (const [index, outcome] of outcomes.entries()) process.stdout.write(encodeText(outcome.value, texts[index]!.encoding))
-    if (failed) process.stderr.write(`${await formatStylish(shown, {color: false, quiet: true})}\n`)
+    for (const [index, outcome] of outcomes.entries()) process.stdout.write(encodeText(outcome.value, encodings[index]!))
+    if (failed) process.stderr.write(`${await formatStylish(flag('quiet') ? errorsOnly(outcomes) : outcomes, {color: false, quiet: true})}\n`)
     warnAboutWarnings()
     return status()
   }
   const color = values['no-color'] === true ? false : ((values.color as boolean | undefined) ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))
-  let report: string
-  switch (flag('summary') ? 'summary' : format) {
-    case 'summary':
-      report = formatSummary(outcomes)
-      break
-    case 'json':
-      report = formatJson(shown)
-      break
-    case 'sarif':
-      report = formatSarif(shown, {catalog: await catalog(), root: reportRoot(cwd), version: version(), color})
-      break
-    case 'github':
-      report = formatGithub(shown, reportRoot(cwd))
-      break
-    default:
-      report = await formatStylish(shown, {color, quiet: flag('quiet')})
-  }
+  const report = await formatResults(outcomes, {format: flag('summary') ? 'summary' : format, catalog: format === 'sarif' ? await catalog() : new Map(), quiet: flag('quiet'), color})
   if (report) process.stdout.write(`${report}\n`)
   warnAboutWarnings()
-  if (unwritten.size > 0) return EXIT.usage
+  if (unwritten.length > 0) return EXIT.usage
   return status()
 }

@@ -3,6 +3,8 @@ import {createRequire} from 'node:module'
 import {basename, dirname, relative, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {ErrorObject, ValidateFunction} from 'ajv'
+import {describeSchemaError} from '../infra/schema-errors.js'
+import {yamlSchema} from '../infra/yaml-data.js'
 import picomatch from 'picomatch'
 import type {RuleSetting} from '../engine/adjust.js'
 import type {NameStyle} from '../names/style.js'
@@ -26,6 +28,15 @@ interface Settings {
   words?: string[]
   phrases?: string[]
   dictionary?: 'en' | 'en-US' | 'en-GB'
+  spelling?: SpellingSettings
+}
+
+/** Options of the spelling rule a configuration may set. */
+export interface SpellingSettings {
+  /** Most distinct unknown words per file that get suggestions. */
+  max?: number
+  /** Report every unknown word and name, not only those close to a known one. */
+  allUnknown?: boolean
 }
 
 /** A configuration file as written. */
@@ -52,6 +63,8 @@ export interface ResolvedSettings {
   phrases: string[]
   /** Spelling dictionary (`en-GB` for British spelling only). */
   dictionary?: 'en' | 'en-US' | 'en-GB'
+  /** Spelling rule options, merged per key (the nearest file wins). */
+  spelling?: SpellingSettings
   /** The configuration files they came from, farthest first. */
   files: string[]
 }
@@ -61,19 +74,8 @@ export const CONFIG_FILES = ['package.json', '.posteditrc', '.posteditrc.json', 
 
 let validator: ValidateFunction | undefined
 
-function describe(error: ErrorObject): string {
-  const key = error.instancePath.split('/').slice(1).join('.') || '(top level)'
-  switch (error.keyword) {
-    case 'additionalProperties':
-      return `unknown key \`${[key === '(top level)' ? '' : key, (error.params as {additionalProperty: string}).additionalProperty].filter(Boolean).join('.')}\``
-    case 'enum':
-      return `\`${key}\` must be one of ${(error.params as {allowedValues: unknown[]}).allowedValues.map((v) => `\`${String(v)}\``).join(', ')}`
-    case 'required':
-      return `\`${key}\` needs \`${(error.params as {missingProperty: string}).missingProperty}\``
-    default:
-      return `\`${key}\` ${error.message ?? 'is not valid'}`
-  }
-}
+/** Configuration errors name the key by its dotted path: they carry no line. */
+const describe = (error: ErrorObject) => describeSchemaError(error, {top: '`(top level)`', keys: 'path'})
 
 /** Check a configuration against rules/config.schema.json. */
 export function validateConfig(config: unknown, file: string): Config {
@@ -108,7 +110,7 @@ async function parseConfigFile(file: string, warn: (message: string) => void): P
       return module.default ?? {}
     }
     const text = readFileSync(file, 'utf8')
-    return (name.endsWith('.json') ? JSON.parse(text) : (require('js-yaml') as typeof import('js-yaml')).load(text)) ?? {}
+    return (name.endsWith('.json') ? JSON.parse(text) : (require('js-yaml') as typeof import('js-yaml')).load(text, {schema: yamlSchema()})) ?? {}
   } catch (error) {
     throw new ConfigError(file, `cannot be read: ${firstLine(error)}`)
   }
@@ -207,6 +209,7 @@ export function settingsFor(path: string, chain: readonly LoadedConfig[]): Resol
       settings.words.push(...(layer.words ?? []))
       settings.phrases.push(...(layer.phrases ?? []))
       if (layer.dictionary) settings.dictionary = layer.dictionary
+      if (layer.spelling) settings.spelling = {...settings.spelling, ...layer.spelling}
     }
   }
   return settings

@@ -1,4 +1,5 @@
-import type {PosteditMessage} from './report.js'
+import {idAndPrefixes, idHasPrefix} from '../infra/rule-ids.js'
+import {offsetsOf, type PosteditMessage} from './report.js'
 import type {Severity} from './types.js'
 
 /** A severity set by configuration, or `off`. */
@@ -6,13 +7,21 @@ export type RuleSetting = Severity | 'off'
 
 /** The setting for `id`: its own, else that of its closest prefix (`calques` for `calques.file`). */
 export function settingFor(id: string, settings: Readonly<Record<string, RuleSetting>>): RuleSetting | undefined {
-  for (let key = id; ; ) {
-    const setting = settings[key]
-    if (setting) return setting
-    const dot = key.lastIndexOf('.')
-    if (dot === -1) return undefined
-    key = key.slice(0, dot)
-  }
+  for (const key of idAndPrefixes(id)) if (Object.hasOwn(settings, key) && settings[key]) return settings[key]
+  return undefined
+}
+
+/**
+ * The ids configured `off` that can be left out of the run altogether (a
+ * rule set to `off` is not run, as with `disable`): each one unless a more
+ * specific setting below it turns part of it back on (`calques: off` with
+ * `calques.file: warning`), in which case the family runs and
+ * {@link applySeverities} drops the rest.
+ */
+export function offRules(settings: Readonly<Record<string, RuleSetting>> | undefined): string[] {
+  if (!settings) return []
+  const ids = Object.keys(settings)
+  return ids.filter((id) => settings[id] === 'off' && !ids.some((other) => other !== id && settings[other] !== 'off' && idHasPrefix(other, id)))
 }
 
 /** Give messages the severity configured for their rule; drop those turned off. */
@@ -29,8 +38,7 @@ export function applySeverities(messages: PosteditMessage[], settings: Readonly<
   })
 }
 
-const offsets = (message: PosteditMessage): [number, number] =>
-  message.place && 'start' in message.place ? [message.place.start.offset ?? 0, message.place.end.offset ?? 0] : [0, 0]
+const offsets = offsetsOf
 
 /**
  * Drop messages that fall inside an accepted phrase (a newsroom's own term

@@ -1,5 +1,5 @@
-import {isOffFor} from '../rules/options.js'
-import type {PosteditMessage} from './report.js'
+import {isOffFor} from '../infra/rule-ids.js'
+import {offsetsOf, type PosteditMessage} from './report.js'
 
 /**
  * Inline control, in Markdown (an HTML comment, invisible when rendered) and
@@ -100,7 +100,7 @@ export function readDirectives(source: string): {lines: Array<[number, number]>;
   return {lines, ranges}
 }
 
-const startOf = (message: PosteditMessage) => (message.place && 'start' in message.place ? (message.place.start.offset ?? 0) : 0)
+const startOf = (message: PosteditMessage) => offsetsOf(message)[0]
 
 /** Messages that no directive turns off. */
 export function applyDirectives(messages: PosteditMessage[], ranges: readonly DisabledRange[]): PosteditMessage[] {

@@ -61,3 +61,27 @@ export function report(file: VFile, finding: Finding): PosteditMessage {
   if (finding.fix) message.fix = finding.fix
   return message
 }
+
+/**
+ * The offsets `[start, end]` of a message in its file: the one helper every
+ * module uses to read where a message is (`[0, 0]` for a message without a span).
+ */
+export function offsetsOf(message: VFileMessage): [number, number] {
+  const place = message.place
+  return place && 'start' in place ? [place.start.offset ?? 0, place.end.offset ?? 0] : [0, 0]
+}
+
+/**
+ * The ranges postedit's messages on `file` cover: what other rules already
+ * reported, which a later rule leaves alone. `except` leaves out the rule
+ * ids of the asking family (`spelling.`).
+ */
+export function claimedRanges(file: VFile, except?: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  for (const message of file.messages) {
+    if (message.source !== SOURCE || (except !== undefined && String(message.ruleId).startsWith(except))) continue
+    const place = message.place
+    if (place && 'start' in place && place.start.offset !== undefined && place.end.offset !== undefined) ranges.push([place.start.offset, place.end.offset])
+  }
+  return ranges
+}

@@ -1,5 +1,5 @@
 import type {Nodes, Root} from 'nlcst'
-import {atomize, type Atom} from '../packs/atoms.js'
+import {atomize, type Atom} from '../infra/atoms.js'
 
 /** A word of the text as the tree gives it. */
 export interface WordSpan {

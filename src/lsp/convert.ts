@@ -1,7 +1,7 @@
 import {diffWordsWithSpace} from 'diff'
 import {CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, type Range, type TextEdit} from 'vscode-languageserver'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
-import type {JsonMessage} from '../cli/check-file.js'
+import type {JsonMessage} from '../lint/check-file.js'
 import type {Severity} from '../engine/types.js'
 
 /** The code action kind of "fix all safe problems", for `editor.codeActionsOnSave` and the like. */

@@ -13,8 +13,8 @@ import {
   type Diagnostic
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import {checkFile, prepareFor, type FileJob, type JsonMessage} from '../cli/check-file.js'
-import {TEXT_EXTENSIONS} from '../cli/inputs.js'
+import {checkFile, prepareFor, type FileJob, type JsonMessage} from '../lint/check-file.js'
+import {TEXT_EXTENSIONS} from '../lint/inputs.js'
 import type {Options} from '../postedit.js'
 import {FIX_ALL_KIND, fixAllAction, isWanted, quickFixes, toDiagnostic} from './convert.js'
 import {optionsForDocument} from './settings.js'

@@ -1,4 +1,4 @@
-import {planJobs} from '../cli/jobs.js'
+import {planJobs} from '../lint/jobs.js'
 import type {Options} from '../postedit.js'
 
 /**

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
-import {bundledFile} from '../bundled-data.js'
+import {bundledFile} from '../infra/bundled-data.js'
 
 let words: Set<string> | undefined
 let common: Set<string> | undefined

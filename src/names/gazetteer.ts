@@ -1,6 +1,6 @@
 import {readFileSync, statSync} from 'node:fs'
-import {bundledData, notBundled} from '../bundled-data.js'
-import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from '../packs/cache.js'
+import {bundledData, notBundled} from '../infra/bundled-data.js'
+import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from '../infra/cache.js'
 import {gazetteerFiles, parseGazetteer, readGazetteerText, type EntityKind, type GazetteerFile} from './load.js'
 import {isArticle, looseNameKey, nameKey, nameWords, skeletonKey} from './key.js'
 
@@ -194,7 +194,7 @@ let validity: string | undefined
 
 /** What a cached gazetteer's validity depends on: its schema and the code that checks it. */
 function checkingCode(): string {
-  return [readFileSync(new URL('../../rules/names/schema.json', import.meta.url), 'utf8'), ownModule('./load'), ownModule('../packs/yaml-data')].join('\u0000')
+  return [readFileSync(new URL('../../rules/names/schema.json', import.meta.url), 'utf8'), ownModule('./load'), ownModule('../infra/yaml-data')].join('\u0000')
 }
 
 /** The text of one of postedit's modules (source under tests, built code otherwise). */
@@ -244,7 +244,7 @@ export function loadGazetteer(specs: readonly string[] = ['default'], cwd?: stri
   if (bundled) {
     const other = specs.find((spec) => spec !== 'default')
     if (other !== undefined) throw notBundled('gazetteer', other)
-    bundledGazetteer ??= buildGazetteer(bundled.gazetteer)
+    bundledGazetteer ??= buildGazetteer(bundled.gazetteer as GazetteerFile[])
     return bundledGazetteer
   }
   cwd ??= process.cwd()

@@ -1,7 +1,8 @@
 import {resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {PackError} from '../packs/pack-error.js'
-import {lazyValidator, parseYaml, readDataText, validateAt, yamlFilesAt, yamlLocator} from '../packs/yaml-data.js'
+import {PackError} from '../infra/pack-error.js'
+import {describeSchemaError} from '../infra/schema-errors.js'
+import {lazyValidator, parseYaml, readDataText, validateAt, yamlFilesAt, yamlLocator} from '../infra/yaml-data.js'
 
 /** Folder of the gazetteer files shipped with postedit. */
 export const NAMES_DIRECTORY = fileURLToPath(new URL('../../rules/names/', import.meta.url))
@@ -56,10 +57,7 @@ export function readGazetteerText(file: string): string {
 export function parseGazetteer(text: string, file: string): GazetteerFile {
   const data = parseYaml(text, file)
   const locate = yamlLocator(text, file)
-  validateAt(data, validator(), locate, (error) => {
-    const extra = error.keyword === 'additionalProperties' ? ` \`${(error.params as {additionalProperty: string}).additionalProperty}\`` : ''
-    return `${error.instancePath || 'gazetteer'} ${error.message ?? 'is not valid'}${extra}`
-  })
+  validateAt(data, validator(), locate, (error) => describeSchemaError(error, {top: 'the gazetteer', keys: 'leaf'}))
   const gazetteer = data as Omit<GazetteerFile, 'file'>
   const seen = new Map<string, number>()
   gazetteer.entities.forEach((entity, index) => {

@@ -1,4 +1,4 @@
-import type {Atom} from '../packs/atoms.js'
+import type {Atom} from '../infra/atoms.js'
 import type {Entity, Gazetteer} from './gazetteer.js'
 import {isArticle, looseNameKey, nameKey, skeletonKey} from './key.js'
 

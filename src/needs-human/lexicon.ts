@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {bundledData} from '../bundled-data.js'
-import {cacheKey, sharedCache} from '../packs/cache.js'
+import {bundledData} from '../infra/bundled-data.js'
+import {cacheKey, sharedCache} from '../infra/cache.js'
 
 /**
  * The Penn Treebank tags the needs-human patterns ask about. Closed classes

@@ -1,5 +1,5 @@
 import type {Severity} from '../engine/types.js'
-import {PackError} from './pack-error.js'
+import {PackError} from '../infra/pack-error.js'
 import {garbleKeys} from './garble-key.js'
 import {PhraseMatcher} from './phrase-matcher.js'
 import type {ArtifactScope, Pack, PackEntry} from './types.js'

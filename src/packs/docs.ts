@@ -58,7 +58,19 @@ function countsTable(packs: readonly Pack[]): string[] {
  * The rule reference, generated from the packs: every entry with its id,
  * what it finds, whether `--fix` applies it, and why.
  */
-export function rulesMarkdown(packs: readonly Pack[]): string {
+/** What docs/rules.md says of a rule written in code (the rule registry's metadata). */
+export interface CodeRuleDoc {
+  id: string
+  description: string
+  fixable: boolean
+  severity: string
+}
+
+/**
+ * docs/rules.md: every pack and its entries, then the rules written in code
+ * (`codeRules`, from the rule registry), each with an anchor of its id.
+ */
+export function rulesMarkdown(packs: readonly Pack[], codeRules: readonly CodeRuleDoc[] = []): string {
   const lines = [
     '# postedit rules',
     '',
@@ -78,6 +90,12 @@ export function rulesMarkdown(packs: readonly Pack[]): string {
       const why = entry.link ? `${cell(entry.note)} [More](${entry.link})` : cell(entry.note)
       lines.push(`| ${code(`${pack.pack}.${entry.id}`)} | ${mode(entry)} | ${cell(summary(entry))} | ${why} |`)
     }
+    lines.push('')
+  }
+  if (codeRules.length > 0) {
+    lines.push('## Rules in code', '', 'Rules written in TypeScript rather than in packs, from the rule registry (`src/rules/registry.ts`).', '')
+    lines.push('| id | does | severity | what it finds |', '| --- | --- | --- | --- |')
+    for (const rule of codeRules) lines.push(`| <a id="${rule.id}"></a>${code(rule.id)} | ${rule.fixable ? 'fix' : 'flag'} | ${rule.severity} | ${cell(rule.description)} |`)
     lines.push('')
   }
   return lines.join('\n')

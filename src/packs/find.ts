@@ -1,12 +1,13 @@
 import type {Finding} from '../engine/types.js'
-import type {Atom} from './atoms.js'
+import type {Atom} from '../infra/atoms.js'
 import {surfaceKey, type ArtifactRule, type PhraseRule, type PhraseValue, type RuleSet} from './compile.js'
 import type {PhraseMatch} from './phrase-matcher.js'
 import {selectMatches} from './phrase-matcher.js'
 import {garbleKeys} from './garble-key.js'
 
 /** Tells whether a rule id is turned off. */
-export type IsOff = (id: string) => boolean
+export type {IsOff} from '../infra/rule-ids.js'
+import type {IsOff} from '../infra/rule-ids.js'
 
 const CONTEXT_WORDS = 3
 

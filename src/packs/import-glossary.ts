@@ -2,7 +2,7 @@ import {basename, extname} from 'node:path'
 import {parse as parseCsv} from 'csv-parse/sync'
 import {stringify} from 'yaml'
 import {parsePack} from './load.js'
-import {PackError} from './pack-error.js'
+import {PackError} from '../infra/pack-error.js'
 import {verifyPack} from './verify.js'
 
 /** One problem in a glossary, at its line (1-based). */

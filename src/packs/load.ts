@@ -1,33 +1,18 @@
 import {readFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import type {ErrorObject} from 'ajv'
-import {PackError} from './pack-error.js'
+import {PackError} from '../infra/pack-error.js'
+import {describeSchemaError} from '../infra/schema-errors.js'
 import type {Pack} from './types.js'
-import {lazyValidator, parseYaml, readDataText, validateAt, yamlLocator, type Path} from './yaml-data.js'
+import {lazyValidator, parseYaml, readDataText, validateAt, yamlLocator, type Path} from '../infra/yaml-data.js'
 
-export type {Path} from './yaml-data.js'
+export type {Path} from '../infra/yaml-data.js'
 
-/** Folder of the packs shipped with postedit. */
-export const RULES_DIRECTORY = fileURLToPath(new URL('../../rules/', import.meta.url))
+export {RULES_DIRECTORY} from '../infra/paths.js'
 
 const validator = lazyValidator('../../rules/schema.json')
 
 /** A sentence about the most specific schema error. */
-function describe(error: ErrorObject): string {
-  const where = error.instancePath ? `\`${error.instancePath.split('/').pop()}\`` : 'the pack'
-  switch (error.keyword) {
-    case 'additionalProperties':
-      return `unknown key \`${(error.params as {additionalProperty: string}).additionalProperty}\``
-    case 'required':
-      return `missing key \`${(error.params as {missingProperty: string}).missingProperty}\``
-    case 'enum':
-      return `${where} must be one of ${(error.params as {allowedValues: unknown[]}).allowedValues.map((v) => `\`${String(v)}\``).join(', ')}`
-    case 'oneOf':
-      return `${where}: give either \`match\` with \`replace\`, or \`swap\``
-    default:
-      return `${where} ${error.message ?? 'is not valid'}`
-  }
-}
+const describe = (error: ErrorObject) => describeSchemaError(error, {top: 'the pack', keys: 'leaf', oneOf: 'give either `match` with `replace`, or `swap`'})
 
 /** Read a pack file's text, or throw a {@link PackError} saying why not. */
 export function readPackText(file: string): string {

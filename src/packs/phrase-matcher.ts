@@ -1,4 +1,4 @@
-import {atomize, continues, type Atom, type Joint} from './atoms.js'
+import {atomize, continues, type Atom, type Joint} from '../infra/atoms.js'
 
 /** One phrase stored in the matcher, with what it stands for. */
 interface Target<T> {

@@ -1,15 +1,15 @@
 import {readFileSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
-import {bundledData, notBundled, type BundledData} from '../bundled-data.js'
+import {bundledData, notBundled, type BundledData} from '../infra/bundled-data.js'
 import {compilePacks, type RuleSet} from './compile.js'
-import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from './cache.js'
+import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from '../infra/cache.js'
 import {entityIndex, rememberEntityIndex, type EntityIndex} from './entities.js'
 import {PhraseMatcher, type PhraseMatcherState} from './phrase-matcher.js'
 import {packFromData, parsePack, readPackText, RULES_DIRECTORY, schemaText, type PackData} from './load.js'
-import {PackError} from './pack-error.js'
+import {PackError} from '../infra/pack-error.js'
 import type {Pack} from './types.js'
 import {refixProblem, verifyPack} from './verify.js'
-import {yamlFilesAt} from './yaml-data.js'
+import {yamlFilesAt} from '../infra/yaml-data.js'
 
 /** Name of the packs shipped with postedit, loaded when no packs are given. */
 export const DEFAULT_PACKS = 'default'
@@ -25,7 +25,7 @@ export function packFiles(spec: string, cwd = process.cwd()): string[] {
 let engineVersion: string | undefined
 
 /** Modules whose behaviour decides whether a pack passes: part of the cache key. */
-const CHECKING_MODULES = ['load', 'yaml-data', 'verify', 'compile', 'find', 'phrase-matcher', 'atoms', 'registry', 'entities']
+const CHECKING_MODULES = ['load', '../infra/yaml-data', 'verify', 'compile', 'find', 'phrase-matcher', '../infra/atoms', 'registry', 'entities']
 
 /**
  * postedit's version and the text of the modules that validate and
@@ -36,7 +36,7 @@ function checkingCode(): string {
   const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js'
   for (const name of CHECKING_MODULES) {
     try {
-      parts.push(readFileSync(new URL(`./${name}.${extension}`, import.meta.url), 'utf8'))
+      parts.push(readFileSync(new URL(`${name.startsWith('.') ? '' : './'}${name}.${extension}`, import.meta.url), 'utf8'))
     } catch {
       parts.push(name)
     }
@@ -136,7 +136,7 @@ let bundledSet: RuleSet | undefined
 function bundledRules(bundled: BundledData, specs: readonly string[]): RuleSet {
   const other = specs.find((spec) => spec !== DEFAULT_PACKS)
   if (other !== undefined) throw notBundled('pack', other)
-  bundledSet ??= compilePacks(bundled.packs.map(({file, data}) => ({...data, file, locate: () => ({file, line: 1, column: 1})})))
+  bundledSet ??= compilePacks(bundled.packs.map(({file, data}) => ({...(data as PackData), file, locate: () => ({file, line: 1, column: 1})})))
   return bundledSet
 }
 

@@ -6,12 +6,8 @@ export interface PackExample {
   out?: string
 }
 
-/** Where in a pack file something was written, for error messages. */
-export interface SourcePlace {
-  file: string
-  line: number
-  column: number
-}
+export type {SourcePlace} from '../infra/yaml-data.js'
+import type {SourcePlace} from '../infra/yaml-data.js'
 
 interface EntryBase {
   id: string

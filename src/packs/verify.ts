@@ -1,10 +1,10 @@
 import {applyFixes} from '../engine/fix.js'
 import type {Finding} from '../engine/types.js'
-import {atomize} from './atoms.js'
+import {atomize} from '../infra/atoms.js'
 import {compilePacks, type RuleSet} from './compile.js'
 import {findArtifacts, findGarbles, findPhrases} from './find.js'
 import {isKnownWord} from '../spelling/dictionary.js'
-import {PackError} from './pack-error.js'
+import {PackError} from '../infra/pack-error.js'
 import type {Pack, SubstitutionEntry} from './types.js'
 
 const nothingOff = () => false

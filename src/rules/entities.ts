@@ -1,15 +1,39 @@
+import {defineRule} from './meta.js'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report, SOURCE, type PosteditMessage} from '../engine/report.js'
+import {claimedRanges, report} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
 import type {Finding} from '../engine/types.js'
 import {perWordType} from '../engine/word-cache.js'
 import {gazetteerWords} from '../names/gazetteer.js'
-import type {Atom} from '../packs/atoms.js'
+import type {Atom} from '../infra/atoms.js'
 import {acronymFold, entityIndex, skeletonOf, squashOf, wordsKey, type EntityIndex, type KnownEntity} from '../packs/entities.js'
 import {adaptCase, type IsOff} from '../packs/find.js'
 import {isKnownWord} from '../spelling/dictionary.js'
 import {isOffFor, rulesOf, type RuleOptions} from './options.js'
+
+/** The organisation and brand rules. */
+export const ENTITY_RULES = {
+  acronym: defineRule({
+    id: 'entities.acronym',
+    description: 'A listed organisation acronym with letters Arabic script confuses (P/B, V/F, C/K/Q, G/J), two letters swapped, or in lower case; title case (Opec) is a house style and left alone.',
+    fixable: true,
+    severity: 'warning'
+  }),
+  form: defineRule({
+    id: 'entities.form',
+    description: 'A known organisation or brand split into words, joined, hyphenated or cased differently from how it writes its name (Face book, Rolls Royce, Whatsapp).',
+    fixable: true,
+    severity: 'warning'
+  }),
+  soundalike: defineRule({
+    id: 'entities.soundalike',
+    description: 'An unknown capitalised word that sounds like exactly one known brand or organisation spelled back from Arabic; a suggestion unless only p/b or v/f differ.',
+    fixable: true,
+    severity: 'warning'
+  })
+} as const
+
 
 /** Options of {@link retextPosteditEntities}. */
 export interface EntitiesOptions extends RuleOptions {
@@ -18,11 +42,11 @@ export interface EntitiesOptions extends RuleOptions {
 }
 
 /** A listed acronym with letters Arabic script confuses, transposed, or in lower case. */
-export const ACRONYM = 'entities.acronym'
+export const ACRONYM = ENTITY_RULES.acronym.id
 /** A known organisation or brand split, joined or cased the wrong way. */
-export const FORM = 'entities.form'
+export const FORM = ENTITY_RULES.form.id
 /** An unknown capitalised word that sounds like exactly one known brand. */
-export const SOUNDALIKE = 'entities.soundalike'
+export const SOUNDALIKE = ENTITY_RULES.soundalike.id
 
 /** What the entity rule needs besides the text. */
 export interface EntityContext {
@@ -302,16 +326,6 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
   return findings
 }
 
-/** Ranges other postedit rules have already reported on `file`. */
-function claimedRanges(file: VFile): Array<[number, number]> {
-  const ranges: Array<[number, number]> = []
-  for (const message of file.messages as PosteditMessage[]) {
-    if (message.source !== SOURCE) continue
-    const place = message.place
-    if (place && 'start' in place && place.start.offset !== undefined && place.end.offset !== undefined) ranges.push([place.start.offset, place.end.offset])
-  }
-  return ranges
-}
 
 const nameSets = new Map<string, Set<string>>()
 

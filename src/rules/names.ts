@@ -1,10 +1,12 @@
+import {defineRule} from './meta.js'
+import {wordList} from '../infra/vocabulary.js'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {report} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
 import type {Finding} from '../engine/types.js'
-import type {Atom} from '../packs/atoms.js'
+import type {Atom} from '../infra/atoms.js'
 import {isCommonWord, isEnglishWord} from '../names/english.js'
 import {canonical, loadGazetteer, type Entity, type Gazetteer} from '../names/gazetteer.js'
 import {nameKey, nameWords} from '../names/key.js'
@@ -13,6 +15,29 @@ import {givenPart, sameGivenName} from '../names/given.js'
 import {countryOfWord, isCountryWord} from '../names/countries.js'
 import {isOffFor, type RuleOptions} from './options.js'
 import type {NameStyle} from '../names/style.js'
+
+/** The rules on names of people, places and groups. */
+export const NAME_RULES = {
+  variant: defineRule({
+    id: 'names.variant',
+    description: 'A known person, place or group spelled in a variant transliteration.',
+    fixable: true,
+    severity: 'warning'
+  }),
+  consistency: defineRule({
+    id: 'names.consistency',
+    description: 'One person, place or group spelled two ways in one article.',
+    fixable: true,
+    severity: 'info'
+  }),
+  style: defineRule({
+    id: 'style.name',
+    description: 'With a house style (`style: ap` or `reuters`): an accepted spelling of a name that is not the house spelling; a suggestion.',
+    fixable: false,
+    severity: 'info'
+  })
+} as const
+
 
 /** Options of {@link retextPosteditNames}. */
 export interface NamesOptions extends RuleOptions {
@@ -31,14 +56,12 @@ export interface NamesOptions extends RuleOptions {
 
 export type {NameStyle} from '../names/style.js'
 
-const VARIANT = 'names.variant'
-const CONSISTENCY = 'names.consistency'
-const STYLE = 'style.name'
+const VARIANT = NAME_RULES.variant.id
+const CONSISTENCY = NAME_RULES.consistency.id
+const STYLE = NAME_RULES.style.id
 
 // Words before a surname that keep it a surname: titles, not first names.
-const TITLES = new Set(
-  'president premier prime minister ministers minister mr mrs ms dr gen general sheikh shaykh king prince princess emir sultan ayatollah grand imam sayyed sayyid cleric leader commander colonel col lt field marshal speaker governor judge ambassador envoy chief crown secretary deputy foreign interior defense defence finance former late marshal'.split(' ')
-)
+const TITLES = new Set(wordList('surname-titles'))
 
 // Countries whose place names reach English through Arabic or Persian: only
 // their places are matched by transliteration key, not by listed variants alone.

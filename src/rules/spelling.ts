@@ -1,6 +1,7 @@
+import {defineRule} from './meta.js'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {report, SOURCE, type PosteditMessage} from '../engine/report.js'
+import {claimedRanges, report} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
 import {candidatesFor, candidatesFrom, certainCandidate, COMMON_COUNT, mergeCandidates, MISSPELLING_COST, type Candidate} from '../spelling/candidates.js'
 import {lowerCaseFrequency} from '../spelling/frequency.js'
@@ -13,6 +14,41 @@ import type {RuleSet} from '../packs/compile.js'
 import {gazetteerWords} from '../names/gazetteer.js'
 import {nameKey} from '../names/key.js'
 import {isOffFor, rulesOf, type RuleOptions} from './options.js'
+
+/** The spelling rules. */
+export const SPELLING_RULES = {
+  misspelling: defineRule({
+    id: 'spelling.misspelling',
+    description: 'A lower-case word no dictionary knows; fixed only when one common word is the clear candidate.',
+    fixable: true,
+    severity: 'warning'
+  }),
+  unknownWord: defineRule({
+    id: 'spelling.unknown-word',
+    description: 'A word no dictionary knows and that has no close candidate.',
+    fixable: false,
+    severity: 'info'
+  }),
+  unknownName: defineRule({
+    id: 'spelling.unknown-name',
+    description: 'A capitalised word no dictionary knows: usually a name; reported once per file for review.',
+    fixable: false,
+    severity: 'info'
+  }),
+  variety: defineRule({
+    id: 'spelling.variety',
+    description: 'A spelling of the other variety of English than the chosen dictionary (`color` under en-GB); a suggestion.',
+    fixable: false,
+    severity: 'warning'
+  }),
+  overflow: defineRule({
+    id: 'spelling.overflow',
+    description: 'Spelling suggestions were capped for this file; later unknown words have none.',
+    fixable: false,
+    severity: 'info'
+  })
+} as const
+
 
 /** Options of {@link retextPosteditSpelling}. */
 export interface SpellingOptions extends RuleOptions {
@@ -108,18 +144,6 @@ function inNameOrCodeCompound(parts: readonly WordPart[], position: number): boo
   return parts.some((other, index) => index !== position && (isAllCaps(other.value) || (index < position && hasCapital(other.value))))
 }
 
-/** Offsets other postedit rules already reported: their finding stands, spelling stays out. */
-function claimedRanges(file: VFile): Array<[number, number]> {
-  const ranges: Array<[number, number]> = []
-  for (const message of file.messages as PosteditMessage[]) {
-    if (message.source !== SOURCE || String(message.ruleId).startsWith('spelling.')) continue
-    const place = message.place
-    if (place && 'start' in place && place.start.offset !== undefined && place.end.offset !== undefined) {
-      ranges.push([place.start.offset, place.end.offset])
-    }
-  }
-  return ranges
-}
 
 /** A test of whether a word overlaps any of `ranges`, for words visited in text order. */
 function overlapTest(ranges: Array<[number, number]>): (start: number, end: number) => boolean {
@@ -161,7 +185,7 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     const lexicon = spellerOf(options, rules)
     const index = textIndex(tree, String(file.value))
     const source = index.source
-    const skipped = overlapTest([...linkRanges(source), ...claimedRanges(file)])
+    const skipped = overlapTest([...linkRanges(source), ...claimedRanges(file, 'spelling.')])
     // The pieces of one long text share the suggestion budget and report each name once.
     const pieces = file.data.posteditPieces
     const suggested = pieces?.suggested ?? new Set<string>()
@@ -192,9 +216,9 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     const misspelling = (part: WordPart, ranked: Candidate[]) => {
       const expected = shown(byArticle(ranked)).map((candidate) => candidate.word)
       const certain = certainCandidate(lexicon, part.value, ranked)
-      if (isOff('spelling.misspelling')) return
+      if (isOff(SPELLING_RULES.misspelling.id)) return
       report(file, {
-        ruleId: 'spelling.misspelling',
+        ruleId: SPELLING_RULES.misspelling.id,
         reason: `Unexpected \`${part.value}\`, expected ${quoteList(expected)}`,
         start: part.start,
         end: part.end,
@@ -207,7 +231,7 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     }
 
     const variety = (part: WordPart, other: string): void => {
-      if (isOff('spelling.variety')) return
+      if (isOff(SPELLING_RULES.variety.id)) return
       const ranked = suggest(part.value, part.start) ?? []
       // The same word in this variety (`center` → `centre`) before mere neighbours (`canter`).
       const lower = part.value.toLowerCase()
@@ -219,7 +243,7 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       const plain = shown(ranked).filter((candidate) => !hasCapital(candidate.word) || hasCapital(part.value)).map((candidate) => candidate.word)
       const expected = [...new Set(same.length > 0 ? same : plain)].slice(0, MAX_EXPECTED)
       report(file, {
-        ruleId: 'spelling.variety',
+        ruleId: SPELLING_RULES.variety.id,
         reason: `Unexpected \`${part.value}\` (${other} spelling)${expected.length > 0 ? `, expected ${quoteList(expected)}` : ''}`,
         start: part.start,
         end: part.end,
@@ -235,14 +259,14 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       const best = ranked?.[0]
       const likely = ranked && best && best.cost <= MISSPELLING_COST && best.count >= COMMON_COUNT
       if (likely && lowerCaseFrequency(part.value) < ATTESTED_COUNT) return misspelling(part, ranked)
-      if (isOff('spelling.unknown-word')) return
+      if (isOff(SPELLING_RULES.unknownWord.id)) return
       // Worth a look only when a dictionary word is one slip away (`turbins`: turbines), not any
       // neighbour of a technical term (`cytokine`: cytosine?) or of a word nobody uses.
       const close = best !== undefined && best.cost <= UNKNOWN_COST && (best.count > 0 || best.cost <= CLOSE_COST)
       const expected = ranked && close ? shown(byArticle(ranked)).map((candidate) => candidate.word) : []
       if (expected.length === 0 && !allUnknown) return
       report(file, {
-        ruleId: 'spelling.unknown-word',
+        ruleId: SPELLING_RULES.unknownWord.id,
         reason: `Unknown word \`${part.value}\`${expected.length > 0 ? `, perhaps ${quoteList(expected)}` : ''}`,
         start: part.start,
         end: part.end,
@@ -317,7 +341,7 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       return articleNamesByKey.get(nameKey(name)) ?? []
     }
 
-    if (!isOff('spelling.unknown-name')) {
+    if (!isOff(SPELLING_RULES.unknownName.id)) {
       for (const [name, parts] of names) {
         const first = parts[0]!
         const ranked = suggest(name, first.start)
@@ -354,7 +378,7 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
         if (expected.length === 0 && !allUnknown) continue
         pieces?.names.set(name, parts.length)
         report(file, {
-          ruleId: 'spelling.unknown-name',
+          ruleId: SPELLING_RULES.unknownName.id,
           ...unknownNameWords(name, parts.length, expected),
           start: first.start,
           end: first.end,
@@ -364,10 +388,10 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       }
     }
 
-    if (overflowAt !== undefined && !isOff('spelling.overflow') && !pieces?.overflowReported) {
+    if (overflowAt !== undefined && !isOff(SPELLING_RULES.overflow.id) && !pieces?.overflowReported) {
       if (pieces) pieces.overflowReported = true
       report(file, {
-        ruleId: 'spelling.overflow',
+        ruleId: SPELLING_RULES.overflow.id,
         reason: `Too many unknown words: suggestions stop after ${max}`,
         start: overflowAt,
         end: overflowAt,

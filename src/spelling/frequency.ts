@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs'
-import {bundledData} from '../bundled-data.js'
+import {bundledData} from '../infra/bundled-data.js'
 
 /** How often words are used: SUBTLEXus counts (51 million words of American subtitles). */
 let counts: Map<string, number> | undefined

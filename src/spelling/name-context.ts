@@ -1,3 +1,4 @@
+import {wordTable} from '../infra/vocabulary.js'
 import {loadGazetteer, type Entity} from '../names/gazetteer.js'
 
 /**
@@ -5,41 +6,7 @@ import {loadGazetteer, type Entity} from '../names/gazetteer.js'
  * A gazetteer name offered for an unknown name must fit the article: a
  * Moroccan place is not a garble of an Iraqi town one vowel away.
  */
-const COUNTRY_WORDS: Record<string, string[]> = {
-  IQ: ['Iraq', 'Iraqi', 'Baghdad', 'Kurdistan'],
-  IR: ['Iran', 'Iranian', 'Tehran'],
-  TR: ['Turkey', 'Turkish', 'Ankara', 'Istanbul', 'Türkiye'],
-  EG: ['Egypt', 'Egyptian', 'Cairo'],
-  SA: ['Saudi', 'Riyadh', 'Arabia'],
-  DZ: ['Algeria', 'Algerian', 'Algiers'],
-  SY: ['Syria', 'Syrian', 'Damascus'],
-  IL: ['Israel', 'Israeli', 'Jerusalem'],
-  MA: ['Morocco', 'Moroccan', 'Rabat'],
-  PS: ['Palestinian', 'Palestine', 'Gaza', 'Ramallah', 'West Bank'],
-  LB: ['Lebanon', 'Lebanese', 'Beirut'],
-  LY: ['Libya', 'Libyan', 'Tripoli', 'Benghazi'],
-  YE: ['Yemen', 'Yemeni', 'Sanaa', 'Aden', 'Houthi', 'Houthis'],
-  SD: ['Sudan', 'Sudanese', 'Khartoum'],
-  US: ['United States', 'American', 'Washington', 'US'],
-  AE: ['UAE', 'Emirati', 'Emirates', 'Dubai', 'Abu Dhabi'],
-  TN: ['Tunisia', 'Tunisian', 'Tunis'],
-  JO: ['Jordan', 'Jordanian', 'Amman'],
-  OM: ['Oman', 'Omani', 'Muscat'],
-  AF: ['Afghanistan', 'Afghan', 'Kabul', 'Taliban'],
-  QA: ['Qatar', 'Qatari', 'Doha'],
-  BH: ['Bahrain', 'Bahraini', 'Manama'],
-  KW: ['Kuwait', 'Kuwaiti'],
-  RU: ['Russia', 'Russian', 'Moscow', 'Kremlin'],
-  MR: ['Mauritania', 'Mauritanian', 'Nouakchott'],
-  GB: ['Britain', 'British', 'London', 'UK'],
-  DE: ['Germany', 'German', 'Berlin'],
-  FR: ['France', 'French', 'Paris'],
-  CN: ['China', 'Chinese', 'Beijing'],
-  PK: ['Pakistan', 'Pakistani', 'Islamabad'],
-  IN: ['India', 'Indian', 'New Delhi'],
-  GH: ['Ghana', 'Ghanaian', 'Accra'],
-  AZ: ['Azerbaijan', 'Azerbaijani', 'Baku']
-}
+const COUNTRY_WORDS = wordTable('article-country-words')
 
 const byWord = new Map<string, Map<string, Entity[]>>()
 

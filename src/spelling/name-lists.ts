@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {bundledData} from '../bundled-data.js'
-import {RULES_DIRECTORY} from '../packs/load.js'
+import {bundledData} from '../infra/bundled-data.js'
+import {RULES_DIRECTORY} from '../infra/paths.js'
 
 /**
  * Given names and surnames of many languages (`@cspell/dict-people-names`,

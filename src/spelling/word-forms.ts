@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import nspell from 'nspell'
-import {bundledData, bundledFile} from '../bundled-data.js'
-import {cacheKey, sharedCache} from '../packs/cache.js'
+import {bundledData, bundledFile} from '../infra/bundled-data.js'
+import {cacheKey, sharedCache} from '../infra/cache.js'
 
 type NSpell = ReturnType<typeof nspell>
 

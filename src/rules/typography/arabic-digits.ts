@@ -1,5 +1,14 @@
+import {defineRule} from '../meta.js'
 import type {Finding} from '../../engine/types.js'
 import type {TypographyContext} from './context.js'
+
+/** What this check reports. */
+export const meta = defineRule({
+  id: 'typography.arabic-digits',
+  description: 'Arabic-Indic or Persian digits in English text; fixed to ASCII digits.',
+  fixable: true,
+  severity: 'warning'
+})
 
 const RUN = /[\u0660-\u0669\u06F0-\u06F9](?:[\u0660-\u0669\u06F0-\u06F9\u066B\u066C]*[\u0660-\u0669\u06F0-\u06F9])?/g
 
@@ -85,7 +94,7 @@ export function checkArabicDigits(context: TypographyContext): Finding[] {
       const actual = source.slice(start, scale.end)
       const whole = scaledNumber(text, scale.scale)
       findings.push({
-        ruleId: 'typography.arabic-digits',
+        ruleId: meta.id,
         reason: `Unexpected Arabic number \`${actual}\`, expected \`${whole ?? `${text} ${scale.scale}`}\``,
         start,
         end: scale.end,
@@ -96,7 +105,7 @@ export function checkArabicDigits(context: TypographyContext): Finding[] {
       continue
     }
     findings.push({
-      ruleId: 'typography.arabic-digits',
+      ruleId: meta.id,
       reason: `Unexpected Arabic-Indic digits \`${match[0]}\`, expected \`${text}\``,
       start,
       end,

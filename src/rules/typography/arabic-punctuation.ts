@@ -1,5 +1,14 @@
+import {defineRule} from '../meta.js'
 import type {Finding} from '../../engine/types.js'
 import {isLineEdge, type TypographyContext} from './context.js'
+
+/** What this check reports. */
+export const meta = defineRule({
+  id: 'typography.arabic-punctuation',
+  description: 'Arabic comma, semicolon, question mark or tatweel in English text; fixed to English punctuation.',
+  fixable: true,
+  severity: 'warning'
+})
 
 const MARKS: Record<string, {text: string; name: string}> = {
   '\u060C': {text: ',', name: 'Arabic comma'},
@@ -38,7 +47,7 @@ export function checkArabicPunctuation(context: TypographyContext): Finding[] {
     }
     const end = at + 1
     findings.push({
-      ruleId: 'typography.arabic-punctuation',
+      ruleId: meta.id,
       reason: text === '' ? `Unexpected ${mark.name}, expected nothing` : `Unexpected ${mark.name} \`${match[0]}\`, expected \`${mark.text}\``,
       start,
       end,

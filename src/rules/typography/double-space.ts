@@ -1,5 +1,14 @@
+import {defineRule} from '../meta.js'
 import type {Finding} from '../../engine/types.js'
 import type {TypographyContext} from './context.js'
+
+/** What this check reports. */
+export const meta = defineRule({
+  id: 'typography.double-space',
+  description: 'Two or more spaces inside a sentence; reduced to one.',
+  fixable: true,
+  severity: 'info'
+})
 
 const RUN = / {2,}/g
 // Marks whose own rule removes the space next to them.
@@ -30,7 +39,7 @@ export function checkDoubleSpace(context: TypographyContext): Finding[] {
     const afterSentence = SENTENCE_END.test(source.slice(Math.max(0, start - 4), start)) && /[\p{Lu}\p{N}"'\u201C\u2018(]/u.test(after)
     if (afterSentence) {
       findings.push({
-        ruleId: 'typography.double-space',
+        ruleId: meta.id,
         reason: 'Unexpected two spaces after a sentence, expected one',
         start,
         end,
@@ -40,7 +49,7 @@ export function checkDoubleSpace(context: TypographyContext): Finding[] {
       continue
     }
     findings.push({
-      ruleId: 'typography.double-space',
+      ruleId: meta.id,
       reason: `Unexpected ${match[0].length} spaces between words, expected one`,
       start,
       end,

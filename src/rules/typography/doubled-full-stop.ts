@@ -1,5 +1,14 @@
+import {defineRule} from '../meta.js'
 import type {Finding} from '../../engine/types.js'
 import type {TypographyContext} from './context.js'
+
+/** What this check reports. */
+export const meta = defineRule({
+  id: 'typography.doubled-full-stop',
+  description: 'Two full stops where one is meant; fixed.',
+  fixable: true,
+  severity: 'warning'
+})
 
 // Exactly two full stops: three or more are an ellipsis.
 const PAIR = /(?<!\.)\.\.(?!\.)/g
@@ -19,7 +28,7 @@ export function checkDoubledFullStop(context: TypographyContext): Finding[] {
     const start = match.index
     if (!AFTER_WORD.test(source[start - 1] ?? '') || !THEN.test(source.slice(start + 2, start + 3))) continue
     findings.push({
-      ruleId: 'typography.doubled-full-stop',
+      ruleId: meta.id,
       reason: 'Unexpected `..`, expected `.`',
       start,
       end: start + 2,

@@ -1,5 +1,14 @@
+import {defineRule} from '../meta.js'
 import type {Finding} from '../../engine/types.js'
 import type {WordSpan} from '../../engine/text-index.js'
+
+/** What this check reports. */
+export const meta = defineRule({
+  id: 'typography.doubled-word',
+  description: 'The same word twice in a row ("the the"); fixed where it cannot be right.',
+  fixable: true,
+  severity: 'warning'
+})
 
 // Words that are never repeated in grammatical English: the repeat is removed.
 const CERTAIN = new Set(['the', 'a', 'an', 'of', 'to', 'from', 'and', 'or', 'its', 'their', 'our', 'your', 'my', 'these', 'those', 'than', 'into', 'onto', 'upon', 'been', 'which', 'who', 'this', 'between', 'during', 'against', 'also'])
@@ -31,7 +40,7 @@ export function checkDoubledWords(source: string, words: readonly WordSpan[]): F
     const end = second.end
     const certain = CERTAIN.has(key)
     findings.push({
-      ruleId: 'typography.doubled-word',
+      ruleId: meta.id,
       reason: `Unexpected doubled word \`${first.value} ${second.value}\`, expected \`${first.value}\``,
       start,
       end,

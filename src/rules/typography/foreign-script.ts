@@ -1,7 +1,16 @@
+import {defineRule} from '../meta.js'
 import type {Finding} from '../../engine/types.js'
 import type {TypographyContext} from './context.js'
 import type {ScriptRun} from './scripts.js'
 import {scaleWordSpans} from './arabic-digits.js'
+
+/** What this check reports. */
+export const meta = defineRule({
+  id: 'typography.foreign-script',
+  description: 'Untranslated Arabic (or other non-Latin) script inside English text.',
+  fixable: false,
+  severity: 'info'
+})
 
 // A gloss names its language before the original: "(Arabic: …)", "(Chinese: …)".
 const LABEL = /\p{Lu}\p{Ll}+:\s*$/u
@@ -19,7 +28,7 @@ export function checkForeignScript(context: TypographyContext): Finding[] {
   if (context.mostlyForeign) {
     const first = runs[0]!
     return [{
-      ruleId: 'typography.foreign-script',
+      ruleId: meta.id,
       reason: `Unexpected text in ${first.script} script, expected English: most of this text is not in Latin script, so it was not checked as English`,
       start: first.start,
       end: first.end,
@@ -32,7 +41,7 @@ export function checkForeignScript(context: TypographyContext): Finding[] {
   for (const run of runs) {
     if (isGloss(source, run) || scales.some(([start, end]) => start === run.start && end === run.end)) continue
     findings.push({
-      ruleId: 'typography.foreign-script',
+      ruleId: meta.id,
       reason: `Unexpected untranslated ${run.script} text \`${source.slice(run.start, run.end)}\`, expected English`,
       start: run.start,
       end: run.end,

@@ -1,5 +1,14 @@
+import {defineRule} from '../meta.js'
 import type {Finding} from '../../engine/types.js'
 import {show, type TypographyContext} from './context.js'
+
+/** What this check reports. */
+export const meta = defineRule({
+  id: 'typography.invisible-characters',
+  description: 'Bidirectional and zero-width control characters left by right-to-left source text; removed.',
+  fixable: true,
+  severity: 'warning'
+})
 
 const NAMES: Record<string, string> = {
   '\u200B': 'zero-width space',
@@ -46,7 +55,7 @@ export function checkInvisible(context: TypographyContext): Finding[] {
     if (JOINERS_ONLY.test(run) && (JOINED.test(source[start - 1] ?? '') || JOINED.test(String.fromCodePoint(source.codePointAt(end) ?? 32)))) continue
     const what = run.length === 1 ? `invisible ${NAMES[run]} ${show(run)}` : `invisible characters ${show(run)}`
     findings.push({
-      ruleId: 'typography.invisible-characters',
+      ruleId: meta.id,
       reason: `Unexpected ${what}, expected nothing`,
       start,
       end,

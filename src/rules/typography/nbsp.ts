@@ -1,9 +1,19 @@
+import {defineRule} from '../meta.js'
+import {wordList} from '../../infra/vocabulary.js'
 import type {Finding} from '../../engine/types.js'
 import {isLineEdge, type TypographyContext} from './context.js'
 
+/** What this check reports. */
+export const meta = defineRule({
+  id: 'typography.nbsp',
+  description: 'A non-breaking space inside running text.',
+  fixable: true,
+  severity: 'warning'
+})
+
 const RUN = /[ \u00A0]*\u00A0[ \u00A0]*/g
 // Words after which a no-break space is a typographer's choice.
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'sr', 'jr', 'no', 'nos', 'nr', 'vol', 'p', 'pp', 'ch', 'fig', 'art', 'sec', 'prof', 'gen', 'col', 'lt', 'capt', 'sgt', 'rev', 'sheikh', 'page', 'chapter', 'article', 'section', 'table', 'figure'])
+const TITLES = new Set(wordList('nbsp-before'))
 const ROMAN = /^[IVXLC]+$/
 // Symbols a no-break space rightly ties to their neighbour (dashes, %, currency, French marks).
 const TIED = /[\p{Pd}\p{Sc}%§¶°&«»:;!?/]/u
@@ -27,7 +37,7 @@ export function checkNbsp(context: TypographyContext): Finding[] {
     const after = source[end]
     if (isLineEdge(after) && !isLineEdge(before)) {
       findings.push({
-        ruleId: 'typography.nbsp',
+        ruleId: meta.id,
         reason: 'Unexpected no-break space at the end of a line, expected nothing',
         start,
         end,
@@ -39,7 +49,7 @@ export function checkNbsp(context: TypographyContext): Finding[] {
     if (isLineEdge(before) || before === '\t' || after === '\t') continue
     if (match[0].length === 1 && isTypographic(source, start)) continue
     findings.push({
-      ruleId: 'typography.nbsp',
+      ruleId: meta.id,
       reason: 'Unexpected no-break space, expected a normal space',
       start,
       end,

@@ -1,5 +1,14 @@
+import {defineRule} from '../meta.js'
 import type {Finding} from '../../engine/types.js'
 import type {TypographyContext} from './context.js'
+
+/** What this check reports. */
+export const meta = defineRule({
+  id: 'typography.unicode-normalization',
+  description: 'Decomposed Unicode (a letter followed by a combining mark); fixed to NFC.',
+  fixable: true,
+  severity: 'warning'
+})
 
 const CLUSTER = /\P{M}\p{M}+/gu
 
@@ -20,7 +29,7 @@ export function checkNormalization(context: TypographyContext): Finding[] {
     const end = start + match[0].length
     if (context.inForeign(start)) continue
     findings.push({
-      ruleId: 'typography.unicode-normalization',
+      ruleId: meta.id,
       reason: `Unexpected decomposed \`${match[0]}\` (letter and combining mark), expected the composed \`${composed}\``,
       start,
       end,

@@ -1,5 +1,14 @@
+import {defineRule} from '../meta.js'
 import type {Finding} from '../../engine/types.js'
 import type {TypographyContext} from './context.js'
+
+/** What this check reports. */
+export const meta = defineRule({
+  id: 'typography.quotes',
+  description: 'Unbalanced or mismatched quotation marks, spaced apostrophes.',
+  fixable: true,
+  severity: 'warning'
+})
 
 const OPEN = '\u201C'
 const CLOSE = '\u201D'
@@ -140,7 +149,7 @@ function checkBlock(source: string, start: number, end: number, style: Style, co
     if (open.mark !== OPEN) continue
     const last = lastWord(source, start, end)
     findings.push({
-      ruleId: 'typography.quotes',
+      ruleId: meta.id,
       reason: `Unexpected end of paragraph inside the quotation opened at ${pointOf(source, open.at)}, expected a closing \`${CLOSE}\``,
       start: last,
       end,
@@ -166,7 +175,7 @@ function lastWord(source: string, start: number, end: number): number {
 
 function turn(at: number, from: string, to: string, what: string): Finding {
   return {
-    ruleId: 'typography.quotes',
+    ruleId: meta.id,
     reason: `Unexpected \`${from}\`: ${what}, expected \`${to}\``,
     start: at,
     end: at + 1,
@@ -196,7 +205,7 @@ function checkApostrophes(source: string, findings: Finding[]): void {
     const text = (style ?? found[0]) + ending
     const end = after + ending.length
     findings.push({
-      ruleId: 'typography.quotes',
+      ruleId: meta.id,
       reason: `Unexpected spaced apostrophe \`${word}${source.slice(start, end)}\`, expected \`${word}${text}\``,
       start,
       end,

@@ -1,5 +1,14 @@
+import {defineRule} from '../meta.js'
 import type {Finding} from '../../engine/types.js'
 import {isLineEdge, type TypographyContext} from './context.js'
+
+/** What this check reports. */
+export const meta = defineRule({
+  id: 'typography.space-before-punctuation',
+  description: 'A space before , . ; : ! ? ) or after ( and opening quotes; removed.',
+  fixable: true,
+  severity: 'warning'
+})
 
 const BEFORE = / +([,.;:!?)\u2026\u201D])/g
 const AFTER = /([(\u201C]) +(?=\S)/g
@@ -30,7 +39,7 @@ export function checkSpaceBeforePunctuation(context: TypographyContext): Finding
       const glue = (mark === ',' || mark === ';') && WORD_START.test(rest)
       const text = glue ? `${mark} ` : mark
       const finding: Finding = {
-        ruleId: 'typography.space-before-punctuation',
+        ruleId: meta.id,
         reason: `Unexpected space before ${NAMES[mark] ?? `\`${mark}\``}, expected \`${text.trim()}\` right after the word`,
         start,
         end: glue ? at + 1 : at,
@@ -55,7 +64,7 @@ export function checkSpaceBeforePunctuation(context: TypographyContext): Finding
     if (mark === '(' && (previous === ':' || previous === ';' || source[end] === ')' || !closesOnLine(source, end, '(', ')'))) continue
     if (mark === '\u201C' && ((previous !== undefined && /[\p{L}\p{N}]/u.test(previous)) || source[end] === '\u201D' || !closesOnLine(source, end, '\u201C', '\u201D'))) continue
     findings.push({
-      ruleId: 'typography.space-before-punctuation',
+      ruleId: meta.id,
       reason: `Unexpected space after ${NAMES[mark]}, expected \`${mark}\` right before the word`,
       start: at,
       end,

@@ -2,10 +2,8 @@ import {createHash} from 'node:crypto'
 import {existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {RULES_DIRECTORY} from '../infra/paths.js'
 import type {FileJob, FileOutcome, JsonMessage} from './outcome.js'
-
-/** The shipped rules folder (packs/load.ts's RULES_DIRECTORY, named here so a cached run loads no pack code). */
-const RULES_DIRECTORY = fileURLToPath(new URL('../../rules/', import.meta.url))
 
 /** Default name of the cache file, in the working folder (as ESLint's `.eslintcache`). */
 export const DEFAULT_CACHE_LOCATION = '.postedit-cache'

@@ -88,6 +88,14 @@ const CHECKS: Readonly<Record<string, Check>> = {
   style: (value, name) => {
     if (typeof value !== 'string' || !(NAME_STYLES as readonly string[]).includes(value)) fail(`option \`${name}\` must be one of ${NAME_STYLES.map((style) => `'${style}'`).join(', ')}, not ${kind(value)}`)
   },
+  spelling: (value, name) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`option \`${name}\` must be an object ({max, allUnknown}), not ${kind(value)}`)
+    for (const [key, setting] of Object.entries(value as object)) {
+      if (key === 'max' ? !Number.isInteger(setting) || (setting as number) < 0 : key !== 'allUnknown' || typeof setting !== 'boolean') {
+        fail(`option \`${name}.${key}\` must be ${key === 'max' ? 'a whole number of 0 or more' : key === 'allUnknown' ? 'true or false' : 'max or allUnknown'}, not ${kind(setting)}`)
+      }
+    }
+  },
   disable: isStringList,
   words: isStringList,
   phrases: isStringList,

@@ -20,6 +20,8 @@ export interface JobSettings {
   markdown: boolean
   /** `--dictionary`: the spelling dictionary, over the configuration's. */
   dictionary?: 'en' | 'en-US' | 'en-GB'
+  /** `--max-suggestions`, `--all-unknown`: spelling options, over the configuration's. */
+  spelling?: {max?: number; allUnknown?: boolean}
   /** `--style`: house style for names, over the configuration's. */
   style?: NameStyle
   /** Read standard input as HTML. */
@@ -100,6 +102,8 @@ export async function planJobs(files: readonly string[], texts: readonly string[
     if (names) options.names = names
     const dictionary = settings.dictionary ?? resolved.dictionary
     if (dictionary !== undefined) options.dictionary = dictionary
+    const spelling = {...resolved.spelling, ...settings.spelling}
+    if (Object.keys(spelling).length > 0) options.spelling = spelling
     const style = settings.style ?? resolved.style
     if (style) options.style = style
     if (path === undefined && settings.markdown) options.format = 'markdown'

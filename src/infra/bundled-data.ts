@@ -1,6 +1,3 @@
-import type {GazetteerFile} from './names/load.js'
-import type {PackData} from './packs/load.js'
-
 /**
  * postedit's shipped data (default packs, gazetteer, vocabulary, Hunspell
  * dictionaries, word lists) prebuilt into one JSON value, for runtimes
@@ -10,15 +7,17 @@ import type {PackData} from './packs/load.js'
  * did. `scripts/build-browser.mjs` writes it as `dist/browser/data.json`,
  * from the same loaders, so the browser sees exactly what Node sees.
  */
+// Packs and gazetteer files are typed where they are read (packs/, names/):
+// this module sits below both, so it names only their shape's `file`.
 export interface BundledData {
   /** Shape of this value; a loader refuses any other. */
   format: typeof BUNDLED_DATA_FORMAT
   /** postedit's version that built it. */
   version: string
   /** The default packs, validated and self-tested at build time, in load order. */
-  packs: Array<{file: string; data: PackData}>
+  packs: Array<{file: string; data: unknown}>
   /** The default gazetteer files, validated at build time, in load order. */
-  gazetteer: Array<Omit<GazetteerFile, 'file'> & {file: string}>
+  gazetteer: Array<{file: string}>
   /** Texts of shipped files by package-relative name (`rules/vocabulary/english-extra.txt`, `dictionary-en/index.dic`). */
   files: Record<string, string>
   /**

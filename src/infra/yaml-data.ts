@@ -4,7 +4,6 @@ import {join} from 'node:path'
 import type {ErrorObject, ValidateFunction} from 'ajv'
 import type {Document, LineCounter} from 'yaml'
 import {PackError} from './pack-error.js'
-import type {SourcePlace} from './types.js'
 
 const require = createRequire(import.meta.url)
 
@@ -13,6 +12,21 @@ const require = createRequire(import.meta.url)
  * read fast, validated against a JSON Schema, with every problem pointed
  * at by file, line and column.
  */
+
+/** Where in a data file something was written, for error messages. */
+export interface SourcePlace {
+  file: string
+  line: number
+  column: number
+}
+
+/**
+ * The one YAML schema for every file postedit reads (packs, gazetteers,
+ * configuration): YAML 1.2's JSON schema, so only `true` and `false` are
+ * booleans and `yes`, `no`, `on`, `off` are the strings they look like, in
+ * every file alike.
+ */
+export const yamlSchema = () => (require('js-yaml') as typeof import('js-yaml')).JSON_SCHEMA
 
 /** Keys and indexes from the top of a YAML file to a value. */
 export type Path = Array<string | number>
@@ -48,9 +62,9 @@ export function yamlFilesAt(path: string, what: string): string[] {
  */
 export function parseYaml(text: string, file: string): unknown {
   // Loaded on first use: a run whose packs all come from the cache never parses YAML.
-  const {JSON_SCHEMA, load: loadYaml, YAMLException} = require('js-yaml') as typeof import('js-yaml')
+  const {load: loadYaml, YAMLException} = require('js-yaml') as typeof import('js-yaml')
   try {
-    return loadYaml(text, {filename: file, schema: JSON_SCHEMA})
+    return loadYaml(text, {filename: file, schema: yamlSchema()})
   } catch (error) {
     if (error instanceof YAMLException) throw new PackError(file, error.mark.line + 1, error.mark.column + 1, error.reason)
     throw error

@@ -1,0 +1,34 @@
+import {join} from 'node:path'
+import {bundledFile} from './bundled-data.js'
+import {PackError} from './pack-error.js'
+import {RULES_DIRECTORY} from './paths.js'
+import {parseYaml, readDataText} from './yaml-data.js'
+
+/** The shipped word lists that rules read as data (titles, abbreviations, country words). */
+export const WORD_LISTS_FILE = join(RULES_DIRECTORY, 'vocabulary', 'word-lists.yml')
+
+let lists: Readonly<Record<string, unknown>> | undefined
+
+/** The file's data, read once per process. */
+function data(): Readonly<Record<string, unknown>> {
+  lists ??= (parseYaml(bundledFile('rules/vocabulary/word-lists.yml') ?? readDataText(WORD_LISTS_FILE, 'word list'), WORD_LISTS_FILE) ?? {}) as Record<string, unknown>
+  return lists
+}
+
+const isWords = (value: unknown): value is string[] => Array.isArray(value) && value.every((word) => typeof word === 'string')
+
+/** The word list `name` of rules/vocabulary/word-lists.yml; a missing or malformed list is a broken install. */
+export function wordList(name: string): readonly string[] {
+  const value = data()[name]
+  if (!isWords(value)) throw new PackError(WORD_LISTS_FILE, 1, 1, `\`${name}\` must be a list of words`)
+  return value
+}
+
+/** The table `name` (key → words) of rules/vocabulary/word-lists.yml. */
+export function wordTable(name: string): Readonly<Record<string, readonly string[]>> {
+  const value = data()[name]
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.values(value).every(isWords)) {
+    throw new PackError(WORD_LISTS_FILE, 1, 1, `\`${name}\` must map keys to lists of words`)
+  }
+  return value as Record<string, string[]>
+}
