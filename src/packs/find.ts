@@ -221,21 +221,40 @@ interface Line {
   /** Offset of the first character that is not white space. */
   contentStart: number
   text: string
+  /** Whether markup (masked) stands right before or after it on its line: it is deleted alone, without the line breaks. */
+  inMarkup: boolean
 }
 
+/** Stands in for markup in Markdown and HTML (see `src/markdown/mask.ts`). */
+const MASK = '\uE000'
 const BLANK = /^[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069]*$/
 const LEADING = /^[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069]*/
 const TRAILING = /[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069]*$/
 
-/** The lines of `source` that hold something other than white space. */
+/**
+ * The lines of `source` that hold something other than white space. In
+ * Markdown and HTML, markup between two runs of text on one line (`</p><p>`)
+ * separates them like a line break, so a paragraph that starts with a tag is
+ * a line of its own.
+ */
 function contentLines(source: string): Line[] {
   const lines: Line[] = []
   let start = 0
   for (const raw of source.split('\n')) {
-    if (!BLANK.test(raw)) {
-      const lead = LEADING.exec(raw)![0].length
-      const trail = TRAILING.exec(raw)![0].length
-      lines.push({start, contentStart: start + lead, contentEnd: start + raw.length - trail, text: raw.slice(lead, raw.length - trail)})
+    const pieces = raw.includes(MASK) ? raw.split(/\uE000+/) : [raw]
+    let offset = start
+    let rest = raw
+    for (const piece of pieces) {
+      const at = rest.indexOf(piece)
+      offset += at
+      rest = rest.slice(at + piece.length)
+      if (!BLANK.test(piece)) {
+        const lead = LEADING.exec(piece)![0].length
+        const trail = TRAILING.exec(piece)![0].length
+        const inMarkup = pieces.length > 1
+        lines.push({start: offset, contentStart: offset + lead, contentEnd: offset + piece.length - trail, text: piece.slice(lead, piece.length - trail), inMarkup})
+      }
+      offset += piece.length
     }
     start += raw.length + 1
   }
@@ -259,9 +278,19 @@ function artifactFinding(rule: ArtifactRule, source: string, start: number, end:
   return finding
 }
 
+/** How many lines at the top may be boilerplate above or below the headline. */
+const HEAD_LINES = 6
+/** A line with this many words is a paragraph of the article: the head ends before it. */
+const PARAGRAPH_WORDS = 25
+
+const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length
+
 /**
- * Find boilerplate lines and trailers. A removed line takes the line breaks
- * that separated it from the text with it, so paragraphs stay as they were.
+ * Find boilerplate lines and trailers by their shape and their place in the
+ * article: above the headline, between the headline and the body, run into
+ * the first paragraph, between paragraphs, and in the block after the last
+ * paragraph. A removed line takes the line breaks that separated it from the
+ * text with it, so paragraphs stay as they were.
  */
 export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Finding[] {
   const lines = contentLines(source)
@@ -270,42 +299,89 @@ export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Fin
   const wholeLines = lines.length > 1
   const findings: Finding[] = []
   const matches = (rule: ArtifactRule, text: string) => rule.patterns.some((pattern) => pattern.test(text))
-  const taken = new Set<number>()
-  const removeLine = (rule: ArtifactRule, index: number) => {
-    if (taken.has(index)) return
-    taken.add(index)
+  const active = rules.artifacts.filter((rule) => !isOff(rule.id) && (rule.scope === 'trailing' || wholeLines))
+  const ofScope = (...scopes: string[]) => active.filter((rule) => scopes.includes(rule.scope))
+  const removed = new Map<number, ArtifactRule>()
+  const firstMatch = (candidates: ArtifactRule[], text: string) => candidates.find((rule) => matches(rule, text))
+  const remove = (index: number, rule: ArtifactRule) => {
+    // The article keeps at least one line.
+    if (!removed.has(index) && removed.size < lines.length - 1) removed.set(index, rule)
+  }
+
+  // Above the headline: the lines at the top, as long as each is boilerplate.
+  const top = ofScope('first-line')
+  let headline = 0
+  while (headline < Math.min(lines.length - 1, 3)) {
+    const rule = firstMatch(top, lines[headline]!.text)
+    if (!rule) break
+    remove(headline, rule)
+    headline++
+  }
+  // Between the headline and the first paragraph.
+  const head = ofScope('head')
+  let body = headline + 1
+  while (body < Math.min(lines.length - 1, HEAD_LINES) && wordCount(lines[body]!.text) < PARAGRAPH_WORDS) {
+    const rule = firstMatch(head, lines[body]!.text)
+    if (rule) remove(body, rule)
+    body++
+  }
+  // After the last paragraph: the block of lines at the end, as long as each is boilerplate.
+  const tail = ofScope('tail', 'last-line')
+  const anywhere = ofScope('line')
+  for (let index = lines.length - 1; index > headline; index--) {
+    const rule = firstMatch(tail, lines[index]!.text) ?? firstMatch(anywhere, lines[index]!.text)
+    if (!rule) break
+    remove(index, rule)
+  }
+  // On a line of its own anywhere.
+  lines.forEach((line, index) => {
+    const rule = firstMatch(anywhere, line.text)
+    if (rule) remove(index, rule)
+  })
+
+  for (const [index, rule] of [...removed].sort((a, b) => a[0] - b[0])) {
     const line = lines[index]!
-    if (index === 0) {
-      const next = lines[1]!
-      findings.push(artifactFinding(rule, source, line.contentStart, next.contentStart))
+    if (line.inMarkup) {
+      findings.push(artifactFinding(rule, source, line.contentStart, line.contentEnd))
+    } else if ([...Array(index).keys()].every((before) => removed.has(before))) {
+      // At the top: the line and the breaks after it.
+      const next = lines[index + 1]!
+      findings.push(artifactFinding(rule, source, line.contentStart, next.inMarkup ? line.contentEnd : next.contentStart))
     } else {
       findings.push(artifactFinding(rule, source, lines[index - 1]!.contentEnd, line.contentEnd))
     }
   }
-  for (const rule of rules.artifacts) {
-    if (isOff(rule.id) || (rule.scope !== 'trailing' && !wholeLines)) continue
-    switch (rule.scope) {
-      case 'first-line':
-        if (matches(rule, lines[0]!.text)) removeLine(rule, 0)
-        break
-      case 'last-line':
-        if (matches(rule, lines.at(-1)!.text)) removeLine(rule, lines.length - 1)
-        break
-      case 'line':
-        lines.forEach((line, index) => {
-          if (matches(rule, line.text)) removeLine(rule, index)
-        })
-        break
-      case 'trailing': {
-        const last = lines.at(-1)!
-        for (const pattern of rule.patterns) {
-          const found = pattern.exec(last.text)
-          if (found) {
-            const start = last.contentStart + found.index
-            findings.push(artifactFinding(rule, source, start, start + found[1]!.length))
-            break
-          }
+
+  // Run into the first paragraph: a dateline and credit before its first word.
+  const runIn = ofScope('run-in')
+  if (runIn.length > 0) {
+    for (let index = 0; index < Math.min(lines.length, HEAD_LINES + 1); index++) {
+      if (removed.has(index)) continue
+      const line = lines[index]!
+      let found: {rule: ArtifactRule; length: number} | undefined
+      for (const rule of runIn) {
+        const match = rule.patterns.map((pattern) => pattern.exec(line.text)).find((m) => m !== null)
+        if (match) {
+          found = {rule, length: match[0].length}
+          break
         }
+      }
+      if (found) {
+        findings.push(artifactFinding(found.rule, source, line.contentStart, line.contentStart + found.length))
+        break
+      }
+    }
+  }
+
+  // After the last sentence of the last line that stays.
+  const lastKept = lines.findLastIndex((_line, index) => !removed.has(index))
+  for (const rule of ofScope('trailing')) {
+    const last = lines[lastKept]!
+    for (const pattern of rule.patterns) {
+      const found = pattern.exec(last.text)
+      if (found) {
+        const start = last.contentStart + found.index
+        findings.push(artifactFinding(rule, source, start, start + found[1]!.length))
         break
       }
     }

@@ -71,7 +71,14 @@ export interface ExistenceEntry extends EntryBase {
 }
 
 /** Where an artifact may stand. */
-export type ArtifactScope = 'first-line' | 'last-line' | 'line' | 'trailing'
+/**
+ * Where an artifact may stand: `first-line` above the headline (the lines
+ * at the very top), `head` between the headline and the first paragraph,
+ * `run-in` at the start of the first paragraph, `line` anywhere on a line
+ * of its own, `last-line`/`tail` in the block of lines after the last
+ * paragraph, `trailing` after the last sentence on its line.
+ */
+export type ArtifactScope = 'first-line' | 'head' | 'run-in' | 'line' | 'last-line' | 'tail' | 'trailing'
 
 /** Boilerplate the web page or the wire left in the text: deleted. */
 export interface ArtifactEntry extends EntryBase {
