@@ -33,6 +33,8 @@ export interface ArtifactRule {
   id: string
   scope: ArtifactScope
   patterns: RegExp[]
+  /** The line must contain one of these before the patterns are tried (none: always tried). */
+  needs: string[]
   autoFix: boolean
   note: string
   link: string | undefined
@@ -160,7 +162,8 @@ const HIJRI_MONTH =
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\\.?)'
 const DATE_PART = `(?:${WEEKDAY}|${MONTH}|${HIJRI_MONTH}|\\d{1,2}(?:st|nd|rd|th)?|\\d{4}(?: ?(?:AH|AD|CE|H)\\b)?)`
 /** `{date}`: a written date with a month name (Gregorian or Hijri), or a numeric one. */
-const DATE = `(?:(?:${DATE_PART},? ){0,3}(?:${MONTH}|${HIJRI_MONTH})(?:,? ${DATE_PART}){0,6}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4})`
+// Unbounded repeats: V8 unrolls a bounded repeat of a group, and these groups are large.
+const DATE = `(?:(?:${DATE_PART},? )*(?:${MONTH}|${HIJRI_MONTH})(?:,? ${DATE_PART})*|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4})`
 /** `{time}`: a clock time, with AM/PM and a time zone if given. */
 const TIME = '(?:\\d{1,2}[:.]\\d{2}(?: ?[AaPp]\\.? ?[Mm]\\.?)?(?: ?\\((?:GMT|UTC|local time|Mecca time|Makkah time)[^)]{0,10}\\)| (?:GMT|UTC)(?: ?[+-]\\d{1,2})?)?)'
 
@@ -245,6 +248,11 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
         id,
         scope: entry.scope,
         patterns: compileArtifact([entry.pattern].flat(), entry.scope, flags, lists),
+        needs: [entry.needs ?? []].flat().flatMap((need) => {
+          const list = /^\{([a-z][a-z0-9-]*)\}$/.exec(need)?.[1]
+          const items = list && lists[list] ? lists[list] : [need]
+          return entry.case === 'insensitive' ? items.map((item) => item.toLowerCase()) : items
+        }),
         autoFix: (entry.fix ?? 'auto') === 'auto',
         note: entry.note,
         link: entry.link,

@@ -283,6 +283,20 @@ const HEAD_LINES = 6
 /** A line with this many words is a paragraph of the article: the head ends before it. */
 const PARAGRAPH_WORDS = 25
 
+/** Boilerplate is short: a longer line is article text, and is not tried. */
+const LONGEST_BOILERPLATE = 400
+
+/** Whether `rule` may match in `text`: it is short enough and holds one of the strings the rule needs. */
+function mayMatch(rule: ArtifactRule, text: string): boolean {
+  if (text.length > LONGEST_BOILERPLATE) return false
+  if (rule.needs.length === 0) return true
+  const seen = rule.patterns[0]?.flags.includes('i') ? text.toLowerCase() : text
+  return rule.needs.some((need) => seen.includes(need))
+}
+
+/** How much of the first paragraph a run-in dateline may take. */
+const RUN_IN_LENGTH = 160
+
 const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length
 
 /**
@@ -298,7 +312,7 @@ export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Fin
   // Deleting the only line would delete the article.
   const wholeLines = lines.length > 1
   const findings: Finding[] = []
-  const matches = (rule: ArtifactRule, text: string) => rule.patterns.some((pattern) => pattern.test(text))
+  const matches = (rule: ArtifactRule, text: string) => mayMatch(rule, text) && rule.patterns.some((pattern) => pattern.test(text))
   const active = rules.artifacts.filter((rule) => !isOff(rule.id) && (rule.scope === 'trailing' || wholeLines))
   const ofScope = (...scopes: string[]) => active.filter((rule) => scopes.includes(rule.scope))
   const removed = new Map<number, ArtifactRule>()
@@ -358,9 +372,12 @@ export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Fin
     for (let index = 0; index < Math.min(lines.length, HEAD_LINES + 1); index++) {
       if (removed.has(index)) continue
       const line = lines[index]!
+      // A dateline is short: only the start of the paragraph is looked at.
+      const opening = line.text.slice(0, RUN_IN_LENGTH)
       let found: {rule: ArtifactRule; length: number} | undefined
       for (const rule of runIn) {
-        const match = rule.patterns.map((pattern) => pattern.exec(line.text)).find((m) => m !== null)
+        if (!mayMatch(rule, opening)) continue
+        const match = rule.patterns.map((pattern) => pattern.exec(opening)).find((m) => m !== null)
         if (match) {
           found = {rule, length: match[0].length}
           break

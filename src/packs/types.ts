@@ -85,6 +85,12 @@ export interface ArtifactEntry extends EntryBase {
   type: 'artifact'
   scope: ArtifactScope
   pattern: string | string[]
+  /**
+   * Strings (or `{list}` for each item of a list) of which the line must
+   * contain one before the patterns are tried: a cheap test that spares
+   * compiling and running large patterns on lines that cannot match.
+   */
+  needs?: string | string[]
   case?: 'insensitive' | 'sensitive'
   fix?: 'auto' | 'suggest'
 }
