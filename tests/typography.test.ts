@@ -34,6 +34,11 @@ describe('typography.arabic-digits', () => {
     expect(await fixed('The fund holds ١٬٢٠٠ tonnes.')).toBe('The fund holds 1,200 tonnes.')
   })
 
+  it('writes thousands separators as AP does, but never in a year', async () => {
+    expect(await fixed('Some ١٥٠٠ families and ٢٣٤٥٦ pilgrims arrived.')).toBe('Some 1,500 families and 23,456 pilgrims arrived.')
+    expect(await fixed('The ٢٠٣٠ plan began in ١٩٩٩, before ١٨٠٠ GMT.')).toBe('The 2030 plan began in 1999, before 1800 GMT.')
+  })
+
   it('reports one message per number, over the digits only', async () => {
     expect(await flags('He was born in ١٩٨٠ and left in ٢٠٠١.')).toEqual(['typography.arabic-digits 15-19', 'typography.arabic-digits 32-36'])
   })
