@@ -221,40 +221,29 @@ interface Line {
   /** Offset of the first character that is not white space. */
   contentStart: number
   text: string
-  /** Whether markup (masked) stands right before or after it on its line: it is deleted alone, without the line breaks. */
+  /** Whether markup (masked) stands on its line: it is deleted alone, without the line breaks, so the tags stay. */
   inMarkup: boolean
 }
 
 /** Stands in for markup in Markdown and HTML (see `src/markdown/mask.ts`). */
 const MASK = '\uE000'
-const BLANK = /^[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069]*$/
-const LEADING = /^[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069]*/
-const TRAILING = /[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069]*$/
+// White space, invisible marks and masked markup around a line's text.
+const LEADING = /^[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069\uE000]*/
+const TRAILING = /[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069\uE000]*$/
 
 /**
  * The lines of `source` that hold something other than white space. In
- * Markdown and HTML, markup between two runs of text on one line (`</p><p>`)
- * separates them like a line break, so a paragraph that starts with a tag is
- * a line of its own.
+ * Markdown and HTML, markup at either end of a line (`<p>`, `</p>`) is not
+ * part of it, so a paragraph that starts with a tag is read as a line too.
  */
 function contentLines(source: string): Line[] {
   const lines: Line[] = []
   let start = 0
   for (const raw of source.split('\n')) {
-    const pieces = raw.includes(MASK) ? raw.split(/\uE000+/) : [raw]
-    let offset = start
-    let rest = raw
-    for (const piece of pieces) {
-      const at = rest.indexOf(piece)
-      offset += at
-      rest = rest.slice(at + piece.length)
-      if (!BLANK.test(piece)) {
-        const lead = LEADING.exec(piece)![0].length
-        const trail = TRAILING.exec(piece)![0].length
-        const inMarkup = pieces.length > 1
-        lines.push({start: offset, contentStart: offset + lead, contentEnd: offset + piece.length - trail, text: piece.slice(lead, piece.length - trail), inMarkup})
-      }
-      offset += piece.length
+    const lead = LEADING.exec(raw)![0].length
+    const trail = TRAILING.exec(raw)![0].length
+    if (lead < raw.length) {
+      lines.push({start, contentStart: start + lead, contentEnd: start + raw.length - trail, text: raw.slice(lead, raw.length - trail), inMarkup: raw.includes(MASK)})
     }
     start += raw.length + 1
   }
