@@ -34,6 +34,11 @@ describe('typography.arabic-digits', () => {
     expect(await fixed('The fund holds ١٬٢٠٠ tonnes.')).toBe('The fund holds 1,200 tonnes.')
   })
 
+  it('writes thousands separators as AP does, but never in a year', async () => {
+    expect(await fixed('Some ١٥٠٠ families and ٢٣٤٥٦ pilgrims arrived.')).toBe('Some 1,500 families and 23,456 pilgrims arrived.')
+    expect(await fixed('The ٢٠٣٠ plan began in ١٩٩٩, before ١٨٠٠ GMT.')).toBe('The 2030 plan began in 1999, before 1800 GMT.')
+  })
+
   it('reports one message per number, over the digits only', async () => {
     expect(await flags('He was born in ١٩٨٠ and left in ٢٠٠١.')).toEqual(['typography.arabic-digits 15-19', 'typography.arabic-digits 32-36'])
   })
@@ -157,6 +162,13 @@ describe('typography.doubled-word', () => {
     await expectClean('It was the, the best offer.')
   })
 
+  it('removes a repeated preposition where no verb stands before it to take it as a particle', async () => {
+    expect(await fixed('Fares rose 12 percent on on the old prices.')).toBe('Fares rose 12 percent on the old prices.')
+    expect(await fixed('Fares rose by 12 percent, in in line with fuel.')).toBe('Fares rose by 12 percent, in line with fuel.')
+    await expectClean('The strike will carry on on Monday.')
+    await expectClean('Ministers stayed on on the advice of the king.')
+  })
+
   it('reports other repeats without fixing them', async () => {
     const text = 'The meeting meeting ended early.'
     expect(await flags(text)).toEqual(['typography.doubled-word 11-19'])
@@ -251,6 +263,11 @@ describe('typography.quotes', () => {
   it('finds the odd mark in the article’s majority style', () => {
     const findings = checkQuotes(typographyContext('“One” and “two" and “three”.'))
     expect(findings.map((f) => [f.start, f.fix?.text])).toEqual([[14, '”']])
+  })
+
+  it('takes the style from the apostrophes when one quotation is the only one', async () => {
+    expect(await fixed('“Prices must come down," the minister’s aide said.')).toBe('“Prices must come down,” the minister’s aide said.')
+    expect(await fixed('"Prices must come down,” the minister\'s aide said.')).toBe('"Prices must come down," the minister\'s aide said.')
   })
 })
 

@@ -33,6 +33,8 @@ export interface ArtifactRule {
   id: string
   scope: ArtifactScope
   patterns: RegExp[]
+  /** The line must contain one of these before the patterns are tried (none: always tried). */
+  needs: string[]
   autoFix: boolean
   note: string
   link: string | undefined
@@ -148,11 +150,31 @@ const escapeRegExp = (text: string) => text.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&
 /** `{place}` in an artifact pattern: one to three capitalised words. */
 const PLACE = "\\p{Lu}[\\p{L}\\p{M}'\u2019.]*(?:[ -]\\p{Lu}[\\p{L}\\p{M}'\u2019.]*){0,2}"
 
+/** `{person}`: one to four capitalised words, with the particles of Arabic names between them. */
+const PERSON =
+  "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*(?: (?:(?:al|el|bin|ibn|bint|abu|bou|ben|de)[- ])?\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*){0,3}"
+
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)'
+/** Months of the Hijri calendar, in the spellings wire services use. */
+const HIJRI_MONTH =
+  "(?:Muharram|Safar|Rabi['\u2019]?(?: |-)?(?:al-|ul-|al |ul )?(?:Awwal|Thani|Akhir|Akhar)|Jumad[ae](?: |-)?(?:al-|ul-|al |ul )?(?:Ula|Awwal|Akhira|Akhirah|Thani|Thaniyah)|Rajab|Sha['\u2019]?ban|Ramadan|Shawwal|Dhu(?: al-|l[- ]?| al )(?:Qa['\u2019]?dah?|Qi['\u2019]?dah?|Hijjah?))"
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\\.?)'
+const DATE_PART = `(?:${WEEKDAY}|${MONTH}|${HIJRI_MONTH}|\\d{1,2}(?:st|nd|rd|th)?|\\d{4}(?: ?(?:AH|AD|CE|H)\\b)?)`
+/** `{date}`: a written date with a month name (Gregorian or Hijri), or a numeric one. */
+// Unbounded repeats: V8 unrolls a bounded repeat of a group, and these groups are large.
+const DATE = `(?:(?:${DATE_PART},? )*(?:${MONTH}|${HIJRI_MONTH})(?:,? ${DATE_PART})*|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4})`
+/** `{time}`: a clock time, with AM/PM and a time zone if given. */
+const TIME = '(?:\\d{1,2}[:.]\\d{2}(?: ?[AaPp]\\.? ?[Mm]\\.?)?(?: ?\\((?:GMT|UTC|local time|Mecca time|Makkah time)[^)]{0,10}\\)| (?:GMT|UTC)(?: ?[+-]\\d{1,2})?)?)'
+
+/** Slots every artifact pattern may use without defining a list. */
+export const BUILT_IN_SLOTS: Readonly<Record<string, string>> = {place: PLACE, person: PERSON, date: DATE, time: TIME}
+
 function artifactSource(pattern: string, lists: Record<string, string[]>): string {
   return pattern.replace(SLOT, (whole, name: string) => {
-    if (name === 'place' && !lists.place) return PLACE
     const items = lists[name]
-    return items ? `(?:${[...items].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})` : whole
+    if (!items) return BUILT_IN_SLOTS[name] ?? whole
+    return `(?:${[...items].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`
   })
 }
 
@@ -160,10 +182,16 @@ function artifactSource(pattern: string, lists: Record<string, string[]>): strin
 function compileArtifact(patterns: string[], scope: ArtifactScope, flags: string, lists: Record<string, string[]>): RegExp[] {
   return patterns.map((pattern) => {
     const body = artifactSource(pattern, lists)
-    return scope === 'trailing'
-      ? // Words after the last sentence's closing mark, with the space before them.
-        new RegExp(`(?<=[.!?\u2026"\u201D'\u2019)\\]])([\\s\\u00A0]+(?:${body}))[\\s\\u00A0]*$`, flags)
-      : new RegExp(`^(?:${body})$`, flags)
+    switch (scope) {
+      case 'trailing':
+        // Words after the last sentence's closing mark, with the space before them.
+        return new RegExp(`(?<=[.!?\u2026"\u201D'\u2019)\\]])([\\s\\u00A0]+(?:${body}))[\\s\\u00A0]*$`, flags)
+      case 'run-in':
+        // A credit at the start of the first paragraph, before the first word of its sentence.
+        return new RegExp(`^(?:${body})(?=["\u201C\u2018'\\p{Lu}\\p{N}])`, flags)
+      default:
+        return new RegExp(`^(?:${body})$`, flags)
+    }
   })
 }
 
@@ -220,6 +248,11 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
         id,
         scope: entry.scope,
         patterns: compileArtifact([entry.pattern].flat(), entry.scope, flags, lists),
+        needs: [entry.needs ?? []].flat().flatMap((need) => {
+          const list = /^\{([a-z][a-z0-9-]*)\}$/.exec(need)?.[1]
+          const items = list && lists[list] ? lists[list] : [need]
+          return entry.case === 'insensitive' ? items.map((item) => item.toLowerCase()) : items
+        }),
         autoFix: (entry.fix ?? 'auto') === 'auto',
         note: entry.note,
         link: entry.link,

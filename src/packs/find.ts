@@ -222,21 +222,29 @@ interface Line {
   /** Offset of the first character that is not white space. */
   contentStart: number
   text: string
+  /** Whether markup (masked) stands on its line: it is deleted alone, without the line breaks, so the tags stay. */
+  inMarkup: boolean
 }
 
-const BLANK = /^[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069]*$/
-const LEADING = /^[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069]*/
-const TRAILING = /[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069]*$/
+/** Stands in for markup in Markdown and HTML (see `src/markdown/mask.ts`). */
+const MASK = '\uE000'
+// White space, invisible marks and masked markup around a line's text.
+const LEADING = /^[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069\uE000]*/
+const TRAILING = /[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069\uE000]*$/
 
-/** The lines of `source` that hold something other than white space. */
+/**
+ * The lines of `source` that hold something other than white space. In
+ * Markdown and HTML, markup at either end of a line (`<p>`, `</p>`) is not
+ * part of it, so a paragraph that starts with a tag is read as a line too.
+ */
 function contentLines(source: string): Line[] {
   const lines: Line[] = []
   let start = 0
   for (const raw of source.split('\n')) {
-    if (!BLANK.test(raw)) {
-      const lead = LEADING.exec(raw)![0].length
-      const trail = TRAILING.exec(raw)![0].length
-      lines.push({start, contentStart: start + lead, contentEnd: start + raw.length - trail, text: raw.slice(lead, raw.length - trail)})
+    const lead = LEADING.exec(raw)![0].length
+    const trail = TRAILING.exec(raw)![0].length
+    if (lead < raw.length) {
+      lines.push({start, contentStart: start + lead, contentEnd: start + raw.length - trail, text: raw.slice(lead, raw.length - trail), inMarkup: raw.includes(MASK)})
     }
     start += raw.length + 1
   }
@@ -260,9 +268,33 @@ function artifactFinding(rule: ArtifactRule, source: string, start: number, end:
   return finding
 }
 
+/** How many lines at the top may be boilerplate above or below the headline. */
+const HEAD_LINES = 6
+/** A line with this many words is a paragraph of the article: the head ends before it. */
+const PARAGRAPH_WORDS = 25
+
+/** Boilerplate is short: a longer line is article text, and is not tried. */
+const LONGEST_BOILERPLATE = 400
+
+/** Whether `rule` may match in `text`: it is short enough and holds one of the strings the rule needs. */
+function mayMatch(rule: ArtifactRule, text: string): boolean {
+  if (text.length > LONGEST_BOILERPLATE) return false
+  if (rule.needs.length === 0) return true
+  const seen = rule.patterns[0]?.flags.includes('i') ? text.toLowerCase() : text
+  return rule.needs.some((need) => seen.includes(need))
+}
+
+/** How much of the first paragraph a run-in dateline may take. */
+const RUN_IN_LENGTH = 160
+
+const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length
+
 /**
- * Find boilerplate lines and trailers. A removed line takes the line breaks
- * that separated it from the text with it, so paragraphs stay as they were.
+ * Find boilerplate lines and trailers by their shape and their place in the
+ * article: above the headline, between the headline and the body, run into
+ * the first paragraph, between paragraphs, and in the block after the last
+ * paragraph. A removed line takes the line breaks that separated it from the
+ * text with it, so paragraphs stay as they were.
  */
 export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Finding[] {
   const lines = contentLines(source)
@@ -270,43 +302,93 @@ export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Fin
   // Deleting the only line would delete the article.
   const wholeLines = lines.length > 1
   const findings: Finding[] = []
-  const matches = (rule: ArtifactRule, text: string) => rule.patterns.some((pattern) => pattern.test(text))
-  const taken = new Set<number>()
-  const removeLine = (rule: ArtifactRule, index: number) => {
-    if (taken.has(index)) return
-    taken.add(index)
+  const matches = (rule: ArtifactRule, text: string) => mayMatch(rule, text) && rule.patterns.some((pattern) => pattern.test(text))
+  const active = rules.artifacts.filter((rule) => !isOff(rule.id) && (rule.scope === 'trailing' || wholeLines))
+  const ofScope = (...scopes: string[]) => active.filter((rule) => scopes.includes(rule.scope))
+  const removed = new Map<number, ArtifactRule>()
+  const firstMatch = (candidates: ArtifactRule[], text: string) => candidates.find((rule) => matches(rule, text))
+  const remove = (index: number, rule: ArtifactRule) => {
+    // The article keeps at least one line.
+    if (!removed.has(index) && removed.size < lines.length - 1) removed.set(index, rule)
+  }
+
+  // Above the headline: the lines at the top, as long as each is boilerplate.
+  const top = ofScope('first-line')
+  let headline = 0
+  while (headline < Math.min(lines.length - 1, 3)) {
+    const rule = firstMatch(top, lines[headline]!.text)
+    if (!rule) break
+    remove(headline, rule)
+    headline++
+  }
+  // Between the headline and the first paragraph.
+  const head = ofScope('head')
+  let body = headline + 1
+  while (body < Math.min(lines.length - 1, HEAD_LINES) && wordCount(lines[body]!.text) < PARAGRAPH_WORDS) {
+    const rule = firstMatch(head, lines[body]!.text)
+    if (rule) remove(body, rule)
+    body++
+  }
+  // After the last paragraph: the block of lines at the end, as long as each is boilerplate.
+  const tail = ofScope('tail', 'last-line')
+  const anywhere = ofScope('line')
+  for (let index = lines.length - 1; index > headline; index--) {
+    const rule = firstMatch(tail, lines[index]!.text) ?? firstMatch(anywhere, lines[index]!.text)
+    if (!rule) break
+    remove(index, rule)
+  }
+  // On a line of its own anywhere.
+  lines.forEach((line, index) => {
+    const rule = firstMatch(anywhere, line.text)
+    if (rule) remove(index, rule)
+  })
+
+  for (const [index, rule] of [...removed].sort((a, b) => a[0] - b[0])) {
     const line = lines[index]!
-    if (index === 0) {
-      const next = lines[1]!
-      findings.push(artifactFinding(rule, source, line.contentStart, next.contentStart))
+    if (line.inMarkup) {
+      findings.push(artifactFinding(rule, source, line.contentStart, line.contentEnd))
+    } else if ([...Array(index).keys()].every((before) => removed.has(before))) {
+      // At the top: the line and the breaks after it.
+      const next = lines[index + 1]!
+      findings.push(artifactFinding(rule, source, line.contentStart, next.inMarkup ? line.contentEnd : next.contentStart))
     } else {
       findings.push(artifactFinding(rule, source, lines[index - 1]!.contentEnd, line.contentEnd))
     }
   }
-  for (const rule of rules.artifacts) {
-    if (isOff(rule.id) || (rule.scope !== 'trailing' && !wholeLines)) continue
-    switch (rule.scope) {
-      case 'first-line':
-        if (matches(rule, lines[0]!.text)) removeLine(rule, 0)
-        break
-      case 'last-line':
-        if (matches(rule, lines.at(-1)!.text)) removeLine(rule, lines.length - 1)
-        break
-      case 'line':
-        lines.forEach((line, index) => {
-          if (matches(rule, line.text)) removeLine(rule, index)
-        })
-        break
-      case 'trailing': {
-        const last = lines.at(-1)!
-        for (const pattern of rule.patterns) {
-          const found = pattern.exec(last.text)
-          if (found) {
-            const start = last.contentStart + found.index
-            findings.push(artifactFinding(rule, source, start, start + found[1]!.length))
-            break
-          }
+
+  // Run into the first paragraph: a dateline and credit before its first word.
+  const runIn = ofScope('run-in')
+  if (runIn.length > 0) {
+    for (let index = 0; index < Math.min(lines.length, HEAD_LINES + 1); index++) {
+      if (removed.has(index)) continue
+      const line = lines[index]!
+      // A dateline is short: only the start of the paragraph is looked at.
+      const opening = line.text.slice(0, RUN_IN_LENGTH)
+      let found: {rule: ArtifactRule; length: number} | undefined
+      for (const rule of runIn) {
+        if (!mayMatch(rule, opening)) continue
+        const match = rule.patterns.map((pattern) => pattern.exec(opening)).find((m) => m !== null)
+        if (match) {
+          found = {rule, length: match[0].length}
+          break
         }
+      }
+      if (found) {
+        findings.push(artifactFinding(found.rule, source, line.contentStart, line.contentStart + found.length))
+        break
+      }
+    }
+  }
+
+  // After the last sentence of the last line that stays.
+  const lastKept = lines.findLastIndex((_line, index) => !removed.has(index))
+  for (const rule of ofScope('trailing')) {
+    const last = lines[lastKept]!
+    for (const pattern of rule.patterns) {
+      const found = pattern.exec(last.text)
+      if (found) {
+        const start = last.contentStart + found.index
+        findings.push(artifactFinding(rule, source, start, start + found[1]!.length))
         break
       }
     }

@@ -5,6 +5,9 @@ import {describeSchemaError} from '../infra/schema-errors.js'
 import type {Pack} from './types.js'
 import {lazyValidator, parseYaml, readDataText, validateAt, yamlLocator, type Path} from '../infra/yaml-data.js'
 
+/** Slots an artifact pattern may use without a list (see `BUILT_IN_SLOTS` in compile.ts). */
+const ARTIFACT_SLOTS = new Set(['place', 'person', 'date', 'time'])
+
 export type {Path} from '../infra/yaml-data.js'
 
 export {RULES_DIRECTORY} from '../infra/paths.js'
@@ -76,7 +79,7 @@ function checkSemantics(pack: Pack): void {
           : [entry.pattern].flat()
     for (const phrase of phrases) {
       for (const slot of slotsOf(phrase)) {
-        if (entry.type === 'artifact' && slot === 'place') continue
+        if (entry.type === 'artifact' && ARTIFACT_SLOTS.has(slot)) continue
         if (!lists[slot]) fail([...path, entry.type === 'artifact' ? 'pattern' : 'match'], `unknown list \`{${slot}}\` (define it under \`lists\`)`)
       }
     }

@@ -67,13 +67,26 @@ export interface ExistenceEntry extends EntryBase {
 }
 
 /** Where an artifact may stand. */
-export type ArtifactScope = 'first-line' | 'last-line' | 'line' | 'trailing'
+/**
+ * Where an artifact may stand: `first-line` above the headline (the lines
+ * at the very top), `head` between the headline and the first paragraph,
+ * `run-in` at the start of the first paragraph, `line` anywhere on a line
+ * of its own, `last-line`/`tail` in the block of lines after the last
+ * paragraph, `trailing` after the last sentence on its line.
+ */
+export type ArtifactScope = 'first-line' | 'head' | 'run-in' | 'line' | 'last-line' | 'tail' | 'trailing'
 
 /** Boilerplate the web page or the wire left in the text: deleted. */
 export interface ArtifactEntry extends EntryBase {
   type: 'artifact'
   scope: ArtifactScope
   pattern: string | string[]
+  /**
+   * Strings (or `{list}` for each item of a list) of which the line must
+   * contain one before the patterns are tried: a cheap test that spares
+   * compiling and running large patterns on lines that cannot match.
+   */
+  needs?: string | string[]
   case?: 'insensitive' | 'sensitive'
   fix?: 'auto' | 'suggest'
 }

@@ -71,6 +71,21 @@ export function scaleWordSpans(source: string): Array<[number, number]> {
   return spans
 }
 
+/** A plural noun right after a number: the number counts things, so it is not a year. */
+const COUNTED = /^[ \u00A0]+\p{Ll}+s\b/u
+
+/**
+ * A whole number as AP writes it: thousands separated by commas from 10,000
+ * up, and from 1,000 when a plural noun follows (`1,400 companies`); a
+ * four-digit number otherwise may be a year (`in 1999`, `the 2030 plan`)
+ * and stays as it is.
+ */
+export function withThousands(digits: string, after: string): string {
+  if (!/^[1-9]\d{3,}$/.test(digits)) return digits
+  if (digits.length === 4 && !COUNTED.test(after)) return digits
+  return digits.replace(/\B(?=(?:\d{3})+$)/g, ',')
+}
+
 /**
  * `typography.arabic-digits`: Arabic-Indic (٠–٩) and Persian (۰–۹) digits
  * left in English text, one finding per number, fixed to ASCII digits
@@ -104,13 +119,14 @@ export function checkArabicDigits(context: TypographyContext): Finding[] {
       })
       continue
     }
+    const written = withThousands(text, source.slice(end, end + 40))
     findings.push({
       ruleId: meta.id,
-      reason: `Unexpected Arabic-Indic digits \`${match[0]}\`, expected \`${text}\``,
+      reason: `Unexpected Arabic-Indic digits \`${match[0]}\`, expected \`${written}\``,
       start,
       end,
-      expected: [text],
-      fix: {start, end, text}
+      expected: [written],
+      fix: {start, end, text: written}
     })
   }
   return findings

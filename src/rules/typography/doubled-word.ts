@@ -16,6 +16,26 @@ const CERTAIN = new Set(['the', 'a', 'an', 'of', 'to', 'from', 'and', 'or', 'its
 // phrasal verbs ("sign in in person"), "her her", emphasis ("very very").
 const LEGITIMATE = new Set(['that', 'had', 'is', 'was', 'do', 'does', 'did', 'in', 'on', 'up', 'out', 'off', 'by', 'over', 'down', 'around', 'through', 'about', 'along', 'her', 'him', 'will', 'can', 'may', 'very', 'really', 'so', 'no', 'yes', 'bye', 'far', 'more', 'many', 'much', 'again', 'ha', 'hey', 'oh', 'well', 'now', 'too', 'there', 'here', 'one', 'two', 'long', 'back', 'round', 'at', 'for', 'with', 'as', 'what', 'it', 'you', 'all', 'then', 'after', 'before', 'know', 'come', 'right', 'plus', 'minus'])
 
+// Prepositions that repeat legitimately only as a phrasal verb's particle
+// followed by the same preposition ("sign in in person", "carry on on Monday").
+const PARTICLES = new Set(['in', 'on', 'up', 'out', 'off', 'by', 'over', 'down', 'around', 'through', 'about', 'along', 'at', 'for', 'with', 'after', 'before'])
+// Words after which a preposition is never a verb's particle.
+const NOT_VERBS = new Set(['percent', 'percentage', 'points', 'point', 'cent', 'cents', 'times'])
+
+/**
+ * Whether the word at `index` may be a phrasal verb's particle: false when
+ * a number, a unit such as "percent" or a punctuation mark stands before it,
+ * where a verb cannot ("30 percent on on prices", "rose, on on Monday").
+ */
+function particleUse(source: string, words: readonly WordSpan[], index: number): boolean {
+  const word = words[index]!
+  const before = words[index - 1]
+  if (!before) return false
+  const between = source.slice(before.end, word.start)
+  if (!/^[ \u00A0]+$/.test(between)) return false
+  return !/^\p{N}/u.test(before.value) && !NOT_VERBS.has(before.value.toLowerCase())
+}
+
 /**
  * `typography.doubled-word`: the same word twice across a single space
  * (`the the`), the repeat reported with the space before it. Function words
@@ -33,12 +53,14 @@ export function checkDoubledWords(source: string, words: readonly WordSpan[]): F
     if (second.start !== first.end + 1 || source[first.end] !== ' ') continue
     if (!sameWord(first.value, second.value)) continue
     const key = second.value
-    if (!/^\p{Ll}+$/u.test(key) || LEGITIMATE.has(key)) continue
+    if (!/^\p{Ll}+$/u.test(key)) continue
+    const particle = LEGITIMATE.has(key) && PARTICLES.has(key) && !particleUse(source, words, i - 1)
+    if (LEGITIMATE.has(key) && !particle) continue
     // A hyphen or apostrophe glued on makes it another word ("the the-").
     if (/[\p{L}\p{N}'’-]/u.test(source[second.end] ?? '') || /[\p{L}\p{N}'’-]/u.test(source[first.start - 1] ?? '')) continue
     const start = first.end
     const end = second.end
-    const certain = CERTAIN.has(key)
+    const certain = CERTAIN.has(key) || particle
     findings.push({
       ruleId: meta.id,
       reason: `Unexpected doubled word \`${first.value} ${second.value}\`, expected \`${first.value}\``,

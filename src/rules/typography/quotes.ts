@@ -61,7 +61,11 @@ export function checkQuotes(context: TypographyContext): Finding[] {
 function quoteStyle(source: string): Style {
   const curly = count(source, OPEN) + count(source, CLOSE)
   const straight = count(source, STRAIGHT)
-  return curly > straight ? 'curly' : straight > curly ? 'straight' : undefined
+  if (curly !== straight) return curly > straight ? 'curly' : 'straight'
+  // As many of each (one quotation opened with one style, closed with the
+  // other): the apostrophes of the article's words tell its style.
+  const apostrophe = apostropheStyle(source)
+  return apostrophe === '\u2019' ? 'curly' : apostrophe === "'" ? 'straight' : undefined
 }
 
 function count(source: string, char: string): number {
