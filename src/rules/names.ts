@@ -42,7 +42,9 @@ const TITLES = new Set(
 
 // Countries whose place names reach English through Arabic or Persian: only
 // their places are matched by transliteration key, not by listed variants alone.
-const KEYED_COUNTRIES = new Set(['AE', 'BH', 'DZ', 'EG', 'IQ', 'IR', 'JO', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SY', 'TN', 'YE'])
+// Somalia and Djibouti are Arab League states: Arab media name their people
+// and towns through Arabic too (Mahmoud for the Somali Mohamud).
+const KEYED_COUNTRIES = new Set(['AE', 'BH', 'DJ', 'DZ', 'EG', 'IQ', 'IR', 'JO', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE'])
 
 // People whose names reach English through Arabic, Persian, Turkish or Hebrew.
 const REGION = new Set([...KEYED_COUNTRIES, 'TR', 'IL'])
