@@ -118,6 +118,30 @@ describe('names: evidence inside the article', () => {
   })
 })
 
+describe('names: the Arabic-script name of a place, romanised (issue 12)', () => {
+  it.each([
+    // Romanisations nobody listed, read off the place's Arabic-script name.
+    ['The talks were held in Wahran on Sunday.', 'The talks were held in Oran on Sunday.'],
+    ['A delegation arrived in Tarablus on Tuesday.', 'A delegation arrived in Tripoli on Tuesday.'],
+    ['The navy docked in Bunzart last week.', 'The navy docked in Bizerte last week.'],
+    ['Flights to al-Qahira resumed on Monday.', 'Flights to Cairo resumed on Monday.'],
+    ['The governor of al-Ladhiqiya visited the port.', 'The governor of Latakia visited the port.']
+  ])('%s', async (input, output) => {
+    expect(await fixed(input)).toBe(output)
+  })
+
+  it.each([
+    // A word of the romanisation is an English word.
+    'He grew up in Bur Said.',
+    // Part of a person's name, not the place.
+    'Hussein Wahran met officials, and Wahran said he was hopeful.',
+    // Saudi official English writes the honorific form itself.
+    'Pilgrims arrived in Makkah Al-Mukarramah on Friday.'
+  ])('leaves alone: %s', async (input) => {
+    expect(await fixed(input)).toBe(input)
+  })
+})
+
 describe('names: key and gazetteer', () => {
   it('folds the ways one Arabic name reaches English', () => {
     expect(nameKey('al-Kadhimi')).toBe(nameKey('Al Kazemi'))
