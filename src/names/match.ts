@@ -89,10 +89,14 @@ export function findMentions(gazetteer: Gazetteer, source: string, atoms: Atom[]
         entities = skeleton === undefined ? undefined : gazetteer.skeleton.get(skeleton)
         type = 'skeleton'
       }
-      if (!entities && gazetteer.arabic.size > 0) {
-        const found = (gazetteer.arabic.get(romanSkeleton(surface)) ?? []).filter((item) => item.pattern.pattern.test(key))
-        entities = found.length === 0 ? undefined : [...new Set(found.map((item) => item.entity))]
-        type = 'arabic'
+      if (gazetteer.arabic.size > 0 && (!entities || type === 'full' || type === 'skeleton')) {
+        const found = (gazetteer.arabic.get(romanSkeleton(surface)) ?? []).filter((item) => item.pattern.pattern.test(key)).map((item) => item.entity)
+        // A romanisation of another place's Arabic name makes a key match
+        // ambiguous (al-Nasira: Nazareth, not Nasiriyah).
+        if (!entities) {
+          if (found.length > 0) entities = [...new Set(found)]
+          type = 'arabic'
+        } else if (found.some((entity) => !entities!.includes(entity))) entities = [...new Set([...entities, ...found])]
       }
       if (!entities) continue
       mentions.push({start: atoms[i]!.start, end: atoms[last]!.end, surface, entities, type, first: i, last})

@@ -225,12 +225,13 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
   }
   // A place or group found by key alone: only in Arabic-speaking countries,
   // and only a word that can be nothing else.
-  if (entity.kind === 'place' && entity.country && !KEYED_COUNTRIES.has(entity.country)) return undefined
   if (neighbourBefore || neighbourAfter) return undefined
-  if (closeByKey(gazetteer, mention, entity)) return {entity, candidates, certain: true}
-  // Further from the name, but a romanisation of its Arabic-script name (al-Qahira).
+  // A romanisation of the place's Arabic-script name (al-Qahira), in any country.
   const key = nameKey(mention.surface)
-  return entity.arabic.some((item) => item.pattern.test(key)) ? arabicChoice(gazetteer, {...mention, type: 'arabic'}, atoms, source, false) : undefined
+  const romanised = entity.arabic.some((item) => item.pattern.test(key)) ? arabicChoice(gazetteer, {...mention, type: 'arabic'}, atoms, source, false) : undefined
+  if (romanised) return romanised
+  if (entity.kind === 'place' && entity.country && !KEYED_COUNTRIES.has(entity.country)) return undefined
+  return closeByKey(gazetteer, mention, entity) ? {entity, candidates, certain: true} : undefined
 }
 
 /**
