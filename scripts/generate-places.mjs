@@ -177,7 +177,7 @@ for (const [, name, asciiName, alternates, country] of rows) {
     // consonants of the Arabic-script name, written with the article.
     else if (ARABIC.has(country) && /^(Al|El|Ad|Ar|As|Ash|At|Az|An)[ -]/.test(variant) && arabic.has(latinSkeleton(variant)) && latinSkeleton(variant).length >= 3) variants.add(variant)
   }
-  // The Arabic-script name where English has another (الخليل, Hebron): the
+  // The Arabic-script name where English has another (وهران, Oran): the
   // names rule reads its romanisations as variants. Where the English name is
   // itself a romanisation of it, the key finds the garbles already.
   const arabicNames = new Set(

@@ -5,7 +5,7 @@ import {nameKey} from './key.js'
  * translation makes of them.
  *
  * Translation from Arabic often leaves the Arabic name of a place where
- * English has its own (الخليل for Hebron, قسنطينة for Constantine): the
+ * English has its own (وهران for Oran, طرابلس for Tripoli): the
  * output is a romanisation nobody listed. The gazetteer gives a place's
  * Arabic-script name (`arabic:`); from it this module derives what any
  * romanisation of it looks like under the transliteration key: the written

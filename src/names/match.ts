@@ -15,7 +15,7 @@ export interface Mention {
    * `full`: a whole name; `short`: a person's surname alone; `loose`: a full
    * name whose surname differs in its vowels; `skeleton`: a place whose
    * consonants alone match (a vowel added or dropped); `arabic`: a
-   * romanisation of a place's Arabic-script name (al-Khalil for Hebron).
+   * romanisation of a place's Arabic-script name (Wahran for Oran).
    */
   type: 'full' | 'short' | 'loose' | 'skeleton' | 'arabic'
   /** Index of the first and last atom. */

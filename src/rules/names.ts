@@ -235,13 +235,13 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
 }
 
 /**
- * A romanisation of a place's Arabic-script name (al-Khalil for Hebron,
- * Qusantina for Constantine). Fixed only when it can be nothing else: one
+ * A romanisation of a place's Arabic-script name (Wahran for Oran,
+ * Tarablus for Tripoli). Fixed only when it can be nothing else: one
  * place has that Arabic name, it stands alone as a name, it writes at least
  * four consonants (three when it keeps the Arabic article, which a person's
  * name in English rarely does), no word of it is an English word, and a word
  * that is also a person's name is not part of a person's name elsewhere in
- * the article ("Hussein al-Khalil").
+ * the article ("Hussein Wahran").
  */
 function arabicChoice(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: string, neighbour: boolean): Choice | undefined {
   if (mention.entities.length !== 1 || neighbour || modifiesNoun(atoms, mention, source)) return undefined
@@ -265,7 +265,7 @@ function partOfPersonName(atoms: Atom[], source: string, word: string): boolean 
   const lower = word.toLowerCase()
   for (let i = 1; i < atoms.length; i++) {
     if (atoms[i]!.key !== lower) continue
-    // Skip the article: "Hussein al-Khalil".
+    // Skip the article: "Hussein al-Wahrani".
     let j = i - 1
     if (isArticle(atoms[j]!.key) && j > 0) j--
     const before = source.slice(atoms[j]!.start, atoms[j]!.end)
