@@ -30,6 +30,7 @@ import {readFileSync, writeFileSync} from 'node:fs'
 
 import {fileURLToPath} from 'node:url'
 import {nameKey, nameWords, wordKey} from '../dist/names/key.js'
+import {arabicPattern} from '../dist/names/arabic-name.js'
 
 
 const input = process.argv[2] ?? fileURLToPath(new URL('../../shared/corpora/names/geonames-mena/cities15000-mena.tsv', import.meta.url))
@@ -117,6 +118,25 @@ const houseLetters = (text) =>
     .replace(/([aeiou])h$/, '$1')
 const ROMANISATION_MARKS = /[āīūḥḩṭţḍḑẓṣşʿʾ]|z̧/iu
 
+// Arabic-script alternates GeoNames gives that are not the town's name (a
+// neighbouring town, a province, a common word): never romanised into variants.
+const ADMINISTRATIVE = /(^|\s)(ولاية|محافظة|شعبية|مدينة|استان|ناحية|إمارة|قرية|قصبه|جزيرة|بلد|بوابة)(\s|$)/u
+const NOT_ARABIC_NAMES = {
+  Chlef: ['أورليانفيل', 'كاستيليوم تانجيتانيوم', 'كستلم تنجيتانم'],
+  'El Achir': ['اليشير'],
+  'El Obeid': ['الأبي'],
+  Kosti: ['ربك'],
+  Mohammedia: ['الهراويين'],
+  Settat: ['سلطات'],
+  Skikda: ['فيليبفيل'],
+  Soran: ['ديانا'],
+  'Khartoum North': ['بحري'],
+  'Bou Saada': ['بوابة الصحراء'],
+  // Saudi official English writes the honorific forms itself (Makkah Al-Mukarramah).
+  Mecca: ['مكة المكرمة'],
+  Medina: ['المدينة المنورة', 'المدينة المنوره']
+}
+
 const places = new Map()
 for (const [, name, asciiName, alternates, country] of rows) {
   const geonamesName = ascii(name)
@@ -157,7 +177,20 @@ for (const [, name, asciiName, alternates, country] of rows) {
     // consonants of the Arabic-script name, written with the article.
     else if (ARABIC.has(country) && /^(Al|El|Ad|Ar|As|Ash|At|Az|An)[ -]/.test(variant) && arabic.has(latinSkeleton(variant)) && latinSkeleton(variant).length >= 3) variants.add(variant)
   }
-  places.set(english_, {name: english_, country, accept, variants, suggest, raw: raw_})
+  // The Arabic-script name where English has another (وهران, Oran): the
+  // names rule reads its romanisations as variants. Where the English name is
+  // itself a romanisation of it, the key finds the garbles already.
+  const arabicNames = new Set(
+    all.filter((raw) => /^[\u0600-\u06FF ]+$/u.test(raw) && !/[کگپچژیٹڈڑںھےہەۆێڵڕۇۈۋې]|^ئ|ى\S/u.test(raw) && ARABIC.has(country) && country !== 'IR')
+      // Names of the province or emirate rather than the town, and nicknames.
+      .filter((raw) => !ADMINISTRATIVE.test(raw) && !(NOT_ARABIC_NAMES[english_] ?? []).includes(raw))
+      .map((raw) => raw.normalize('NFC').replace(/[\u064B-\u065F\u0670\u0640]/g, '').trim())
+      .filter((raw) => {
+        const pattern = arabicPattern(raw)
+        return pattern !== undefined && ![english_, ...accept, ...(ACCEPT[english_] ?? [])].some((form) => pattern.pattern.test(nameKey(form)))
+      })
+  )
+  places.set(english_, {name: english_, country, accept, variants, suggest, arabic: [...arabicNames].sort(), raw: raw_})
 }
 
 // An alternate written for two places belongs to the one in an Arabic-speaking
@@ -201,7 +234,7 @@ for (const place of [...places.values()].sort((a, b) => a.name.localeCompare(b.n
   const variants = once([...place.variants].filter((variant) => !taken.has(variant)))
   const suggest = once([...place.suggest].filter((variant) => !taken.has(variant)))
   const field = (key, list) => (list.length > 0 ? `, ${key}: [${list.map(quote).join(', ')}]` : '')
-  lines.push(`  - {name: ${quote(place.name)}, country: ${place.country}${field('variants', variants)}${field('accept', accepted)}${field('suggest', suggest)}}`)
+  lines.push(`  - {name: ${quote(place.name)}, country: ${place.country}${field('variants', variants)}${field('accept', accepted)}${field('suggest', suggest)}${field('arabic', place.arabic)}}`)
 }
 writeFileSync(output, `${lines.join('\n')}\n`)
 console.log(`wrote ${places.size} places to ${output}`)

@@ -107,3 +107,22 @@ describe('entity rule: sound-alikes of known brands', () => {
     expect(result.messages.filter((message) => String(message.ruleId).startsWith('entities.'))).toEqual([])
   })
 })
+
+describe('entities: the shipped desks know the region\'s brands, apps, banks and airlines (issue 13)', () => {
+  const shipped = async (text: string) =>
+    (await postedit(text, {disable: ['spelling', 'typography', 'names', 'calques']})).messages
+      .filter((message) => message.ruleId.startsWith('entities.'))
+      .map((message) => [message.actual, message.expected?.[0]])
+
+  it.each([
+    ['The firm Aramix shipped the parcels.', 'Aramix', 'Aramex'],
+    ['The fund sold its stake in Al Dar Properties.', 'Al Dar Properties', 'Aldar Properties'],
+    ['Drivers for Hunger Station went on strike.', 'Hunger Station', 'HungerStation']
+  ])('%s', async (text, actual, expected) => {
+    expect(await shipped(text)).toContainEqual([actual, expected])
+  })
+
+  it('leaves ordinary words and right forms alone', async () => {
+    expect(await shipped('The seven emirates agreed. He flew Emirates to London and paid with Mastercard.')).toEqual([])
+  })
+})

@@ -3,6 +3,7 @@ import {bundledData, notBundled} from '../infra/bundled-data.js'
 import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from '../infra/cache.js'
 import {gazetteerFiles, parseGazetteer, readGazetteerText, type EntityKind, type GazetteerFile} from './load.js'
 import {isArticle, looseNameKey, nameKey, nameWords, skeletonKey} from './key.js'
+import {arabicPattern, type ArabicPattern} from './arabic-name.js'
 
 /** A person, place or group, ready for matching. */
 export interface Entity {
@@ -26,6 +27,8 @@ export interface Entity {
   reuters: string | undefined
   /** How a person is named alone (`al-Kadhimi`). */
   short: string[]
+  /** Romanisation patterns of the entity's Arabic-script names. */
+  arabic: ArabicPattern[]
   note: string | undefined
   /** `file:line` of the entry, for messages and errors. */
   source: string
@@ -42,6 +45,8 @@ export interface Gazetteer {
   loose: Map<string, Entity[]>
   /** Consonants alone of every right form of a place, region or group (see `skeletonKey`) → entities. */
   skeleton: Map<string, Entity[]>
+  /** Skeleton of a romanised Arabic-script name (see `romanSkeleton`) → its patterns and entities. */
+  arabic: Map<string, Array<{entity: Entity; pattern: ArabicPattern}>>
   /** Canonical forms that are right for some entity: never flagged. */
   correct: Set<string>
   /** Lower-case words of people's names: a place variant that is one of them is a name, not a place. */
@@ -101,6 +106,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
         variants: new Set(),
         suggest: new Set(),
         short: [],
+        arabic: [],
         reuters: data.reuters,
         note: data.note,
         source: `${file.file} (entity ${data.line})`
@@ -120,6 +126,10 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
       }
       for (const form of data.variants ?? []) entity.variants.add(canonical(form))
       for (const form of data.suggest ?? []) entity.suggest.add(canonical(form))
+      for (const form of data.arabic ?? []) {
+        const pattern = arabicPattern(form)
+        if (pattern && !entity.arabic.some((known) => known.pattern.source === pattern.pattern.source)) entity.arabic.push(pattern)
+      }
       if (kind === 'person') {
         const short = data.short ?? defaultShort(data.name)
         for (const form of short) if (!entity.short.includes(form)) entity.short.push(form)
@@ -132,6 +142,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
   const short = new Map<string, Entity[]>()
   const loose = new Map<string, Entity[]>()
   const skeleton = new Map<string, Entity[]>()
+  const arabic = new Map<string, Array<{entity: Entity; pattern: ArabicPattern}>>()
   const correct = new Set<string>()
   const personWords = new Set<string>()
   let maxWords = 1
@@ -149,6 +160,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
         if (key) push(skeleton, key, entity)
       }
     }
+    for (const pattern of entity.arabic) push(arabic, pattern.skeleton, {entity, pattern})
     for (const form of entity.short) {
       const key = nameKey(form)
       if (key) push(short, key, entity)
@@ -184,7 +196,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
     add(entity)
   }
   const entities = [...byName.values(), ...overrides]
-  return {entities, full, short, loose, skeleton, correct, personWords, maxWords}
+  return {entities, full, short, loose, skeleton, arabic, correct, personWords, maxWords}
 }
 
 const cache = new Map<string, {stamp: string; gazetteer: Gazetteer}>()

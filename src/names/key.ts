@@ -33,6 +33,8 @@ const DIGRAPHS: Array<[RegExp, string]> = [
   [/gh/g, 'g'],
   [/dh|th|dz|zh/g, 'z'], // ذ ظ ث: Kadhimi, Kazemi, Othman
   [/ph/g, 'f'],
+  // French romanisation writes س as c before e and i: Youcef, Mecili, Lacen.
+  [/c(?=[eiy])/g, 's'],
   [/ck|q|c|k|g/g, 'k'], // ق ك and the Egyptian g
   [/x/g, 'ks'],
   [/p/g, 'b'], // Arabic has no p

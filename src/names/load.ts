@@ -23,6 +23,8 @@ export interface EntityData {
   /** Spellings that probably mean this entity: suggested, never fixed. */
   suggest?: string[]
   short?: string[]
+  /** The name in Arabic script: its romanisations are variants (see arabic-name.ts). */
+  arabic?: string[]
   note?: string
 }
 

@@ -1,6 +1,7 @@
 import type {Atom} from '../infra/atoms.js'
 import type {Entity, Gazetteer} from './gazetteer.js'
 import {isArticle, looseNameKey, nameKey, skeletonKey} from './key.js'
+import {romanSkeleton} from './arabic-name.js'
 
 /** A run of name words in the text that a gazetteer key matches. */
 export interface Mention {
@@ -13,9 +14,10 @@ export interface Mention {
   /**
    * `full`: a whole name; `short`: a person's surname alone; `loose`: a full
    * name whose surname differs in its vowels; `skeleton`: a place whose
-   * consonants alone match (a vowel added or dropped).
+   * consonants alone match (a vowel added or dropped); `arabic`: a
+   * romanisation of a place's Arabic-script name (Wahran for Oran).
    */
-  type: 'full' | 'short' | 'loose' | 'skeleton'
+  type: 'full' | 'short' | 'loose' | 'skeleton' | 'arabic'
   /** Index of the first and last atom. */
   first: number
   last: number
@@ -86,6 +88,15 @@ export function findMentions(gazetteer: Gazetteer, source: string, atoms: Atom[]
         const skeleton = skeletonKey(surface)
         entities = skeleton === undefined ? undefined : gazetteer.skeleton.get(skeleton)
         type = 'skeleton'
+      }
+      if (gazetteer.arabic.size > 0 && (!entities || type === 'full' || type === 'skeleton')) {
+        const found = (gazetteer.arabic.get(romanSkeleton(surface)) ?? []).filter((item) => item.pattern.pattern.test(key)).map((item) => item.entity)
+        // A romanisation of another place's Arabic name makes a key match
+        // ambiguous (al-Nasira: Nazareth, not Nasiriyah).
+        if (!entities) {
+          if (found.length > 0) entities = [...new Set(found)]
+          type = 'arabic'
+        } else if (found.some((entity) => !entities!.includes(entity))) entities = [...new Set([...entities, ...found])]
       }
       if (!entities) continue
       mentions.push({start: atoms[i]!.start, end: atoms[last]!.end, surface, entities, type, first: i, last})

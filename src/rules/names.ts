@@ -9,7 +9,7 @@ import type {Finding} from '../engine/types.js'
 import type {Atom} from '../infra/atoms.js'
 import {isCommonWord, isEnglishWord} from '../names/english.js'
 import {canonical, loadGazetteer, type Entity, type Gazetteer} from '../names/gazetteer.js'
-import {nameKey, nameWords} from '../names/key.js'
+import {isArticle, nameKey, nameWords} from '../names/key.js'
 import {findMentions, type Mention} from '../names/match.js'
 import {givenPart, sameGivenName} from '../names/given.js'
 import {countryOfWord, isCountryWord} from '../names/countries.js'
@@ -65,7 +65,9 @@ const TITLES = new Set(wordList('surname-titles'))
 
 // Countries whose place names reach English through Arabic or Persian: only
 // their places are matched by transliteration key, not by listed variants alone.
-const KEYED_COUNTRIES = new Set(['AE', 'BH', 'DZ', 'EG', 'IQ', 'IR', 'JO', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SY', 'TN', 'YE'])
+// Somalia and Djibouti are Arab League states: Arab media name their people
+// and towns through Arabic too (Mahmoud for the Somali Mohamud).
+const KEYED_COUNTRIES = new Set(['AE', 'BH', 'DJ', 'DZ', 'EG', 'IQ', 'IR', 'JO', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE'])
 
 // People whose names reach English through Arabic, Persian, Turkish or Hebrew.
 const REGION = new Set([...KEYED_COUNTRIES, 'TR', 'IL'])
@@ -189,6 +191,7 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
     if (place.kind === 'place' && !KEYED_COUNTRIES.has(place.country ?? '')) return undefined
     return closeByKey(gazetteer, mention, place, true) ? {entity: place, candidates: entities, certain: true} : undefined
   }
+  if (mention.type === 'arabic') return arabicChoice(gazetteer, mention, atoms, source, Boolean(neighbourBefore || neighbourAfter))
   if (mention.type === 'loose') {
     // Vowels apart, the surname matches one person of the region: fix when
     // the article or the sentence is about that person, else suggest.
@@ -245,9 +248,53 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
   }
   // A place or group found by key alone: only in Arabic-speaking countries,
   // and only a word that can be nothing else.
-  if (entity.kind === 'place' && entity.country && !KEYED_COUNTRIES.has(entity.country)) return undefined
   if (neighbourBefore || neighbourAfter) return undefined
+  // A romanisation of the place's Arabic-script name (al-Qahira), in any country.
+  const key = nameKey(mention.surface)
+  const romanised = entity.arabic.some((item) => item.pattern.test(key)) ? arabicChoice(gazetteer, {...mention, type: 'arabic'}, atoms, source, false) : undefined
+  if (romanised) return romanised
+  if (entity.kind === 'place' && entity.country && !KEYED_COUNTRIES.has(entity.country)) return undefined
   return closeByKey(gazetteer, mention, entity) ? {entity, candidates, certain: true} : undefined
+}
+
+/**
+ * A romanisation of a place's Arabic-script name (Wahran for Oran,
+ * Tarablus for Tripoli). Fixed only when it can be nothing else: one
+ * place has that Arabic name, it stands alone as a name, it writes at least
+ * four consonants (three when it keeps the Arabic article, which a person's
+ * name in English rarely does), no word of it is an English word, and a word
+ * that is also a person's name is not part of a person's name elsewhere in
+ * the article ("Hussein Wahran").
+ */
+function arabicChoice(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: string, neighbour: boolean): Choice | undefined {
+  if (mention.entities.length !== 1 || neighbour || modifiesNoun(atoms, mention, source)) return undefined
+  const place = mention.entities[0]!
+  const words = nameWords(mention.surface)
+  const withArticle = words.length < mention.surface.split(/[\s\-\u2010\u2011]+/u).length
+  const consonants = Math.min(...place.arabic.filter((item) => item.pattern.test(nameKey(mention.surface))).map((item) => item.consonants))
+  if (!(consonants >= 4 || (consonants === 3 && withArticle))) return undefined
+  if (words.join('').length < 5) return undefined
+  for (const word of words) {
+    if (isEnglishWord(word)) return undefined
+    // The word as part of a person's name elsewhere in the article: a surname.
+    if (words.length === 1 && partOfPersonName(atoms, source, word)) return undefined
+    if (gazetteer.personWords.has(word.toLowerCase()) && !withArticle) return undefined
+  }
+  return {entity: place, candidates: [place], certain: true}
+}
+
+/** Whether `word` stands after another capitalised word somewhere in the text: part of a person's name. */
+function partOfPersonName(atoms: Atom[], source: string, word: string): boolean {
+  const lower = word.toLowerCase()
+  for (let i = 1; i < atoms.length; i++) {
+    if (atoms[i]!.key !== lower) continue
+    // Skip the article: "Hussein al-Wahrani".
+    let j = i - 1
+    if (isArticle(atoms[j]!.key) && j > 0) j--
+    const before = source.slice(atoms[j]!.start, atoms[j]!.end)
+    if (capital(before) && !TITLES.has(atoms[j]!.key) && !isCommonWord(atoms[j]!.key)) return true
+  }
+  return false
 }
 
 /**
