@@ -44,8 +44,8 @@ describe('calques of the desks, fixed in context', () => {
 
   it('officialese and verbs: amounts, views, prepositions', async () => {
     expect(
-      await fixed('The ministers exchanged viewpoints. Exports rose by a percentage of 12 percent. The committee consists from seven members and residents complained from the noise.')
-    ).toBe('The ministers exchanged views. Exports rose by 12 percent. The committee consists of seven members and residents complained of the noise.')
+      await fixed('The ministers exchanged viewpoints. Exports rose by a percentage of 12 percent. The committee consists from seven members.')
+    ).toBe('The ministers exchanged views. Exports rose by 12 percent. The committee consists of seven members.')
   })
 
   it('suggests, without fixing, where the English depends on the story', async () => {
