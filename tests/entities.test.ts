@@ -111,7 +111,7 @@ describe('entity rule: sound-alikes of known brands', () => {
 describe('entities: the shipped desks know the region\'s brands, apps, banks and airlines (issue 13)', () => {
   const shipped = async (text: string) =>
     (await postedit(text, {disable: ['spelling', 'typography', 'names', 'calques']})).messages
-      .filter((message) => message.ruleId.startsWith('entities.'))
+      .filter((message) => String(message.ruleId).startsWith('entities.'))
       .map((message) => [message.actual, message.expected?.[0]])
 
   it.each([
