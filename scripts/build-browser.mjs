@@ -66,9 +66,11 @@ const gazetteer = gazetteerFiles('default').map((file) => ({...readGazetteer(fil
 // with digits only when a word with a digit is checked.
 const {expandForms} = await load('spelling/word-forms.js')
 const nspell = require('nspell')
-const files = Object.fromEntries(
-  ['english-extra.txt', 'word-lists.yml'].map((name) => [`rules/vocabulary/${name}`, readFileSync(join(root, 'rules', 'vocabulary', name), 'utf8')])
-)
+const files = {
+  'rules/vocabulary/english-extra.txt': readFileSync(join(root, 'rules', 'vocabulary', 'english-extra.txt'), 'utf8'),
+  // Parsed here: the bundle carries no YAML parser.
+  'rules/vocabulary/word-lists.json': JSON.stringify((await import('js-yaml')).load(readFileSync(join(root, 'rules', 'vocabulary', 'word-lists.yml'), 'utf8'), {schema: (await import('js-yaml')).JSON_SCHEMA}))
+}
 const expanded = {}
 for (const pkg of ['dictionary-en', 'dictionary-en-gb']) {
   const folder = dirname(require.resolve(pkg))

@@ -11,7 +11,10 @@ let lists: Readonly<Record<string, unknown>> | undefined
 
 /** The file's data, read once per process. */
 function data(): Readonly<Record<string, unknown>> {
-  lists ??= (parseYaml(bundledFile('rules/vocabulary/word-lists.yml') ?? readDataText(WORD_LISTS_FILE, 'word list'), WORD_LISTS_FILE) ?? {}) as Record<string, unknown>
+  if (lists) return lists
+  // The browser's data holds the lists already parsed: its bundle has no YAML parser.
+  const bundled = bundledFile('rules/vocabulary/word-lists.json')
+  lists = (bundled === undefined ? (parseYaml(readDataText(WORD_LISTS_FILE, 'word list'), WORD_LISTS_FILE) ?? {}) : JSON.parse(bundled)) as Record<string, unknown>
   return lists
 }
 

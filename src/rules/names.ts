@@ -61,7 +61,9 @@ const CONSISTENCY = NAME_RULES.consistency.id
 const STYLE = NAME_RULES.style.id
 
 // Words before a surname that keep it a surname: titles, not first names.
-const TITLES = new Set(wordList('surname-titles'))
+let titles: Set<string> | undefined
+/** Titles before a surname, read on first use (the browser installs its data after the modules load). */
+const TITLES = {has: (word: string) => (titles ??= new Set(wordList('surname-titles'))).has(word)}
 
 // Countries whose place names reach English through Arabic or Persian: only
 // their places are matched by transliteration key, not by listed variants alone.

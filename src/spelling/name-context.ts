@@ -6,7 +6,9 @@ import {loadGazetteer, type Entity} from '../names/gazetteer.js'
  * A gazetteer name offered for an unknown name must fit the article: a
  * Moroccan place is not a garble of an Iraqi town one vowel away.
  */
-const COUNTRY_WORDS = wordTable('article-country-words')
+let countryWords: Readonly<Record<string, readonly string[]>> | undefined
+/** Read on first use (the browser installs its data after the modules load). */
+const countryWordsOf = (country: string) => (countryWords ??= wordTable('article-country-words'))[country]
 
 const byWord = new Map<string, Map<string, Entity[]>>()
 
@@ -43,7 +45,7 @@ export function fitsArticle(word: string, source: string, specs: readonly string
   return entities.some((entity) => {
     // People travel and are quoted anywhere; a place or group belongs to its country.
     if (!entity.country || entity.kind === 'person') return true
-    if ((COUNTRY_WORDS[entity.country] ?? []).some(mentions)) return true
+    if ((countryWordsOf(entity.country) ?? []).some(mentions)) return true
     if (entity.context.some(mentions)) return true
     return [entity.name, ...entity.short].flatMap((form) => form.split(/[\s\-\u2010\u2011]+/u)).some((other) => other !== word && other.length > 3 && /^\p{Lu}/u.test(other) && mentions(other))
   })

@@ -13,7 +13,9 @@ export const meta = defineRule({
 
 const RUN = /[ \u00A0]*\u00A0[ \u00A0]*/g
 // Words after which a no-break space is a typographer's choice.
-const TITLES = new Set(wordList('nbsp-before'))
+let titles: Set<string> | undefined
+/** Read on first use (the browser installs its data after the modules load). */
+const TITLES = {has: (word: string) => (titles ??= new Set(wordList('nbsp-before'))).has(word)}
 const ROMAN = /^[IVXLC]+$/
 // Symbols a no-break space rightly ties to their neighbour (dashes, %, currency, French marks).
 const TIED = /[\p{Pd}\p{Sc}%§¶°&«»:;!?/]/u
