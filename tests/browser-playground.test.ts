@@ -77,8 +77,8 @@ describe.skipIf(!hasChromium && !required)(`the playground in headless Chromium$
     expect(marks).toContainEqual(expect.objectContaining({rule: 'needs-human.inverted-threat'}))
     // The view shows the article itself: its text is the pasted text.
     expect(await page.$eval('#view', (view) => view.textContent)).toBe(seed)
-    expect(await page.textContent('#status')).toBe('13 problems, 10 with a safe fix.')
-    expect(await page.$$eval('#messages li', (items) => items.length)).toBe(13)
+    expect(await page.textContent('#status')).toBe('14 problems, 10 with a safe fix.')
+    expect(await page.$$eval('#messages li', (items) => items.length)).toBe(14)
   }, 180_000)
 
   it('applies one fix from the list and checks again', async () => {
@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium && !required)(`the playground in headless Chromium$
     const text = await page.inputValue('#input')
     expect(text).toBe(seed.replace('through the video circle', 'via videoconference'))
     expect(await page.$$eval('#view mark', (elements) => elements.map((mark) => mark.dataset.rule))).not.toContain('calques.video-circle')
-    expect(await page.textContent('#status')).toBe('12 problems, 9 with a safe fix.')
+    expect(await page.textContent('#status')).toBe('13 problems, 9 with a safe fix.')
   }, 180_000)
 
   it('fixes all safe problems into the seed gold text, and keeps a screenshot', async () => {

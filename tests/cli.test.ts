@@ -35,7 +35,7 @@ describe('postedit command', () => {
     expect(stdout).toMatch(/11:33-11:57\s+warning\s+Unexpected `through the video circle`, expected `via videoconference`\s+calques\.video-circle\s+postedit/)
     const strict = run(['--max-warnings', '0', seed])
     expect(strict.code).toBe(1)
-    expect(strict.stderr).toBe('postedit: too many warnings (12, maximum 0)\n')
+    expect(strict.stderr).toBe('postedit: too many warnings (13, maximum 0)\n')
   })
 
   it('exits 0 on clean text', () => {

@@ -31,8 +31,9 @@ export interface PackCache {
   setSnapshot(key: string, value: unknown): void
 }
 
+// Read through globalThis: the browser bundle loads this module too, and has no `process` (nor a disk cache).
 /** What a snapshot's bytes depend on besides its inputs: the serializer of this Node. */
-export const SNAPSHOT_FORMAT = `v8-${process.versions.v8}`
+export const SNAPSHOT_FORMAT = `v8-${globalThis.process?.versions?.v8 ?? 'none'}`
 
 /** Key for a pack's text under the given schema and engine version. */
 export function cacheKey(...parts: string[]): string {
