@@ -35,3 +35,18 @@ export function wordTable(name: string): Readonly<Record<string, readonly string
   }
   return value as Record<string, string[]>
 }
+
+const sets = new Map<string, ReadonlySet<string>>()
+
+/**
+ * The word list `name` as a set, built on first use and kept for the process
+ * (read lazily: the browser installs its data after the modules load).
+ */
+export function wordSet(name: string): ReadonlySet<string> {
+  let set = sets.get(name)
+  if (!set) {
+    set = new Set(wordList(name))
+    sets.set(name, set)
+  }
+  return set
+}

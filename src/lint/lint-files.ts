@@ -3,7 +3,7 @@ import type {NameStyle} from '../names/style.js'
 import type {RuleInfo} from '../rules/catalog.js'
 import {collectInputs, IGNORE_FILE, isGlob, TEXT_EXTENSIONS, type InputList} from './inputs.js'
 import {planJobs} from './jobs.js'
-import type {FileOutcome} from './outcome.js'
+import type {FileJob, FileOutcome} from './outcome.js'
 import {encodeText, InputError, readStdin, readTextFile, TooLargeError, type TextEncoding} from './read-input.js'
 import {DEFAULT_CACHE_LOCATION, ResultCache} from './result-cache.js'
 import {takeShard, type Shard} from './shard.js'
@@ -119,6 +119,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   }
 
   const cache = options.cache === undefined ? undefined : new ResultCache(resolve(cwd, options.cache || DEFAULT_CACHE_LOCATION), cwd)
+  const hits = new Map<FileJob, FileOutcome>()
   const warned = new Set<string>()
   const writing = Boolean(options.fix && options.write)
   const {jobs, catalog} = await planJobs(
@@ -141,14 +142,19 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
         if (!warned.has(warning)) notice(`warning: ${warning}`)
         warned.add(warning)
       },
-      replayed: cache && ((job) => cache.lookup(job) !== undefined)
+      // Looked up once per job: each lookup hashes the file's text.
+      replayed: cache && ((job) => {
+        const hit = cache.lookup(job)
+        if (hit) hits.set(job, hit)
+        return hit !== undefined
+      })
     }
   )
 
   if (writing) removeTemporaryFilesOnSignals()
   const replayed = new Map<number, FileOutcome>()
   for (const [index, job] of jobs.entries()) {
-    const hit = cache?.lookup(job)
+    const hit = hits.get(job)
     if (hit) replayed.set(index, hit)
   }
   const toCheck = jobs.flatMap((_, index) => (replayed.has(index) ? [] : [index]))

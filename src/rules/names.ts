@@ -1,5 +1,5 @@
 import {defineRule} from './meta.js'
-import {wordList} from '../infra/vocabulary.js'
+import {wordSet} from '../infra/vocabulary.js'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
@@ -61,9 +61,7 @@ const CONSISTENCY = NAME_RULES.consistency.id
 const STYLE = NAME_RULES.style.id
 
 // Words before a surname that keep it a surname: titles, not first names.
-let titles: Set<string> | undefined
-/** Titles before a surname, read on first use (the browser installs its data after the modules load). */
-const TITLES = {has: (word: string) => (titles ??= new Set(wordList('surname-titles'))).has(word)}
+const isSurnameTitle = (word: string) => wordSet('surname-titles').has(word)
 
 // Countries whose place names reach English through Arabic or Persian: only
 // their places are matched by transliteration key, not by listed variants alone.
@@ -155,7 +153,7 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
   const before = atoms[mention.first - 1]
   const after = atoms[mention.last + 1]
   const first = atoms[mention.first]!
-  const neighbourBefore = before && (first.joint === 'space' || first.joint === 'hyphen') && capital(source.slice(before.start, before.end)) && !TITLES.has(before.key) && !(before.sentenceStart && isCommonWord(before.key))
+  const neighbourBefore = before && (first.joint === 'space' || first.joint === 'hyphen') && capital(source.slice(before.start, before.end)) && !isSurnameTitle(before.key) && !(before.sentenceStart && isCommonWord(before.key))
   const neighbourAfter = after && (after.joint === 'space' || after.joint === 'hyphen') && capital(source.slice(after.start, after.end))
   const words = mention.last - mention.first + 1
   if (mention.type === 'short') {
@@ -294,7 +292,7 @@ function partOfPersonName(atoms: Atom[], source: string, word: string): boolean 
     let j = i - 1
     if (isArticle(atoms[j]!.key) && j > 0) j--
     const before = source.slice(atoms[j]!.start, atoms[j]!.end)
-    if (capital(before) && !TITLES.has(atoms[j]!.key) && !isCommonWord(atoms[j]!.key)) return true
+    if (capital(before) && !isSurnameTitle(atoms[j]!.key) && !isCommonWord(atoms[j]!.key)) return true
   }
   return false
 }
@@ -608,7 +606,7 @@ function unknownConsistency(gazetteer: Gazetteer, source: string, atoms: Atom[],
     // A title inside the run ends what comes before it: "Communications
     // Minister Amr Talaat" names Amr Talaat.
     let first = i
-    for (let k = i; k < last; k++) if (TITLES.has(atoms[k]!.key)) first = k + 1
+    for (let k = i; k < last; k++) if (isSurnameTitle(atoms[k]!.key)) first = k + 1
     const words = last - first + 1
     // A run with a common English word in it is a title-case phrase ("On March").
     let phrase = false
@@ -678,7 +676,7 @@ function surnameConsistency(source: string, atoms: Atom[], known: (surface: stri
     // At a sentence start only a word that is no English word at all.
     if (!capital(word) || word.length < 5 || (atom.sentenceStart && isCommonWord(word))) continue
     // Only a word standing alone (or after a title), not inside a run of capitalised words.
-    if ((atom.joint === 'space' || atom.joint === 'hyphen') && i > 0 && capital(text(i - 1)) && !TITLES.has(atoms[i - 1]!.key)) continue
+    if ((atom.joint === 'space' || atom.joint === 'hyphen') && i > 0 && capital(text(i - 1)) && !isSurnameTitle(atoms[i - 1]!.key)) continue
     const next = atoms[i + 1]
     if (next && (next.joint === 'space' || next.joint === 'hyphen') && capital(text(i + 1))) continue
     const key = nameKey(word)

@@ -1,5 +1,5 @@
 import {defineRule} from '../meta.js'
-import {wordList} from '../../infra/vocabulary.js'
+import {wordSet} from '../../infra/vocabulary.js'
 import type {Finding} from '../../engine/types.js'
 import {isLineEdge, type TypographyContext} from './context.js'
 
@@ -13,9 +13,7 @@ export const meta = defineRule({
 
 const RUN = /[ \u00A0]*\u00A0[ \u00A0]*/g
 // Words after which a no-break space is a typographer's choice.
-let titles: Set<string> | undefined
-/** Read on first use (the browser installs its data after the modules load). */
-const TITLES = {has: (word: string) => (titles ??= new Set(wordList('nbsp-before'))).has(word)}
+const isTitleBefore = (word: string) => wordSet('nbsp-before').has(word)
 const ROMAN = /^[IVXLC]+$/
 // Symbols a no-break space rightly ties to their neighbour (dashes, %, currency, French marks).
 const TIED = /[\p{Pd}\p{Sc}%§¶°&«»:;!?/]/u
@@ -68,7 +66,7 @@ function isTypographic(source: string, at: number): boolean {
   if (previous === '' || next === '') return false
   if (/\p{N}$/u.test(previous) || /^\p{N}/u.test(next)) return true
   if (previous.endsWith('.') || /^\p{L}$/u.test(previous)) return true
-  if (TITLES.has(previous.toLowerCase())) return true
+  if (isTitleBefore(previous.toLowerCase())) return true
   if (ROMAN.test(next.replace(/[.,;:!?)]+$/, ''))) return true
   return TIED.test(previous.at(-1) ?? '') || TIED.test(next[0] ?? '')
 }
