@@ -28,7 +28,7 @@ describe('the seed article', () => {
       'terms.corona 296-309 fix',
       'titles.near-eastern-affairs 447-464 fix',
       'terms.covid-19 612-620 fix',
-      'typography.space-before-punctuation 650-651',
+      'typography.space-before-punctuation 650-652',
       'needs-human.quote-before-participle 817-950',
       'calques.video-circle 984-1008 fix',
       'names.variant 1044-1061 fix',

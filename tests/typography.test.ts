@@ -196,7 +196,7 @@ describe('typography.space-before-punctuation', () => {
 
   it('suggests closing up an ellipsis before a quotation mark, without fixing', async () => {
     const text = '“The ball is in their court …” he said.'
-    expect(await flags(text)).toEqual(['typography.space-before-punctuation 27-28'])
+    expect(await flags(text)).toEqual(['typography.space-before-punctuation 27-29'])
     expect(await fixed(text)).toBe(text)
   })
 })

@@ -41,8 +41,10 @@ export function checkSpaceBeforePunctuation(context: TypographyContext): Finding
       const finding: Finding = {
         ruleId: meta.id,
         reason: `Unexpected space before ${NAMES[mark] ?? `\`${mark}\``}, expected \`${text.trim()}\` right after the word`,
+        // The span holds the mark too, so that `expected` replaces exactly `actual`
+        // (an editor's "Replace with" would otherwise double the mark).
         start,
-        end: glue ? at + 1 : at,
+        end: at + 1,
         actual: source.slice(start, at + 1),
         expected: [text],
         fix: glue ? {start, end: at + 1, text} : {start, end: at, text: ''}
@@ -68,6 +70,7 @@ export function checkSpaceBeforePunctuation(context: TypographyContext): Finding
       reason: `Unexpected space after ${NAMES[mark]}, expected \`${mark}\` right before the word`,
       start: at,
       end,
+      actual: source.slice(at, end),
       expected: [mark],
       fix: {start: at + 1, end, text: ''}
     })
