@@ -10,6 +10,7 @@ import {findArtifacts} from './packs/find.js'
 import {isOffFor, rulesOf} from './rules/options.js'
 import {SPELLING_RULES, unknownNameWords} from './rules/spelling.js'
 import {loadHtmlSupport, maskHtml} from './markdown/html-mask.js'
+import {widenDeletionsToElements} from './markdown/html-elements.js'
 import {loadMarkdownSupport, maskMarkdown, maskPlainText, maskRanges} from './markdown/mask.js'
 import {createProcessor, type PosteditProcessor, type ProcessorOptions} from './processor.js'
 
@@ -88,7 +89,8 @@ function lint(processor: PosteditProcessor, file: VFile, options: Options): Post
   const directives = readDirectives(source)
   // Old Mac line endings (a lone CR) read as LF: same length, so every offset stays.
   const lines = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source
-  const view = maskRanges(proseView(lines, formatOf(file, options)), directives.lines)
+  const format = formatOf(file, options)
+  const view = maskRanges(proseView(lines, format), directives.lines)
   const work = new VFile({path: file.path, cwd: file.cwd, value: view})
   const limits = chunkLimits()
   if (view.length > limits.threshold) lintInPieces(processor, work, options, limits.size)
@@ -97,6 +99,7 @@ function lint(processor: PosteditProcessor, file: VFile, options: Options): Post
   messages = applyDirectives(messages, directives.ranges)
   messages = applySeverities(messages, options.severities)
   messages = applyAcceptedPhrases(messages, source, options.phrases)
+  if (format === 'html') widenDeletionsToElements(source, messages)
   messages.sort(byPlace)
   // One by one: spreading a list of a hundred thousand messages (a long dump) overflows the stack.
   for (const message of messages) file.messages.push(message)

@@ -59,6 +59,35 @@ describe('HTML articles', () => {
     expect(result.value).toBe(snippet)
   })
 
+
+  it('removes boilerplate paragraphs whole, tags and line included, and finds the credit before the end tags', async () => {
+    const story = [
+      '<html><body>',
+      '<p class="dateline">Amman - Petra</p>',
+      '<h1>Water talks resume</h1>',
+      '<p>Engineers from both countries met on Sunday to discuss the canal, the ministry said.</p>',
+      '<p>Source: Reuters</p>',
+      '</body></html>',
+      ''
+    ].join('\n')
+    const result = await postedit(new VFile({path: 'story.html', value: story}), {...options, fix: true})
+    expect(result.value).toBe(
+      ['<html><body>', '<h1>Water talks resume</h1>', '<p>Engineers from both countries met on Sunday to discuss the canal, the ministry said.</p>', '</body></html>', ''].join('\n')
+    )
+  })
+
+  it('takes only the tags of the elements the boilerplate fills, nested ones included', async () => {
+    const top = '<div><p>Talks resume</p>\n<p>Engineers met on Sunday to discuss the canal, the ministry said.</p>\n'
+    for (const [credit, left] of [
+      ['<b>Source: Reuters</b></div>\n', '</div>\n'],
+      ['<p><b>Source: Reuters</b></p></div>\n', '</div>\n'],
+      ['<p><b>Source: Reuters</b></div>\n', '<p></div>\n']
+    ]) {
+      const result = await postedit(new VFile({path: 'story.html', value: top + credit}), {...options, fix: true})
+      expect(result.value).toBe(top + left)
+    }
+  })
+
   it('is read by extension on the command line, and folders include .html and .htm', () => {
     const directory = scratch()
     writeFileSync(join(directory, 'a.html'), page)

@@ -25,6 +25,9 @@ const NOT_PROSE = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'var
 /** A character reference (`&amp;`, `&#8217;`, `&#x2019;`): masked whole, so no fix can split one. */
 const ENTITY = /&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;)/g
 
+/** A tag inside a range the parser gave a text node (see `proseRanges`). */
+const TAG_LIKE = /<\/?[A-Za-z][^<>]*>/g
+
 const URL_LIKE = /\b(?:https?:\/\/|www\.)[^\s<>()"']+|[\w.+-]+@[\w-]+\.[\w.-]+/g
 
 /**
@@ -44,8 +47,11 @@ function proseRanges(source: string): Array<[number, number]> {
     if (node.type === 'text') {
       const start = node.position?.start.offset
       const end = node.position?.end.offset
-      // A text node the parser made up (no position) has no bytes of its own.
-      if (start !== undefined && end !== undefined && end > start) ranges.push([start, end])
+      // A text node the parser made up (no position) has no bytes of its own;
+      // one of white space only holds no prose. The parser merges white space
+      // after `</body>` into the body's last text node, whose position then
+      // spans the end tags between: those are masked as tags below.
+      if (start !== undefined && end !== undefined && end > start && node.value.trim() !== '') ranges.push([start, end])
       return
     }
     if (node.type === 'element' && NOT_PROSE.has(node.tagName.toLowerCase())) return
@@ -70,6 +76,7 @@ export function maskHtml(source: string): string {
     if (start > cursor) hidden.push([cursor, start])
     const text = source.slice(start, end)
     for (const match of text.matchAll(ENTITY)) hidden.push([start + match.index, start + match.index + match[0].length])
+    for (const match of text.matchAll(TAG_LIKE)) hidden.push([start + match.index, start + match.index + match[0].length])
     for (const match of text.matchAll(URL_LIKE)) hidden.push([start + match.index, start + match.index + match[0].length])
     cursor = Math.max(cursor, end)
   }
