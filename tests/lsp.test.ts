@@ -1,5 +1,5 @@
 import {spawn, type ChildProcess} from 'node:child_process'
-import {readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterEach, describe, expect, it} from 'vitest'
@@ -204,6 +204,20 @@ describe('language server (postedit-lsp)', {timeout: 120_000}, () => {
     const pageDiagnostics = (await client.diagnostics(pageUri)).diagnostics
     const pageDocument = TextDocument.create(pageUri, 'html', 1, html)
     expect(pageDiagnostics.map((diagnostic) => [covered(pageDocument, diagnostic), pageDocument.offsetAt(diagnostic.range.start)])).toEqual([['visitted', html.indexOf('visitted')]])
+
+    // A file the folder's .posteditignore excludes gets no diagnostics, as the command skips it;
+    // once the ignore file no longer lists it, the watched-file notice checks it.
+    mkdirSync(join(folder, 'archive'))
+    writeFileSync(join(folder, '.posteditignore'), 'archive/\n')
+    const old = join(folder, 'archive', 'old.txt')
+    writeFileSync(old, text)
+    const oldUri = pathToFileURL(old).href
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {textDocument: {uri: oldUri, languageId: 'plaintext', version: 1, text}})
+    expect((await client.diagnostics(oldUri)).diagnostics).toEqual([])
+    writeFileSync(join(folder, '.posteditignore'), '')
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {changes: [{uri: pathToFileURL(join(folder, '.posteditignore')).href, type: FileChangeType.Changed}]})
+    const rechecked = await client.diagnostics(oldUri, (params) => params.diagnostics.length > 0)
+    expect(rechecked.diagnostics.map((diagnostic) => covered(document, diagnostic))).toContain('visitted')
   })
 })
 

@@ -89,6 +89,15 @@ class IgnoreTree {
   }
 }
 
+/**
+ * Whether the `.posteditignore` files above `path` (an absolute file path)
+ * exclude it, read afresh, as a command naming that file would read them: an
+ * editor asks once per check, and an edit to an ignore file counts at once.
+ */
+export function isIgnoredFile(path: string): boolean {
+  return new IgnoreTree(true).ignores(resolve(path))
+}
+
 const hasTextExtension = (file: string) => TEXT_EXTENSIONS.includes(extname(file).slice(1).toLowerCase())
 
 /** A key naming the real file behind `path` (links resolved), so each file is checked once. */

@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {checkFile, prepareFor, type FileJob, type JsonMessage} from '../lint/check-file.js'
-import {TEXT_EXTENSIONS} from '../lint/inputs.js'
+import {isIgnoredFile, TEXT_EXTENSIONS} from '../lint/inputs.js'
 import type {Options} from '../postedit.js'
 import {FIX_ALL_KIND, fixAllAction, isWanted, quickFixes, toDiagnostic} from './convert.js'
 import {optionsForDocument} from './settings.js'
@@ -82,6 +82,12 @@ export function serve(connection: Connection): void {
     const text = document.getText()
     const path = pathOf(uri)
     let diagnostics: Diagnostic[]
+    // Ignored as the command ignores it: an editor says nothing about it either.
+    if (path !== undefined && isIgnoredFile(path)) {
+      checked.delete(uri)
+      await connection.sendDiagnostics({uri, version, diagnostics: []})
+      return
+    }
     try {
       const options = await optionsForDocument(path, text, cwdOf(path), (warning) => connection.console.warn(`postedit: ${warning}`))
       const job: FileJob = {path, value: text, options: {...options, format}}
@@ -138,7 +144,7 @@ export function serve(connection: Connection): void {
     // Configuration files and packs: a change to any re-checks every open document.
     if (watchDynamically) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{globPattern: '**/.posteditrc*'}, {globPattern: '**/package.json'}, {globPattern: '**/*.{yml,yaml}'}]
+        watchers: [{globPattern: '**/.posteditrc*'}, {globPattern: '**/.posteditignore'}, {globPattern: '**/package.json'}, {globPattern: '**/*.{yml,yaml}'}]
       })
     }
   })
