@@ -56,3 +56,17 @@ export const garbleKeys = perWordType((word: string): string[] => {
   if (folded.length >= MIN_GARBLE_KEY) keys.push(`=${folded}`)
   return keys
 })
+
+/** Arabic proclitics machine translation leaves on a name it spells back: the article, and بـ لـ و فـ كـ. */
+const PROCLITIC = /^(?:al|el|b|l|w|f|k)(?=[a-z]{6})/
+
+/**
+ * The word with an Arabic proclitic taken off, when it has one: MT spells
+ * بلوبينافير ("with lopinavir") back as one word, `Blobenavir`. Empty when
+ * the word starts otherwise.
+ */
+export function withoutProclitic(word: string): string {
+  const lower = word.toLowerCase()
+  const match = PROCLITIC.exec(lower)
+  return match ? lower.slice(match[0].length) : ''
+}

@@ -7,6 +7,7 @@ import {defineRule, type RuleMeta} from './meta.js'
 import retextPosteditNames, {NAME_RULES} from './names.js'
 import retextPosteditNeedsHuman from './needs-human.js'
 import retextPosteditPhrases from './phrases.js'
+import retextPosteditSpokenAcronyms, {SPOKEN_ACRONYM_RULES} from './spoken-acronyms.js'
 import retextPosteditSpelling, {SPELLING_RULES, type SpellingOptions} from './spelling.js'
 import retextPosteditTypography, {TYPOGRAPHY_RULES} from './typography.js'
 
@@ -27,6 +28,7 @@ export interface RuleFamily {
 export const RULE_FAMILIES: readonly RuleFamily[] = [
   {plugin: retextPosteditArtifacts, rules: []},
   {plugin: retextPosteditPhrases, rules: []},
+  {plugin: retextPosteditSpokenAcronyms, rules: Object.values(SPOKEN_ACRONYM_RULES)},
   {plugin: retextPosteditNames, rules: Object.values(NAME_RULES)},
   {plugin: retextPosteditEntities, rules: Object.values(ENTITY_RULES)},
   {plugin: retextPosteditSpelling, rules: Object.values(SPELLING_RULES)},
