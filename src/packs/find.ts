@@ -3,7 +3,7 @@ import type {Atom} from '../infra/atoms.js'
 import {surfaceKey, type ArtifactRule, type PhraseRule, type PhraseValue, type RuleSet} from './compile.js'
 import type {PhraseMatch} from './phrase-matcher.js'
 import {selectMatches} from './phrase-matcher.js'
-import {garbleKeys, withoutProclitic} from './garble-key.js'
+import {garbleKeys, sameOnset, withoutProclitic} from './garble-key.js'
 
 /** Tells whether a rule id is turned off. */
 export type {IsOff} from '../infra/rule-ids.js'
@@ -206,7 +206,10 @@ export function findGarbles(
       .find((found) => found !== undefined)
     // Only when the word as written matches no term: an Arabic proclitic spelled into it (`Blobenavir`).
     const bare = withoutProclitic(word)
-    const terms = termsOf(word) ?? (bare ? termsOf(bare) : undefined)
+    const plain = termsOf(word)
+    const read = plain ? word : bare
+    // Terms that share a key are told apart by how they begin (`tosilizomap`: tocilizumab, not atezolizumab).
+    const terms = (plain ?? (bare ? termsOf(bare) : undefined))?.filter((term) => sameOnset(read, term.replacement))
     if (!terms || terms.length !== 1) continue
     const {rule, replacement} = terms[0]!
     if (isOff(rule.id) || word.toLowerCase() === replacement.toLowerCase()) continue
