@@ -16,6 +16,7 @@ import {checkInvisible, meta as invisible} from './typography/invisible.js'
 import {checkNbsp, meta as nbsp} from './typography/nbsp.js'
 import {checkNormalization, meta as normalization} from './typography/normalization.js'
 import {checkQuotes, meta as quotes} from './typography/quotes.js'
+import {checkCurrencySpace, checkGuillemets, checkSpaceAfterQuote, currencySpaceMeta, guillemetsMeta, spaceAfterQuoteMeta} from './typography/quote-marks.js'
 import {checkSpaceBeforePunctuation, meta as spaceBeforePunctuation} from './typography/space-before-punctuation.js'
 
 type Check = (context: TypographyContext, tree: Root) => Finding[]
@@ -31,7 +32,10 @@ const CHECKS: ReadonlyArray<readonly [RuleMeta, Check]> = [
   [spaceBeforePunctuation, checkSpaceBeforePunctuation],
   [doubleSpace, checkDoubleSpace],
   [doubledFullStop, checkDoubledFullStop],
+  [guillemetsMeta, checkGuillemets],
   [quotes, checkQuotes],
+  [spaceAfterQuoteMeta, checkSpaceAfterQuote],
+  [currencySpaceMeta, checkCurrencySpace],
   [normalization, checkNormalization]
 ]
 
