@@ -1,6 +1,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {PATTERNS} from '../needs-human/patterns.js'
+import retextPosteditArabicLeftIn, {ARABIC_LEFT_IN_RULES} from './arabic-left-in.js'
 import retextPosteditArtifacts from './artifacts.js'
 import retextPosteditEntities, {ENTITY_RULES} from './entities.js'
 import {defineRule, type RuleMeta} from './meta.js'
@@ -31,6 +32,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   {plugin: retextPosteditSpokenAcronyms, rules: Object.values(SPOKEN_ACRONYM_RULES)},
   {plugin: retextPosteditNames, rules: Object.values(NAME_RULES)},
   {plugin: retextPosteditEntities, rules: Object.values(ENTITY_RULES)},
+  {plugin: retextPosteditArabicLeftIn, rules: Object.values(ARABIC_LEFT_IN_RULES)},
   {plugin: retextPosteditSpelling, rules: Object.values(SPELLING_RULES)},
   {plugin: retextPosteditTypography, rules: TYPOGRAPHY_RULES},
   // needs-human patterns carry their metadata in their own table; they report, never fix.

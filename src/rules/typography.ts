@@ -66,6 +66,10 @@ export default function retextPosteditTypography(options?: RuleOptions) {
       if (!isOff(foreignScript.id)) for (const finding of checkForeignScript(context)) report(file, finding)
       return
     }
-    for (const [, check] of checks) for (const finding of check(context, tree)) report(file, finding)
+    // A name in Arabic script the gazetteer rule already replaced is not reported again as untranslated.
+    const named = file.messages.filter((message) => message.ruleId === 'names.arabic-script').map((message) => message.place && 'start' in message.place ? message.place.start.offset : undefined)
+    for (const [meta, check] of checks) {
+      for (const finding of check(context, tree)) if (meta !== foreignScript || !named.includes(finding.start)) report(file, finding)
+    }
   }
 }
