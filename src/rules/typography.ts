@@ -3,6 +3,7 @@ import type {VFile} from 'vfile'
 import {report} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
 import type {Finding} from '../engine/types.js'
+import {ARABIC_SCRIPT} from './arabic-left-in.js'
 import type {RuleMeta} from './meta.js'
 import {isOffFor, type RuleOptions} from './options.js'
 import {checkArabicDigits, meta as arabicDigits} from './typography/arabic-digits.js'
@@ -67,7 +68,7 @@ export default function retextPosteditTypography(options?: RuleOptions) {
       return
     }
     // A name in Arabic script the gazetteer rule already replaced is not reported again as untranslated.
-    const named = file.messages.filter((message) => message.ruleId === 'names.arabic-script').map((message) => message.place && 'start' in message.place ? message.place.start.offset : undefined)
+    const named = file.messages.filter((message) => message.ruleId === ARABIC_SCRIPT).map((message) => message.place && 'start' in message.place ? message.place.start.offset : undefined)
     for (const [meta, check] of checks) {
       for (const finding of check(context, tree)) if (meta !== foreignScript || !named.includes(finding.start)) report(file, finding)
     }

@@ -40,6 +40,14 @@ function quotesOf(source: string): [string, string] {
   return straight > curly ? ['"', '"'] : [OPEN, CLOSE]
 }
 
+/** Whether the line at `at` is set in French, with a space before ? ! ; or : — a quotation in French keeps its guillemets. */
+function frenchLine(source: string, at: number): boolean {
+  const start = source.lastIndexOf('\n', at) + 1
+  let end = source.indexOf('\n', at)
+  if (end === -1) end = source.length
+  return /[\p{L}\p{N}][ \u00A0\u202F][?!;:](?=\s|$|»)/u.test(source.slice(start, end))
+}
+
 // A pair on one line: « text », with the French spaces inside it (plain or no-break).
 const PAIR = /«[\s\u00A0\u202F]*([^«»\n]*?)[\s\u00A0\u202F]*»/g
 
@@ -61,6 +69,7 @@ export function checkGuillemets(context: TypographyContext): Finding[] {
     if (context.inForeign(start) || match[1]!.trim() === '') continue
     paired.add(start)
     paired.add(end - 1)
+    if (frenchLine(source, start)) continue
     const expected = `${open}${match[1]}${close}`
     findings.push({
       ruleId: guillemetsMeta.id,
@@ -75,7 +84,7 @@ export function checkGuillemets(context: TypographyContext): Finding[] {
   }
   for (let at = 0; at < source.length; at++) {
     const char = source[at]!
-    if ((char !== '«' && char !== '»') || paired.has(at) || context.inForeign(at)) continue
+    if ((char !== '«' && char !== '»') || paired.has(at) || context.inForeign(at) || frenchLine(source, at)) continue
     findings.push({
       ruleId: guillemetsMeta.id,
       reason: `Unexpected \`${char}\`, expected \`${char === '«' ? open : close}\``,
