@@ -4,6 +4,7 @@ import {PATTERNS} from '../needs-human/patterns.js'
 import retextPosteditArabicLeftIn, {ARABIC_LEFT_IN_RULES} from './arabic-left-in.js'
 import retextPosteditArtifacts from './artifacts.js'
 import retextPosteditEntities, {ENTITY_RULES} from './entities.js'
+import retextPosteditIrregularForms, {IRREGULAR_RULES} from './irregular-forms.js'
 import {defineRule, type RuleMeta} from './meta.js'
 import retextPosteditNames, {NAME_RULES} from './names.js'
 import retextPosteditNeedsHuman from './needs-human.js'
@@ -33,6 +34,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   {plugin: retextPosteditNames, rules: Object.values(NAME_RULES)},
   {plugin: retextPosteditEntities, rules: Object.values(ENTITY_RULES)},
   {plugin: retextPosteditArabicLeftIn, rules: Object.values(ARABIC_LEFT_IN_RULES)},
+  {plugin: retextPosteditIrregularForms, rules: Object.values(IRREGULAR_RULES)},
   {plugin: retextPosteditSpelling, rules: Object.values(SPELLING_RULES)},
   {plugin: retextPosteditTypography, rules: TYPOGRAPHY_RULES},
   // needs-human patterns carry their metadata in their own table; they report, never fix.
