@@ -3,7 +3,7 @@ import type {Atom} from '../infra/atoms.js'
 import {surfaceKey, type ArtifactRule, type PhraseRule, type PhraseValue, type RuleSet} from './compile.js'
 import type {PhraseMatch} from './phrase-matcher.js'
 import {selectMatches} from './phrase-matcher.js'
-import {garbleKeys} from './garble-key.js'
+import {garbleKeys, sameOnset, withoutProclitic} from './garble-key.js'
 
 /** Tells whether a rule id is turned off. */
 export type {IsOff} from '../infra/rule-ids.js'
@@ -181,7 +181,8 @@ export function findPhrases(rules: RuleSet, source: string, atoms: readonly Atom
 /**
  * Unlisted garbles of `fuzzy` entries' terms: a whole word that no
  * dictionary knows (`isWord`) and whose garble key is that of exactly one
- * term (`Remdecifer` for remdesivir). Words inside `taken` ranges (already
+ * term (`Remdecifer` for remdesivir), or would be without an Arabic
+ * proclitic (`Blobenavir`: bi- + lopinavir). Words inside `taken` ranges (already
  * reported by a phrase) are left alone.
  */
 export function findGarbles(
@@ -200,9 +201,15 @@ export function findGarbles(
     if (atom.joint === 'joined' || atoms[index + 1]?.joint === 'joined' || atom.end - atom.start < 6) continue
     const word = source.slice(atom.start, atom.end)
     if (!/^\p{L}+$/u.test(word)) continue
-    const terms = garbleKeys(word)
+    const termsOf = (letters: string) => garbleKeys(letters)
       .map((key) => rules.garbles.get(key))
       .find((found) => found !== undefined)
+    // Only when the word as written matches no term: an Arabic proclitic spelled into it (`Blobenavir`).
+    const bare = withoutProclitic(word)
+    const plain = termsOf(word)
+    const read = plain ? word : bare
+    // Terms that share a key are told apart by how they begin (`tosilizomap`: tocilizumab, not atezolizumab).
+    const terms = (plain ?? (bare ? termsOf(bare) : undefined))?.filter((term) => sameOnset(read, term.replacement))
     if (!terms || terms.length !== 1) continue
     const {rule, replacement} = terms[0]!
     if (isOff(rule.id) || word.toLowerCase() === replacement.toLowerCase()) continue

@@ -1,12 +1,15 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {PATTERNS} from '../needs-human/patterns.js'
+import retextPosteditArabicLeftIn, {ARABIC_LEFT_IN_RULES} from './arabic-left-in.js'
 import retextPosteditArtifacts from './artifacts.js'
 import retextPosteditEntities, {ENTITY_RULES} from './entities.js'
+import retextPosteditIrregularForms, {IRREGULAR_RULES} from './irregular-forms.js'
 import {defineRule, type RuleMeta} from './meta.js'
 import retextPosteditNames, {NAME_RULES} from './names.js'
 import retextPosteditNeedsHuman from './needs-human.js'
 import retextPosteditPhrases from './phrases.js'
+import retextPosteditSpokenAcronyms, {SPOKEN_ACRONYM_RULES} from './spoken-acronyms.js'
 import retextPosteditSpelling, {SPELLING_RULES, type SpellingOptions} from './spelling.js'
 import retextPosteditTypography, {TYPOGRAPHY_RULES} from './typography.js'
 
@@ -27,8 +30,11 @@ export interface RuleFamily {
 export const RULE_FAMILIES: readonly RuleFamily[] = [
   {plugin: retextPosteditArtifacts, rules: []},
   {plugin: retextPosteditPhrases, rules: []},
+  {plugin: retextPosteditSpokenAcronyms, rules: Object.values(SPOKEN_ACRONYM_RULES)},
   {plugin: retextPosteditNames, rules: Object.values(NAME_RULES)},
   {plugin: retextPosteditEntities, rules: Object.values(ENTITY_RULES)},
+  {plugin: retextPosteditArabicLeftIn, rules: Object.values(ARABIC_LEFT_IN_RULES)},
+  {plugin: retextPosteditIrregularForms, rules: Object.values(IRREGULAR_RULES)},
   {plugin: retextPosteditSpelling, rules: Object.values(SPELLING_RULES)},
   {plugin: retextPosteditTypography, rules: TYPOGRAPHY_RULES},
   // needs-human patterns carry their metadata in their own table; they report, never fix.

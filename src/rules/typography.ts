@@ -3,6 +3,7 @@ import type {VFile} from 'vfile'
 import {report} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
 import type {Finding} from '../engine/types.js'
+import {ARABIC_SCRIPT} from './arabic-left-in.js'
 import type {RuleMeta} from './meta.js'
 import {isOffFor, type RuleOptions} from './options.js'
 import {checkArabicDigits, meta as arabicDigits} from './typography/arabic-digits.js'
@@ -16,6 +17,7 @@ import {checkInvisible, meta as invisible} from './typography/invisible.js'
 import {checkNbsp, meta as nbsp} from './typography/nbsp.js'
 import {checkNormalization, meta as normalization} from './typography/normalization.js'
 import {checkQuotes, meta as quotes} from './typography/quotes.js'
+import {checkCurrencySpace, checkGuillemets, checkSpaceAfterQuote, currencySpaceMeta, guillemetsMeta, spaceAfterQuoteMeta} from './typography/quote-marks.js'
 import {checkSpaceBeforePunctuation, meta as spaceBeforePunctuation} from './typography/space-before-punctuation.js'
 
 type Check = (context: TypographyContext, tree: Root) => Finding[]
@@ -31,7 +33,10 @@ const CHECKS: ReadonlyArray<readonly [RuleMeta, Check]> = [
   [spaceBeforePunctuation, checkSpaceBeforePunctuation],
   [doubleSpace, checkDoubleSpace],
   [doubledFullStop, checkDoubledFullStop],
+  [guillemetsMeta, checkGuillemets],
   [quotes, checkQuotes],
+  [spaceAfterQuoteMeta, checkSpaceAfterQuote],
+  [currencySpaceMeta, checkCurrencySpace],
   [normalization, checkNormalization]
 ]
 
@@ -62,6 +67,10 @@ export default function retextPosteditTypography(options?: RuleOptions) {
       if (!isOff(foreignScript.id)) for (const finding of checkForeignScript(context)) report(file, finding)
       return
     }
-    for (const [, check] of checks) for (const finding of check(context, tree)) report(file, finding)
+    // A name in Arabic script the gazetteer rule already replaced is not reported again as untranslated.
+    const named = file.messages.filter((message) => message.ruleId === ARABIC_SCRIPT).map((message) => message.place && 'start' in message.place ? message.place.start.offset : undefined)
+    for (const [meta, check] of checks) {
+      for (const finding of check(context, tree)) if (meta !== foreignScript || !named.includes(finding.start)) report(file, finding)
+    }
   }
 }
