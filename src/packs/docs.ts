@@ -32,26 +32,90 @@ function familyAndDesk(id: string): [string, string] {
   return dot === -1 ? [id, 'general'] : [id.slice(0, dot), id.slice(dot + 1)]
 }
 
-/** A table of entries per family and desk, so an editor sees what each desk's pack covers. */
+/** How many organisations, brands and acronyms a pack lists for the entity rule (its `entities` and `acronyms` lists). */
+function listedCount(pack: Pack): number {
+  return ['entities', 'acronyms'].reduce((sum, name) => sum + (pack.lists?.[name]?.length ?? 0), 0)
+}
+
+/**
+ * A table of entries per family and desk, so an editor sees what each desk's
+ * pack covers; a family whose packs list names for the entity rule (orgs)
+ * gets that number beside its entries, since most of its coverage is there.
+ */
 function countsTable(packs: readonly Pack[]): string[] {
-  const counts = new Map<string, Map<string, number>>()
+  const counts = new Map<string, Map<string, {entries: number; listed: number}>>()
   for (const pack of packs) {
     const [family, desk] = familyAndDesk(pack.pack)
-    const desks = counts.get(family) ?? new Map<string, number>()
-    desks.set(desk, (desks.get(desk) ?? 0) + pack.entries.length)
+    const desks = counts.get(family) ?? new Map<string, {entries: number; listed: number}>()
+    const count = desks.get(desk) ?? {entries: 0, listed: 0}
+    desks.set(desk, {entries: count.entries + pack.entries.length, listed: count.listed + listedCount(pack)})
     counts.set(family, desks)
   }
-  const lines = ['## Entries per family and desk', '', '| family | desk | entries |', '| --- | --- | ---: |']
+  const lines = [
+    '## Entries per family and desk',
+    '',
+    '| family | desk | entries | organisations, brands and acronyms listed for the entity rule |',
+    '| --- | --- | ---: | ---: |'
+  ]
   for (const [family, desks] of counts) {
+    const lists = [...desks.values()].some((count) => count.listed > 0)
+    const listed = (n: number, bold = false) => (!lists ? '' : bold ? `**${n}**` : `${n}`)
+    let entries = 0
     let total = 0
     for (const [desk, count] of desks) {
-      lines.push(`| ${family} | ${desk} | ${count} |`)
-      total += count
+      lines.push(`| ${family} | ${desk} | ${count.entries} | ${listed(count.listed)} |`)
+      entries += count.entries
+      total += count.listed
     }
-    if (desks.size > 1) lines.push(`| ${family} | **all desks** | **${total}** |`)
+    if (desks.size > 1) lines.push(`| ${family} | **all desks** | **${entries}** | ${listed(total, true)} |`)
   }
   lines.push('')
   return lines
+}
+
+/** The gazetteer's size by kind, for the line under the table (see {@link gazetteerCounts}). */
+export interface GazetteerCounts {
+  people: number
+  places: number
+  exonyms: number
+  regions: number
+  groups: number
+}
+
+/** What {@link gazetteerCounts} reads of a gazetteer file (a `GazetteerFile` fits). */
+interface CountedGazetteer {
+  gazetteer: string
+  kind?: string
+  entities: ReadonlyArray<{kind?: string}>
+}
+
+/**
+ * Count the gazetteer's entities by kind; the entities of `exonyms` (English
+ * names of world places) are counted apart from the other places.
+ */
+export function gazetteerCounts(files: readonly CountedGazetteer[]): GazetteerCounts {
+  const counts: GazetteerCounts = {people: 0, places: 0, exonyms: 0, regions: 0, groups: 0}
+  for (const file of files) {
+    for (const entity of file.entities) {
+      const kind = entity.kind ?? file.kind ?? 'person'
+      if (kind === 'person') counts.people++
+      else if (kind === 'region') counts.regions++
+      else if (kind === 'group') counts.groups++
+      else if (file.gazetteer === 'exonyms') counts.exonyms++
+      else counts.places++
+    }
+  }
+  return counts
+}
+
+const number = (n: number) => n.toLocaleString('en-US')
+
+function gazetteerLine(counts: GazetteerCounts): string[] {
+  return [
+    `Gazetteer (\`rules/names/*.yml\`, read by the \`names\` rule): ${number(counts.people)} people, ${number(counts.places)} places, ` +
+      `${number(counts.exonyms)} exonyms, ${number(counts.regions)} regions, ${number(counts.groups)} groups.`,
+    ''
+  ]
 }
 
 /**
@@ -67,10 +131,11 @@ export interface CodeRuleDoc {
 }
 
 /**
- * docs/rules.md: every pack and its entries, then the rules written in code
+ * docs/rules.md: the counts per family and desk (and, given `gazetteer`, the
+ * gazetteer's), every pack and its entries, then the rules written in code
  * (`codeRules`, from the rule registry), each with an anchor of its id.
  */
-export function rulesMarkdown(packs: readonly Pack[], codeRules: readonly CodeRuleDoc[] = []): string {
+export function rulesMarkdown(packs: readonly Pack[], codeRules: readonly CodeRuleDoc[] = [], gazetteer?: GazetteerCounts): string {
   const lines = [
     '# postedit rules',
     '',
@@ -79,10 +144,11 @@ export function rulesMarkdown(packs: readonly Pack[], codeRules: readonly CodeRu
     'Ids are `pack.entry`: use them with `--disable` and in `disable` options. *fix*: `--fix` applies it;',
     '*suggest*: reported with the replacement as a suggestion; *flag*: reported with a note.',
     '',
-    ...countsTable(packs)
+    ...countsTable(packs),
+    ...(gazetteer ? gazetteerLine(gazetteer) : [])
   ]
   for (const pack of packs) {
-    const listed = ['entities', 'acronyms'].reduce((sum, name) => sum + (pack.lists?.[name]?.length ?? 0), 0)
+    const listed = listedCount(pack)
     const counts = listed > 0 ? `${pack.entries.length} entries, ${listed} organisations, brands and acronyms listed for the entity rule` : `${pack.entries.length} entries`
     lines.push(`## ${pack.pack}`, '', `${cell(pack.description)} (${code(`rules/default/${basename(pack.file)}`)}, ${counts})`, '')
     lines.push('| id | does | what it finds | why |', '| --- | --- | --- | --- |')
