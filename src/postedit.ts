@@ -2,7 +2,7 @@ import {VFile} from 'vfile'
 import {applyAcceptedPhrases, applySeverities, offRules, type RuleSetting} from './engine/adjust.js'
 import {applyDirectives, readDirectives} from './engine/directives.js'
 import {applyFixes} from './engine/fix.js'
-import {chunkLimits, chunkRanges, type PieceState} from './engine/chunks.js'
+import {chunkLimits, chunkRanges, pieceChecked, type PieceState} from './engine/chunks.js'
 import {offsetsOf, report, type PosteditMessage} from './engine/report.js'
 import type {Finding, Fix} from './engine/types.js'
 import {checkOptionShapes, checkRuleIds, inputFile} from './config/validate-options.js'
@@ -147,6 +147,7 @@ function lintInPieces(processor: PosteditProcessor, work: VFile, options: Option
     }
     processor.runSync(processor.parse(piece), piece)
     for (const message of piece.messages as PosteditMessage[]) report(work, shifted(message, start))
+    pieceChecked()
   }
   // A name is reported where it first occurs, with how often it occurs in the whole text.
   for (const message of work.messages as PosteditMessage[]) {
