@@ -2,7 +2,7 @@ import {VFile} from 'vfile'
 import {applyAcceptedPhrases, applySeverities, offRules, type RuleSetting} from './engine/adjust.js'
 import {applyDirectives, readDirectives} from './engine/directives.js'
 import {applyFixes} from './engine/fix.js'
-import {chunkLimits, chunkRanges, type PieceState} from './engine/chunks.js'
+import {chunkLimits, chunkRanges, pieceChecked, type PieceState} from './engine/chunks.js'
 import {offsetsOf, report, type PosteditMessage} from './engine/report.js'
 import type {Finding, Fix} from './engine/types.js'
 import {checkOptionShapes, checkRuleIds, inputFile} from './config/validate-options.js'
@@ -13,6 +13,9 @@ import {loadHtmlSupport, maskHtml} from './markdown/html-mask.js'
 import {widenDeletionsToElements} from './markdown/html-elements.js'
 import {loadMarkdownSupport, maskMarkdown, maskPlainText, maskRanges} from './markdown/mask.js'
 import {createProcessor, type PosteditProcessor, type ProcessorOptions} from './processor.js'
+import type {RuleSet} from './packs/compile.js'
+import {loadGazetteer} from './names/gazetteer.js'
+import {identityOf} from './spelling/speller.js'
 
 /** Options of {@link postedit}. */
 export interface Options extends ProcessorOptions {
@@ -150,6 +153,7 @@ function lintInPieces(processor: PosteditProcessor, work: VFile, options: Option
     }
     processor.runSync(processor.parse(piece), piece)
     for (const message of piece.messages as PosteditMessage[]) report(work, shifted(message, start))
+    pieceChecked()
   }
   // A name is reported where it first occurs, with how often it occurs in the whole text.
   for (const message of work.messages as PosteditMessage[]) {
@@ -217,7 +221,7 @@ export function posteditSync(input: string | Uint8Array | VFile, options: Option
   let file = inputFile(input)
   // Packs are looked up once per call (each lookup checks every pack file for changes).
   const rules = rulesOf(options)
-  const processor = createProcessor({...options, ...(options.rules ? {} : {rules}), disable: disabledBy(options)})
+  const processor = processorFor(options, rules, disabledBy(options))
   checkRuleIds(rules, options)
   let messages = lint(processor, file, options)
   const applied: PosteditMessage[] = []
@@ -241,6 +245,38 @@ export function posteditSync(input: string | Uint8Array | VFile, options: Option
     }
   }
   return {value: String(file.value), messages, applied, file}
+}
+
+/** Processors kept for later calls with the same options (an editor re-checks one article often). */
+const processors = new Map<string, PosteditProcessor>()
+const MAX_PROCESSORS = 8
+
+/**
+ * The processor for `options`: built on the first call, then reused while
+ * the packs and gazetteer it was built with are unchanged (each call still
+ * looks them up, so an edited pack or gazetteer file is picked up), which
+ * saves building and freezing every rule plugin per call.
+ */
+function processorFor(options: Options, rules: RuleSet, disable: string[] | undefined): PosteditProcessor {
+  const gazetteer = loadGazetteer(options.names ?? ['default'])
+  const dictionary = options.dictionary
+  const key = JSON.stringify([
+    identityOf(rules),
+    identityOf(gazetteer),
+    disable ?? null,
+    options.spelling ?? null,
+    options.names ?? null,
+    options.style ?? null,
+    options.words ?? null,
+    dictionary === undefined || typeof dictionary === 'string' ? (dictionary ?? null) : identityOf(dictionary)
+  ])
+  let processor = processors.get(key)
+  if (!processor) {
+    if (processors.size >= MAX_PROCESSORS) processors.delete(processors.keys().next().value!)
+    processor = createProcessor({...options, rules, disable})
+    processors.set(key, processor)
+  }
+  return processor
 }
 
 /**

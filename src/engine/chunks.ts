@@ -43,6 +43,23 @@ export function withChunkLimits<T>(next: ChunkLimits, action: () => T): T {
   }
 }
 
+let pieceHook: (() => void) | undefined
+
+/**
+ * Have `hook` called after each piece of a long text is checked (the CLI
+ * collects garbage there when the heap has grown: V8 otherwise lets the
+ * trees of dropped pieces pile up to gigabytes before collecting them).
+ * `undefined` removes it.
+ */
+export function afterEachPiece(hook: (() => void) | undefined): void {
+  pieceHook = hook
+}
+
+/** Call the hook set by {@link afterEachPiece}, if any. */
+export function pieceChecked(): void {
+  pieceHook?.()
+}
+
 const BLANK_LINE = /(?:\r?\n|\r)[\t ]*(?:\r?\n|\r)/g
 const SENTENCE_LINE_END = /[.!?\u2026\u061F]["'\u201D\u2019)\]]*[\t ]*(?:\r?\n|\r)/g
 const LINE_END = /\r?\n|\r/g

@@ -9,11 +9,11 @@ export function perWordType<T>(compute: (word: string) => T): (word: string) => 
   const cache = new Map<string, T>()
   return (word) => {
     let value = cache.get(word)
-    if (value === undefined) {
+    if (value === undefined && !cache.has(word)) {
       if (cache.size >= MAX_CACHED) cache.clear()
       value = compute(word)
       cache.set(word, value)
     }
-    return value
+    return value as T
   }
 }

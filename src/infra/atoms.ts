@@ -26,7 +26,6 @@ export interface Atom {
   sentenceStart: boolean
 }
 
-const RUN = /[\p{L}\p{M}\p{N}]+/gu
 const PART = /\p{N}+|[\p{L}\p{M}]+/gu
 const HYPHENS = new Set(['-', '\u2010', '\u2011'])
 const APOSTROPHES = new Set(["'", '\u2019', '\u02BC', '\u2018', '`', '\u00B4'])
@@ -40,6 +39,7 @@ export function keyOf(word: string): string {
 }
 
 function jointOf(gap: string): Joint {
+  if (gap === ' ') return 'space'
   if (gap.length === 0) return 'joined'
   if (gap.includes('\n') || gap.includes('\r')) return 'break'
   if (HYPHENS.has(gap)) return 'hyphen'
@@ -48,27 +48,52 @@ function jointOf(gap: string): Joint {
   return 'punctuation'
 }
 
+/** Lookup keys of the words seen, per word: lower-casing and composing each occurrence again costs more than a map. */
+const keys = new Map<string, string>()
+const MAX_KEYS = 100_000
+
+function cachedKey(word: string): string {
+  let key = keys.get(word)
+  if (key === undefined) {
+    if (keys.size >= MAX_KEYS) keys.clear()
+    key = keyOf(word)
+    keys.set(word, key)
+  }
+  return key
+}
+
 /**
  * Cut `text` into atoms. Offsets are shifted by `base`, so a slice of a
  * larger document can be atomised in place.
+ *
+ * One pass over the parts (runs of digits or of letters): a part right after
+ * the previous one, with nothing between, continues its run (`Covid19`).
  */
 export function atomize(text: string, base = 0): Atom[] {
   const atoms: Atom[] = []
   let previousEnd = 0
   let first = true
-  for (const run of text.matchAll(RUN)) {
-    const runStart = run.index
-    const gap = text.slice(previousEnd, runStart)
-    let joint: Joint = first ? 'start' : jointOf(gap)
-    let sentenceStart = first || joint === 'break' || SENTENCE_END.test(gap)
-    for (const part of run[0].matchAll(PART)) {
-      const start = base + runStart + part.index
-      atoms.push({key: keyOf(part[0]), start, end: start + part[0].length, joint, sentenceStart})
+  PART.lastIndex = 0
+  for (let part = PART.exec(text); part !== null; part = PART.exec(text)) {
+    const partStart = part.index
+    let joint: Joint
+    let sentenceStart: boolean
+    if (first) {
+      joint = 'start'
+      sentenceStart = true
+      first = false
+    } else if (partStart === previousEnd) {
       joint = 'joined'
       sentenceStart = false
+    } else {
+      const gap = text.slice(previousEnd, partStart)
+      joint = jointOf(gap)
+      sentenceStart = joint === 'break' || (joint !== 'space' && SENTENCE_END.test(gap))
     }
-    previousEnd = runStart + run[0].length
-    first = false
+    const word = part[0]
+    const start = base + partStart
+    atoms.push({key: cachedKey(word), start, end: start + word.length, joint, sentenceStart})
+    previousEnd = partStart + word.length
   }
   return atoms
 }

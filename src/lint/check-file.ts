@@ -2,6 +2,7 @@ import {VFile} from 'vfile'
 import type {PosteditMessage} from '../engine/report.js'
 import {formatOf, loadSupportFor, posteditSync} from '../postedit.js'
 import type {FileJob, FileOutcome, JsonMessage} from './outcome.js'
+import {boundHeapOfLongTexts} from './heap.js'
 
 // The data types live in outcome.ts, which loads no engine: reports and the
 // results cache use them without loading the rules.
@@ -35,6 +36,7 @@ export async function prepareFor(jobs: readonly FileJob[]): Promise<void> {
 
 /** Check one file (in this thread or a worker): pure data in, pure data out. */
 export function checkFile(job: FileJob): FileOutcome {
+  boundHeapOfLongTexts()
   const file = new VFile({path: job.path, value: job.value})
   const result = posteditSync(file, job.options)
   return {path: job.path, original: job.value, value: result.value, messages: result.messages.map(toJson), fixed: result.applied.length}

@@ -1,3 +1,4 @@
+import {perWordType} from '../engine/word-cache.js'
 import {nameKey} from './key.js'
 
 /**
@@ -116,6 +117,4 @@ export function arabicPattern(arabic: string): ArabicPattern | undefined {
 }
 
 /** The index key of a Latin spelling, to look up {@link ArabicPattern.skeleton}. */
-export function romanSkeleton(surface: string): string {
-  return fold(nameKey(surface).replace(/[V ]/g, '').replace(/(.)\1+/g, '$1'))
-}
+export const romanSkeleton: (surface: string) => string = perWordType((surface) => fold(nameKey(surface).replace(/[V ]/g, '').replace(/(.)\1+/g, '$1')))

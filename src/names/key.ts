@@ -94,9 +94,7 @@ export function nameWords(name: string): string[] {
  * Key of a whole name: the keys of its words (article forms dropped), joined
  * by spaces. `al-Kadhimi`, `Al Kazemi` and `Kadhimi` share a key.
  */
-export function nameKey(name: string): string {
-  return keyWords(name).join(' ')
-}
+export const nameKey: (name: string) => string = perWordType((name) => keyWords(name).join(' '))
 
 /**
  * The keys of a name's words, with `Abd` and its article written apart
@@ -128,7 +126,9 @@ export function isArticle(word: string): boolean {
  * the given name fixed, the consonants still single the person out.
  * Undefined for one-word names and surnames of fewer than three consonants.
  */
-export function looseNameKey(name: string): string | undefined {
+export const looseNameKey: (name: string) => string | undefined = perWordType(computeLooseNameKey)
+
+function computeLooseNameKey(name: string): string | undefined {
   const keys = keyWords(name)
   if (keys.length < 2) return undefined
   const skeleton = keys.at(-1)!.replaceAll(VOWEL, '')
@@ -141,7 +141,9 @@ export function looseNameKey(name: string): string | undefined {
  * place reaches English with one added or dropped (al-Duqum, Duqm).
  * Undefined below three consonants, where it would match too much.
  */
-export function skeletonKey(name: string): string | undefined {
+export const skeletonKey: (name: string) => string | undefined = perWordType(computeSkeletonKey)
+
+function computeSkeletonKey(name: string): string | undefined {
   const key = nameKey(name).replaceAll(VOWEL, '')
   return key.replaceAll(' ', '').length >= 3 ? key : undefined
 }

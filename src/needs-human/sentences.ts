@@ -22,14 +22,28 @@ export interface Sentence {
 
 const TOKEN = /[\p{L}\p{M}](?:[\p{L}\p{M}\d]|['’-](?=[\p{L}\p{M}]))*|\d(?:[\d,.]*\d)?|[^\s\p{L}\p{M}\d]/gu
 
+const isAsciiLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+
+/** Lower-case forms per token type: a text repeats its words. */
+const lowerForms = new Map<string, string>()
+function lowerOf(value: string): string {
+  let lower = lowerForms.get(value)
+  if (lower === undefined) {
+    if (lowerForms.size >= 100_000) lowerForms.clear()
+    lower = value.toLowerCase().replace(/’/g, "'")
+    lowerForms.set(value, lower)
+  }
+  return lower
+}
+
 /** Tokens of `text`, with offsets shifted by `offset`. */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = []
   for (const match of text.matchAll(TOKEN)) {
     const value = match[0]
     const first = value.charCodeAt(0)
-    const kind = first >= 48 && first <= 57 ? 'number' : /^[\p{L}\p{M}]/u.test(value) ? 'word' : 'punctuation'
-    tokens.push({text: value, lower: value.toLowerCase().replace(/’/g, "'"), start: offset + match.index, end: offset + match.index + value.length, kind})
+    const kind = first >= 48 && first <= 57 ? 'number' : isAsciiLetter(first) ? 'word' : first < 128 ? 'punctuation' : /^[\p{L}\p{M}]/u.test(value) ? 'word' : 'punctuation'
+    tokens.push({text: value, lower: lowerOf(value), start: offset + match.index, end: offset + match.index + value.length, kind})
   }
   return tokens
 }

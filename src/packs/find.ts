@@ -287,8 +287,19 @@ const LONGEST_BOILERPLATE = 400
 function mayMatch(rule: ArtifactRule, text: string): boolean {
   if (text.length > LONGEST_BOILERPLATE) return false
   if (rule.needs.length === 0) return true
-  const seen = rule.patterns[0]?.flags.includes('i') ? text.toLowerCase() : text
+  const seen = rule.patterns[0]?.flags.includes('i') ? lowerCased(text) : text
   return rule.needs.some((need) => seen.includes(need))
+}
+
+// Every rule tries the same line in turn: lower-case it once, not once per rule.
+let lastText = ''
+let lastLower = ''
+function lowerCased(text: string): string {
+  if (text !== lastText) {
+    lastText = text
+    lastLower = text.toLowerCase()
+  }
+  return lastLower
 }
 
 /** How much of the first paragraph a run-in dateline may take. */

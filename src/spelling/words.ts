@@ -1,3 +1,4 @@
+import {perWordType} from '../engine/word-cache.js'
 import type {WordSpan} from '../engine/text-index.js'
 
 /** A piece of a word node that spelling checks: the whole word, or one part of a compound. */
@@ -29,14 +30,21 @@ export function linkRanges(source: string): Array<[number, number]> {
  * compound by its parts.
  */
 export function partsOf(word: WordSpan): WordPart[] {
-  const {value, start} = word
+  const relative = relativeParts(word.value)
+  if (relative.length === 0) return []
+  const {start} = word
+  return relative.map((part) => ({value: part.value, start: start + part.start, end: start + part.end, first: part.first}))
+}
+
+/** {@link partsOf} at offset 0, cached per word type: a text repeats its words. */
+const relativeParts = perWordType((value: string): readonly WordPart[] => {
   if (NOT_A_WORD.test(value) || FOREIGN_LETTER.test(value)) return []
   let text = value.replace(/\u2019/g, "'")
   // Possessive `'s` and the plural possessive's apostrophe.
   text = text.replace(/'s$/i, '').replace(/'$/, '')
   const parts: WordPart[] = []
   const pieces = text.split(/([-\u2010\u2011])/)
-  let offset = start
+  let offset = 0
   for (let index = 0; index < pieces.length; index++) {
     const piece = pieces[index]!
     if (index % 2 === 0 && piece.length > 0) {
@@ -48,7 +56,7 @@ export function partsOf(word: WordSpan): WordPart[] {
     offset += piece.length
   }
   return parts
-}
+})
 
 /** An abbreviation or acronym written in capitals (`UN`, `OPEC`, `NATO`). */
 export const isAllCaps = (word: string): boolean => word.length > 1 && word === word.toUpperCase()
