@@ -39,3 +39,5 @@ try {
   esbuild = false
 }
 if (esbuild) execFileSync(process.execPath, [join(root, 'scripts', 'build-browser.mjs')], {stdio: 'inherit', cwd: root})
+// The CLI's startup snapshot (dist/snapshot/), for this install only; without it the CLI runs as before.
+if (esbuild) execFileSync(process.execPath, [join(root, 'scripts', 'build-snapshot.mjs')], {stdio: 'inherit', cwd: root})

