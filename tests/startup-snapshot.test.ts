@@ -5,8 +5,9 @@ import {run} from './support/cli.js'
 
 const seed = resolve(import.meta.dirname, '../seeds/000_d42d0455121f1d6a.txt')
 const snapshot = resolve(import.meta.dirname, '../dist/snapshot/postedit.blob')
-const fromSnapshot = {POSTEDIT_SNAPSHOT: undefined}
-const without = {POSTEDIT_SNAPSHOT: '0'}
+// `require`: a run that cannot start from the snapshot fails instead of passing unnoticed.
+const fromSnapshot = {POSTEDIT_SNAPSHOT: 'require', NODE_OPTIONS: undefined}
+const without = {POSTEDIT_SNAPSHOT: '0', NODE_OPTIONS: undefined}
 
 // `npm run build` makes the startup snapshot where Node can; the CLI must
 // give the same results from it as without it, on every output the scorers read.
@@ -28,6 +29,14 @@ describe.runIf(existsSync(snapshot))('the CLI from its startup snapshot', () => 
   it('reads standard input as without it', () => {
     const piped = run(['--format', 'json', '-'], {env: fromSnapshot, input: readFileSync(seed)})
     expect(piped.stdout).toBe(run(['--format', 'json', '-'], {env: without, input: readFileSync(seed)}).stdout)
+  })
+
+  it('is left alone when Node options are set (the snapshot holds one V8 configuration)', () => {
+    const refused = run(['--format', 'json', seed], {env: {...fromSnapshot, NODE_OPTIONS: '--max-old-space-size=4096'}})
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('Node options are set')
+    const plain = run(['--format', 'json', seed], {env: {POSTEDIT_SNAPSHOT: undefined, NODE_OPTIONS: '--max-old-space-size=4096'}})
+    expect(plain.stdout).toBe(run(['--format', 'json', seed], {env: without}).stdout)
   })
 
   it('passes options that look like Node options to postedit', () => {

@@ -60,19 +60,41 @@ export function snapshotKey(root = ROOT): string {
 const served = (args: readonly string[]) => args[0] !== 'serve' && !args.includes('--lsp')
 
 /**
+ * Why the startup snapshot cannot serve this run, or undefined when it can.
+ * Node options (on the command line or in NODE_OPTIONS) change the V8
+ * configuration the snapshot was built with, which Node refuses, or ask for
+ * preloads a snapshot skips: such runs start as usual.
+ */
+function unusable(args: readonly string[]): string | undefined {
+  if (!served(args)) return 'the language server and the playground start without it'
+  if (process.execArgv.length > 0 || process.env.NODE_OPTIONS) return 'Node options are set'
+  const blob = join(SNAPSHOT_DIRECTORY, 'postedit.blob')
+  try {
+    if (!existsSync(blob)) return 'the build made none'
+    if (readFileSync(join(SNAPSHOT_DIRECTORY, 'key.json'), 'utf8') !== snapshotKey()) return 'it was built for another Node, install or data'
+  } catch {
+    return 'the build made none'
+  }
+  return undefined
+}
+
+/**
  * Run the command line from the startup snapshot, in a child Node started
  * from it, when there is one that matches; the exit code, or undefined when
- * the caller should run the CLI itself. `POSTEDIT_SNAPSHOT=0` turns it off.
+ * the caller should run the CLI itself. `POSTEDIT_SNAPSHOT=0` turns it off;
+ * `POSTEDIT_SNAPSHOT=require` fails (exit 2) instead of running without it.
  */
 export function runFromSnapshot(args: readonly string[]): number | undefined {
-  if (process.env.POSTEDIT_SNAPSHOT === '0' || !served(args)) return undefined
-  const blob = join(SNAPSHOT_DIRECTORY, 'postedit.blob')
-  const keyFile = join(SNAPSHOT_DIRECTORY, 'key.json')
-  try {
-    if (!existsSync(blob) || readFileSync(keyFile, 'utf8') !== snapshotKey()) return undefined
-  } catch {
-    return undefined
+  const mode = process.env.POSTEDIT_SNAPSHOT
+  if (mode === '0') return undefined
+  const reason = unusable(args)
+  if (reason !== undefined) {
+    if (mode !== 'require') return undefined
+    process.stderr.write(`postedit: POSTEDIT_SNAPSHOT=require, but the startup snapshot cannot be used: ${reason}\n`)
+    return 2
   }
+  const blob = join(SNAPSHOT_DIRECTORY, 'postedit.blob')
+  // `--`: postedit's options are not Node's.
   const child = spawnSync(process.execPath, ['--snapshot-blob', blob, '--', ...args], {stdio: 'inherit', env: {...process.env, POSTEDIT_SNAPSHOT: '0'}})
   if (child.error) return undefined
   if (child.signal) {
