@@ -47,7 +47,11 @@ try {
       js: [
         `const __peResolved = ${JSON.stringify(resolved)};`,
         "const __peResolve = (name) => { const url = __peResolved[name]; if (!url) throw new Error('postedit snapshot: ' + name + ' was not resolved at build'); return url };",
-        "const __peRequireResolve = (name) => require('node:url').fileURLToPath(__peResolve(name));"
+        "const __peRequireResolve = (name) => require('node:url').fileURLToPath(__peResolve(name));",
+        // A script in a snapshot has no dynamic import(); a configuration file in
+        // JavaScript is imported through one compiled at run time, with Node's loader.
+        'let __peImporter;',
+        "const __peImport = (url) => { if (!__peImporter) { const vm = require('node:vm'); const emit = process.emitWarning; process.emitWarning = function (warning, ...rest) { if (!String(warning && warning.message || warning).includes('USE_MAIN_CONTEXT_DEFAULT_LOADER')) return emit.call(process, warning, ...rest) }; __peImporter = new vm.Script('(url) => import(url)', {importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER}).runInThisContext() } return __peImporter(url) };"
       ].join('\n')
     },
     plugins: [
@@ -66,6 +70,7 @@ try {
               .replaceAll('require.resolve(', '__peRequireResolve(')
               .replace('require(schemaPath)', "JSON.parse(require('node:fs').readFileSync(new URL(schemaPath, import.meta.url), 'utf8'))")
               .replaceAll('import.meta.resolve(', '__peResolve(')
+              .replace('await import(pathToFileURL(file).href)', 'await __peImport(pathToFileURL(file).href)')
               .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
             return {contents: text, loader: 'js'}
           })

@@ -4,7 +4,7 @@ import {runFromSnapshot} from './cli/startup-snapshot.js'
 const args = process.argv.slice(2)
 // From the startup snapshot when the build made one for this install (the
 // same run, started with everything loaded); else here, as always.
-const fromSnapshot = runFromSnapshot(args)
+const fromSnapshot = await runFromSnapshot(args)
 if (fromSnapshot === undefined) {
   try {
     const {main} = await import('./cli/main.js')

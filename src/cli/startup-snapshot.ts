@@ -1,4 +1,4 @@
-import {spawnSync} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -56,8 +56,14 @@ export function snapshotKey(root = ROOT): string {
   return JSON.stringify({node: process.version, arch: process.arch, platform: process.platform, files: files.map(stamp)})
 }
 
-/** Commands the snapshot does not serve: the language server and the playground (long-running, they gain nothing). */
-const served = (args: readonly string[]) => args[0] !== 'serve' && !args.includes('--lsp')
+/**
+ * Commands the snapshot serves: not the language server and the playground
+ * (long-running, they gain nothing), and none that writes files (`--fix`
+ * without `--stdout`, `--cache`): a Node started from a snapshot does not run
+ * signal handlers (Node 20), and those runs clean up on Ctrl-C.
+ */
+const served = (args: readonly string[]) =>
+  args[0] !== 'serve' && !args.includes('--lsp') && !args.includes('--cache') && !(args.includes('--fix') && !args.includes('--stdout'))
 
 /**
  * Why the startup snapshot cannot serve this run, or undefined when it can.
@@ -84,7 +90,7 @@ function unusable(args: readonly string[]): string | undefined {
  * the caller should run the CLI itself. `POSTEDIT_SNAPSHOT=0` turns it off;
  * `POSTEDIT_SNAPSHOT=require` fails (exit 2) instead of running without it.
  */
-export function runFromSnapshot(args: readonly string[]): number | undefined {
+export async function runFromSnapshot(args: readonly string[]): Promise<number | undefined> {
   const mode = process.env.POSTEDIT_SNAPSHOT
   if (mode === '0') return undefined
   const reason = unusable(args)
@@ -95,11 +101,28 @@ export function runFromSnapshot(args: readonly string[]): number | undefined {
   }
   const blob = join(SNAPSHOT_DIRECTORY, 'postedit.blob')
   // `--`: postedit's options are not Node's.
-  const child = spawnSync(process.execPath, ['--snapshot-blob', blob, '--', ...args], {stdio: 'inherit', env: {...process.env, POSTEDIT_SNAPSHOT: '0'}})
-  if (child.error) return undefined
-  if (child.signal) {
-    process.kill(process.pid, child.signal)
+  const child = spawn(process.execPath, ['--snapshot-blob', blob, '--', ...args], {stdio: 'inherit', env: {...process.env, POSTEDIT_SNAPSHOT: '0'}})
+  // The run writes no file, and a Node started from a snapshot ignores signals
+  // (Node 20): on one, it is killed, and this process ends as the signal ends it.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+  const forward = () => child.kill('SIGKILL')
+  let received: NodeJS.Signals | undefined
+  const onSignal = (signal: NodeJS.Signals) => {
+    received = signal
+    forward()
+  }
+  for (const signal of signals) process.on(signal, onSignal)
+  const ended = await new Promise<{code: number | null; signal: NodeJS.Signals | null} | undefined>((resolve) => {
+    child.once('error', () => resolve(undefined))
+    child.once('exit', (code, signal) => resolve({code, signal}))
+  })
+  for (const signal of signals) process.off(signal, onSignal)
+  // Could not start Node: run here.
+  if (ended === undefined) return undefined
+  const signal = received ?? ended.signal
+  if (signal) {
+    process.kill(process.pid, signal)
     return 2
   }
-  return child.status ?? 2
+  return ended.code ?? 2
 }
