@@ -40,4 +40,5 @@ try {
 }
 if (esbuild) execFileSync(process.execPath, [join(root, 'scripts', 'build-browser.mjs')], {stdio: 'inherit', cwd: root})
 // The CLI's startup snapshot (dist/snapshot/), for this install only; without it the CLI runs as before.
-if (esbuild) execFileSync(process.execPath, [join(root, 'scripts', 'build-snapshot.mjs')], {stdio: 'inherit', cwd: root})
+// Not when packing: the tarball does not carry it (it holds this folder's paths).
+if (esbuild && process.env.npm_lifecycle_event !== 'prepack') execFileSync(process.execPath, [join(root, 'scripts', 'build-snapshot.mjs')], {stdio: 'inherit', cwd: root})
