@@ -36,10 +36,14 @@ const ratio = (a, b) => `${(a / b).toFixed(2)}x`
 const peakProbe = join(work, 'peak.mjs')
 writeFileSync(peakProbe, `import {writeSync} from 'node:fs'\nprocess.on('exit', () => writeSync(2, '\\npostedit-bench-peak ' + process.resourceUsage().maxRSS * 1024 + '\\n'))\n`)
 
-/** One whole process: wall time and peak resident memory. */
-function processRun(args, env = {}, allowed = [0, 1]) {
+/**
+ * One whole process: wall time and peak resident memory. `probe: false` runs
+ * it without the memory probe (peak NaN): a Node option, which makes the CLI
+ * start without its startup snapshot.
+ */
+function processRun(args, env = {}, allowed = [0, 1], probe = true) {
   const start = performance.now()
-  const child = spawnSync(process.execPath, ['--import', pathToFileURL(peakProbe).href, ...args], {
+  const child = spawnSync(process.execPath, [...(probe ? ['--import', pathToFileURL(peakProbe).href] : []), ...args], {
     encoding: 'utf8',
     env: {...process.env, ...env},
     maxBuffer: 1 << 30,
@@ -52,8 +56,8 @@ function processRun(args, env = {}, allowed = [0, 1]) {
 }
 
 /** The median of `runs` whole-process runs (peak memory: the largest seen). */
-function processMedian(args, count = runs, env = {}, allowed = [0, 1]) {
-  const results = Array.from({length: count}, () => processRun(args, env, allowed))
+function processMedian(args, count = runs, env = {}, allowed = [0, 1], probe = true) {
+  const results = Array.from({length: count}, () => processRun(args, env, allowed, probe))
   return {ms: median(results.map((r) => r.ms)), peak: Math.max(...results.map((r) => r.peak))}
 }
 
@@ -99,13 +103,16 @@ processRun([cli, seed])
 // One article, cold process.
 const floor = processMedian(['-e', '0'], runs, {}, [0])
 const peerArticle = processMedian([peer, seed], runs, {}, [0])
-const article = processMedian([cli, seed])
-const articleFix = processMedian([cli, '--fix', '--stdout', seed])
+// Without the memory probe: a Node option would make the CLI skip its startup snapshot.
+const article = processMedian([cli, seed], runs, {}, [0, 1], false)
+const articleNoSnapshot = processMedian([cli, seed], runs, {POSTEDIT_SNAPSHOT: '0'}, [0, 1], false)
+const articleFix = processMedian([cli, '--fix', '--stdout', seed], runs, {}, [0, 1], false)
 line('node -e 0', seconds(floor.ms))
 line('one article, retext-spell pipeline', `${seconds(peerArticle.ms)} (${ratio(peerArticle.ms, floor.ms)} node -e 0)`)
 line('one article, postedit FILE', `${seconds(article.ms)} (${ratio(article.ms, floor.ms)} node -e 0, ${ratio(article.ms, peerArticle.ms)} retext-spell; target ≤0.25 s, ≤5x)`)
+line('one article, without the startup snapshot', `${seconds(articleNoSnapshot.ms)} (${ratio(articleNoSnapshot.ms, floor.ms)} node -e 0)`)
 line('one article, postedit --fix --stdout FILE', seconds(articleFix.ms))
-record('oneArticle', {ms: article.ms, fixMs: articleFix.ms, nodeFloorMs: floor.ms, retextSpellMs: peerArticle.ms, timesFloor: article.ms / floor.ms, timesRetextSpell: article.ms / peerArticle.ms})
+record('oneArticle', {ms: article.ms, noSnapshotMs: articleNoSnapshot.ms, fixMs: articleFix.ms, nodeFloorMs: floor.ms, retextSpellMs: peerArticle.ms, timesFloor: article.ms / floor.ms, timesRetextSpell: article.ms / peerArticle.ms})
 
 // 1 MB, cold process.
 const megabyteFile = join(work, 'one-megabyte.txt')

@@ -39,3 +39,6 @@ try {
   esbuild = false
 }
 if (esbuild) execFileSync(process.execPath, [join(root, 'scripts', 'build-browser.mjs')], {stdio: 'inherit', cwd: root})
+// The CLI's startup snapshot (dist/snapshot/), for this install only; without it the CLI runs as before.
+// Not when packing: the tarball does not carry it (it holds this folder's paths).
+if (esbuild && process.env.npm_lifecycle_event !== 'prepack') execFileSync(process.execPath, [join(root, 'scripts', 'build-snapshot.mjs')], {stdio: 'inherit', cwd: root})

@@ -16,7 +16,8 @@ const FIXED = 'The ministers met via videoconference on Monday.\n'
 function fix(env: Record<string, string>): string {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(POSTEDIT_|XDG_CACHE_HOME$|TMPDIR$)/.test(name)))
   try {
-    return execFileSync(process.execPath, [cli, '--fix', '--stdout', 'article.txt'], {cwd: join(root, 'articles'), env: {...clean, HOME: join(root, 'home'), ...env}, encoding: 'utf8'})
+    // Without the startup snapshot, whose heap holds the shipped packs: these runs are about the disk cache.
+    return execFileSync(process.execPath, [cli, '--fix', '--stdout', 'article.txt'], {cwd: join(root, 'articles'), env: {...clean, HOME: join(root, 'home'), POSTEDIT_SNAPSHOT: '0', ...env}, encoding: 'utf8'})
   } catch (error) {
     return (error as {stdout: string}).stdout
   }

