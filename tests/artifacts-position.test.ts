@@ -81,8 +81,8 @@ describe('the block after the last paragraph', () => {
 })
 
 describe('boilerplate in HTML paragraphs', () => {
-  it('deletes the text of a boilerplate paragraph and keeps the tags and the article', async () => {
+  it('deletes a boilerplate paragraph, tags and line, and keeps the article', async () => {
     const html = `<p>Home / Local / Housing</p>\n<h1>Bahrain approves 4,000 homes</h1>\n<p>MANAMA, March 9 (BNA) -- ${body}</p>\n<p>Follow us on Telegram</p>\n`
-    expect(await fixed(html, true)).toBe(`<p></p>\n<h1>Bahrain approves 4,000 homes</h1>\n<p>${body}</p>\n<p></p>\n`)
+    expect(await fixed(html, true)).toBe(`<h1>Bahrain approves 4,000 homes</h1>\n<p>${body}</p>\n`)
   })
 })
