@@ -284,3 +284,20 @@ export function gazetteerWords(specs?: readonly string[]): Set<string> {
   }
   return words
 }
+
+/** The word sets of {@link gazetteerNameWords}, one per loaded gazetteer (a reloaded one gets its own). */
+const nameWordSets = new WeakMap<object, ReadonlySet<string>>()
+
+/**
+ * The words of the gazetteer's correct forms, built once per loaded gazetteer
+ * and shared by every rule that asks whether a word is a known name.
+ */
+export function gazetteerNameWords(specs?: readonly string[]): ReadonlySet<string> {
+  const gazetteer = loadGazetteer(specs)
+  let words = nameWordSets.get(gazetteer)
+  if (!words) {
+    words = gazetteerWords(specs)
+    nameWordSets.set(gazetteer, words)
+  }
+  return words
+}

@@ -5,7 +5,7 @@ import {claimedRanges, report} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
 import type {Finding} from '../engine/types.js'
 import {perWordType} from '../engine/word-cache.js'
-import {gazetteerWords} from '../names/gazetteer.js'
+import {gazetteerNameWords} from '../names/gazetteer.js'
 import type {Atom} from '../infra/atoms.js'
 import {acronymFold, entityIndex, skeletonOf, squashOf, wordsKey, type EntityIndex, type KnownEntity} from '../packs/entities.js'
 import {adaptCase, type IsOff} from '../packs/find.js'
@@ -326,9 +326,6 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
   return findings
 }
 
-
-const nameSets = new Map<string, Set<string>>()
-
 /**
  * Report organisations, brands and acronyms that machine translation split,
  * joined, miscased or spelled back from Arabic (`entities.acronym`,
@@ -339,17 +336,11 @@ const nameSets = new Map<string, Set<string>>()
 export default function retextPosteditEntities(options?: EntitiesOptions) {
   const rules = rulesOf(options)
   const isOff = isOffFor(options?.disable)
-  const namesKey = JSON.stringify(options?.names ?? ['default'])
   return (tree: Root, file: VFile): void => {
     if (isOff('entities')) return
     const index = entityIndex(rules)
     if (index.bySquash.size === 0) return
-    let names = nameSets.get(namesKey)
-    if (!names) {
-      names = gazetteerWords(options?.names)
-      nameSets.set(namesKey, names)
-    }
-    const known = names
+    const known = gazetteerNameWords(options?.names)
     const text = textIndex(tree, String(file.value))
     const context: EntityContext = {isOff, isWord: isKnownWord, isName: (word) => known.has(word), taken: claimedRanges(file)}
     for (const found of checkEntities(index, text.source, text.atoms, context)) if (!isOff(found.ruleId)) report(file, found)

@@ -5,7 +5,7 @@ import {textIndex} from '../engine/text-index.js'
 import type {Finding} from '../engine/types.js'
 import {perWordType} from '../engine/word-cache.js'
 import type {Atom} from '../infra/atoms.js'
-import {gazetteerWords} from '../names/gazetteer.js'
+import {gazetteerNameWords} from '../names/gazetteer.js'
 import {entityIndex} from '../packs/entities.js'
 import type {IsOff} from '../packs/find.js'
 import {isKnownWord} from '../spelling/dictionary.js'
@@ -171,7 +171,6 @@ export function checkSpokenAcronyms(index: ReadonlyMap<string, string[]>, listed
   return findings
 }
 
-const nameSets = new Map<string, Set<string>>()
 /** Per entity index, per set of rules turned off: the spoken acronyms still on. */
 const spokenIndexes = new WeakMap<object, Map<string, {index: Map<string, string[]>; listed: Set<string>}>>()
 
@@ -182,7 +181,6 @@ const spokenIndexes = new WeakMap<object, Map<string, {index: Map<string, string
 export default function retextPosteditSpokenAcronyms(options?: RuleOptions & {names?: string[]}) {
   const rules = rulesOf(options)
   const isOff = isOffFor(options?.disable)
-  const namesKey = JSON.stringify(options?.names ?? ['default'])
   const offKey = JSON.stringify(options?.disable ?? [])
   return (tree: Root, file: VFile): void => {
     if (isOff(SPOKEN_ACRONYM)) return
@@ -196,12 +194,7 @@ export default function retextPosteditSpokenAcronyms(options?: RuleOptions & {na
       byOff.set(offKey, spoken)
     }
     if (spoken.index.size === 0) return
-    let names = nameSets.get(namesKey)
-    if (!names) {
-      names = gazetteerWords(options?.names)
-      nameSets.set(namesKey, names)
-    }
-    const known = names
+    const known = gazetteerNameWords(options?.names)
     const text = textIndex(tree, String(file.value))
     const context: SpokenAcronymContext = {isOff, isWord: isKnownWord, isName: (word) => known.has(word), taken: claimedRanges(file)}
     for (const found of checkSpokenAcronyms(spoken.index, spoken.listed, text.source, text.atoms, context)) report(file, found)
