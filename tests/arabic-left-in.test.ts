@@ -13,6 +13,7 @@ const messages = async (text: string, names?: string[]) =>
 describe('names left in Arabic script', () => {
   it('replaces a country or city the gazetteer writes in Arabic with its English name', async () => {
     expect(await fix('Aid convoys left مصر for Gaza, and a second one reached حلب at dawn.')).toBe('Aid convoys left Egypt for Gaza, and a second one reached Aleppo at dawn.')
+    expect(await fix('The new port opens in عجمان next year.')).toBe('The new port opens in Ajman next year.')
   })
 
   it('finds the name under a proclitic, the article and short vowels', async () => {
