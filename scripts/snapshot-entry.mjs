@@ -10,9 +10,12 @@ import {forgetSharedCache} from '../dist/infra/cache.js'
 import {knownNames} from '../dist/spelling/name-lists.js'
 import {frequency} from '../dist/spelling/frequency.js'
 import {isCommonWord} from '../dist/names/english.js'
+import {compileEagerly} from '../dist/infra/eager-regexp.js'
 
 const {startupSnapshot} = require('node:v8')
 
+// A snapshot cannot hold a pattern's machine code: the warm-up leaves patterns uncompiled.
+compileEagerly(false)
 const files = JSON.parse(process.env.POSTEDIT_SNAPSHOT_WARM ?? '[]')
 const write = process.stdout.write
 process.stdout.write = () => true
@@ -40,6 +43,7 @@ main(['--format', 'json', ...files]).then((code) => {
 })
 
 startupSnapshot.setDeserializeMainFunction(() => {
+  compileEagerly(true)
   main(process.argv.slice(1)).then(
     (code) => {
       process.exitCode = code

@@ -59,16 +59,29 @@ function plainAtoms(phrase: string): Atom[] {
   return atoms
 }
 
-interface Node<T> {
-  next: Map<string, Node<T>> | undefined
+/** A node of the trie: the phrases ending here and the words that continue one. */
+export interface PhraseNode<T> {
+  next: Map<string, PhraseNode<T>> | undefined
   targets: Target<T>[] | undefined
 }
 
 /** A matcher's trie and counts, as {@link PhraseMatcher.state} gives them. */
 export interface PhraseMatcherState<T> {
-  root: Map<string, Node<T>>
+  root: Map<string, PhraseNode<T>>
   size: number
   numbers: boolean
+}
+
+/**
+ * The branches of a trie kept outside it, each read when a text first has
+ * its first word (see {@link PhraseMatcher.lazy}): a run on one article
+ * touches a few hundred of the thousands of first words the packs have.
+ */
+export interface PhraseBranches<T> {
+  /** First words of the branches, in a fixed order. */
+  readonly keys: readonly string[]
+  /** The branch of `key`, or undefined when no phrase starts with it. */
+  load(key: string): PhraseNode<T> | undefined
 }
 
 /** A phrase found in a text. */
@@ -97,10 +110,12 @@ export interface PhraseOptions {
  * do (one map lookup per word and step).
  */
 export class PhraseMatcher<T> {
-  readonly #root = new Map<string, Node<T>>()
+  readonly #root = new Map<string, PhraseNode<T>>()
   #size = 0
   /** Whether some phrase has `{#}`: only then is a numeral looked up twice. */
   #numbers = false
+  /** Branches not read into {@link #root} yet (a matcher read back lazily). */
+  #branches: PhraseBranches<T> | undefined
 
   /** Number of phrases added. */
   get size(): number {
@@ -109,6 +124,7 @@ export class PhraseMatcher<T> {
 
   /** The trie as plain data (Maps and objects) for a structured-clone snapshot; see {@link PhraseMatcher.fromState}. */
   state(): PhraseMatcherState<T> {
+    if (this.#branches) for (const key of this.#branches.keys) this.#first(key)
     return {root: this.#root, size: this.#size, numbers: this.#numbers}
   }
 
@@ -119,6 +135,28 @@ export class PhraseMatcher<T> {
     matcher.#size = state.size
     matcher.#numbers = state.numbers
     return matcher
+  }
+
+  /**
+   * A matcher whose branches are read on first use: loading costs what the
+   * index costs, not what thousands of phrases cost, and a large glossary
+   * adds only the branches a text reaches.
+   */
+  static lazy<T>(branches: PhraseBranches<T>, size: number, numbers: boolean): PhraseMatcher<T> {
+    const matcher = new PhraseMatcher<T>()
+    matcher.#branches = branches
+    matcher.#size = size
+    matcher.#numbers = numbers
+    return matcher
+  }
+
+  /** The branch of phrases starting with `key`, read in when it is first needed. */
+  #first(key: string): PhraseNode<T> | undefined {
+    const node = this.#root.get(key)
+    if (node !== undefined || this.#branches === undefined) return node
+    const loaded = this.#branches.load(key)
+    if (loaded !== undefined) this.#root.set(key, loaded)
+    return loaded
   }
 
   /**
@@ -134,11 +172,11 @@ export class PhraseMatcher<T> {
     const last = atoms.at(-1)
     if (!first || !last) return false
     let level = this.#root
-    let node: Node<T> | undefined
+    let node: PhraseNode<T> | undefined
     for (let index = 0; index < atoms.length; index++) {
       const atom = atoms[index]!
       if (index > 0) level = node!.next ??= new Map()
-      node = level.get(atom.key)
+      node = index === 0 ? this.#first(atom.key) : level.get(atom.key)
       if (!node) {
         // Leaves get no map of their own: most phrases end where they branch.
         node = {next: undefined, targets: undefined}
@@ -175,11 +213,11 @@ export class PhraseMatcher<T> {
       const found: PhraseMatch<T>[] = []
       if (this.#numbers) {
         // A numeral may follow its own word or `{#}`: walk both branches, then order longest first.
-        this.#walk(source, atoms, index, index, this.#root.get(head.key), found)
-        if (isDigits(head)) this.#walk(source, atoms, index, index, this.#root.get(NUMBER_KEY), found)
+        this.#walk(source, atoms, index, index, this.#first(head.key), found)
+        if (isDigits(head)) this.#walk(source, atoms, index, index, this.#first(NUMBER_KEY), found)
         found.sort((a, b) => a.last - b.last)
       } else {
-        let node = this.#root.get(head.key)
+        let node = this.#first(head.key)
         let last = index
         while (node) {
           if (node.targets) this.#collect(source, atoms, index, last, node.targets, found)
@@ -201,7 +239,7 @@ export class PhraseMatcher<T> {
     }
   }
 
-  #walk(source: string, atoms: readonly Atom[], first: number, last: number, node: Node<T> | undefined, found: PhraseMatch<T>[]): void {
+  #walk(source: string, atoms: readonly Atom[], first: number, last: number, node: PhraseNode<T> | undefined, found: PhraseMatch<T>[]): void {
     if (!node) return
     if (node.targets) this.#collect(source, atoms, first, last, node.targets, found)
     const following = atoms[last + 1]

@@ -4,10 +4,10 @@ import {bundledData, notBundled, type BundledData} from '../infra/bundled-data.j
 import {compilePacks, type RuleSet} from './compile.js'
 import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from '../infra/cache.js'
 import {entityIndex, rememberEntityIndex, type EntityIndex} from './entities.js'
-import {PhraseMatcher, type PhraseMatcherState} from './phrase-matcher.js'
 import {packFromData, parsePack, readPackText, RULES_DIRECTORY, schemaText, type PackData} from './load.js'
 import {PackError} from '../infra/pack-error.js'
 import type {Pack} from './types.js'
+import {readPhrases, storePhrases, type StoredPhrases} from './stored-phrases.js'
 import {refixProblem, verifyPack} from './verify.js'
 import {yamlFilesAt} from '../infra/yaml-data.js'
 
@@ -25,7 +25,7 @@ export function packFiles(spec: string, cwd = process.cwd()): string[] {
 let engineVersion: string | undefined
 
 /** Modules whose behaviour decides whether a pack passes: part of the cache key. */
-const CHECKING_MODULES = ['load', '../infra/yaml-data', 'verify', 'compile', 'find', 'phrase-matcher', '../infra/atoms', 'registry', 'entities']
+const CHECKING_MODULES = ['load', '../infra/yaml-data', 'verify', 'compile', 'find', 'phrase-matcher', 'stored-phrases', '../infra/atoms', 'registry', 'entities']
 
 /**
  * postedit's version and the text of the modules that validate and
@@ -66,8 +66,8 @@ function loadPack(file: string): Pack {
   return pack
 }
 
-/** A compiled rule set as stored in the cache: plain data, the matcher as its state. */
-type RuleSetSnapshot = Omit<RuleSet, 'phrases'> & {phrases: PhraseMatcherState<unknown>; entityIndex: EntityIndex}
+/** A compiled rule set as stored in the cache: plain data, the matcher's branches as bytes. */
+type RuleSetSnapshot = Omit<RuleSet, 'phrases'> & {phrases: StoredPhrases; entityIndex: EntityIndex}
 
 /**
  * The snapshot key of a combination of pack files: their names and texts, the
@@ -83,7 +83,7 @@ function fromSnapshot(key: string): RuleSet | undefined {
   const snapshot = sharedCache().getSnapshot(key) as RuleSetSnapshot | undefined
   if (!snapshot) return undefined
   const {entityIndex: index, phrases, ...rest} = snapshot
-  const rules: RuleSet = {...rest, phrases: PhraseMatcher.fromState(phrases) as RuleSet['phrases']}
+  const rules: RuleSet = {...rest, phrases: readPhrases(phrases)}
   rememberEntityIndex(rules, index)
   return rules
 }
@@ -91,9 +91,9 @@ function fromSnapshot(key: string): RuleSet | undefined {
 /** Store a rule set that passed every check, as one structured-clone snapshot. */
 function saveSnapshot(key: string, rules: RuleSet): void {
   const {phrases, vocabulary, ...rest} = rules
-  // Plain data: the vocabulary getter's Set, the matcher's state, and the
+  // Plain data: the vocabulary getter's Set, the matcher's branches, and the
   // entity rule's index of the packs' organisations (built here once).
-  const snapshot: RuleSetSnapshot = {...rest, vocabulary, phrases: phrases.state() as PhraseMatcherState<unknown>, entityIndex: entityIndex(rules)}
+  const snapshot: RuleSetSnapshot = {...rest, vocabulary, phrases: storePhrases(phrases), entityIndex: entityIndex(rules)}
   sharedCache().setSnapshot(key, snapshot)
 }
 

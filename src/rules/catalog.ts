@@ -9,8 +9,21 @@ export interface RuleInfo {
   url?: string
 }
 
+// One per rule set: a run's rule set comes from the per-process (or startup
+// snapshot's) cache, and its thousands of entries need not be read again.
+const catalogs = new WeakMap<RuleSet, ReadonlyMap<string, RuleInfo>>()
+
 /** Every rule postedit can report with `rules` loaded: code rules and pack entries. */
-export function ruleCatalog(rules: RuleSet): Map<string, RuleInfo> {
+export function ruleCatalog(rules: RuleSet): ReadonlyMap<string, RuleInfo> {
+  let catalog = catalogs.get(rules)
+  if (!catalog) {
+    catalog = buildCatalog(rules)
+    catalogs.set(rules, catalog)
+  }
+  return catalog
+}
+
+function buildCatalog(rules: RuleSet): Map<string, RuleInfo> {
   const catalog = new Map<string, RuleInfo>()
   // Code rules' docs URLs stay out of reports for now: SARIF output is unchanged (pack entries keep their links).
   for (const {id, description} of CODE_RULES) catalog.set(id, {id, description})
