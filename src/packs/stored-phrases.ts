@@ -3,16 +3,21 @@ import type {PhraseRule, PhraseValue} from './compile.js'
 import {PhraseMatcher, type PhraseBranches, type PhraseNode} from './phrase-matcher.js'
 
 /**
- * A phrase matcher as the cache stores it: each first word's branch
- * serialised on its own into one byte array, read back only when a text
- * reaches it. Bytes cost a copy to read (from the cache, or from a startup
- * snapshot's heap), where the same trie as objects costs tens of megabytes
- * of heap and a quarter of a second to rebuild on every run.
+ * A phrase matcher as the cache stores it: its branches serialised one by
+ * one into one byte array, each read back only when a text reaches it.
+ * Bytes cost a copy to read (from the cache, or from a startup snapshot's
+ * heap), where the same trie as objects costs tens of megabytes of heap and
+ * a quarter of a second to rebuild on every run.
+ *
+ * A branch is a first word's subtree; a very large one (`the` starts some
+ * 24,000 nodes of slot expansions) is cut again below it, each child with
+ * words after it stored as a branch of its own, so an article pays for the
+ * two-word starts it has, not for every phrase that starts with `the`.
  */
 export interface StoredPhrases {
   size: number
   numbers: boolean
-  /** First words, in the order of their branches in `bytes`. */
+  /** Paths of the branches (their words joined by {@link SEPARATOR}), in the order of their bytes. */
   keys: string[]
   /** End offset in `bytes` of each branch (its start is the previous end). */
   ends: Uint32Array
@@ -21,27 +26,22 @@ export interface StoredPhrases {
   rules: PhraseRule[]
 }
 
+/** Joins the words of a branch's path: no word holds it. */
+const SEPARATOR = '\u0000'
+/** A branch with more nodes than this stores its children that continue as branches of their own. */
+const SPLIT_NODES = 2048
+
 /** A branch's value as stored: its rule by index into {@link StoredPhrases.rules}. */
 type StoredValue = Exclude<PhraseValue, {kind: 'rule'}> | {kind: 'rule'; rule: number; replacements: string[]}
 
-/** A copy of `node` whose rule values point into `rules` by index. */
-function encodeNode(node: PhraseNode<PhraseValue>, index: (rule: PhraseRule) => number): PhraseNode<StoredValue> {
-  return {
-    next: node.next && new Map([...node.next].map(([key, child]) => [key, encodeNode(child, index)])),
-    targets: node.targets?.map((target) => ({
-      ...target,
-      value: target.value.kind === 'rule' ? {...target.value, rule: index(target.value.rule)} : target.value
-    }))
-  }
-}
+/** A node as stored: the words of its children stored as branches of their own, if any. */
+type StoredNode = PhraseNode<StoredValue> & {apart?: string[]}
 
-/** Point a freshly read branch's rule values back at the rule objects, in place. */
-function decodeNode(node: PhraseNode<StoredValue>, rules: readonly PhraseRule[]): PhraseNode<PhraseValue> {
-  for (const target of node.targets ?? []) {
-    if (target.value.kind === 'rule') (target.value as {rule: unknown}).rule = rules[target.value.rule]
-  }
-  if (node.next) for (const child of node.next.values()) decodeNode(child, rules)
-  return node as PhraseNode<PhraseValue>
+/** Number of nodes under and including `node`. */
+function nodesIn(node: PhraseNode<unknown>): number {
+  let count = 1
+  if (node.next) for (const child of node.next.values()) count += nodesIn(child)
+  return count
 }
 
 /** `matcher`'s trie as stored data (every branch read in first). */
@@ -59,34 +59,138 @@ export function storePhrases(matcher: PhraseMatcher<PhraseValue>): StoredPhrases
   }
   const keys: string[] = []
   const chunks: Buffer[] = []
-  const ends = new Uint32Array(root.size)
-  let end = 0
-  for (const [key, node] of root) {
-    const chunk = serialize(encodeNode(node, index))
-    end += chunk.length
-    ends[keys.length] = end
-    keys.push(key)
+
+  /** A copy of `node` with rules by index; with `split`, children that continue are stored apart. */
+  const encode = (node: PhraseNode<PhraseValue>, path: string, split: boolean): StoredNode => {
+    const encoded: StoredNode = {
+      next: undefined,
+      targets: node.targets?.map((target) => ({
+        ...target,
+        value: target.value.kind === 'rule' ? {...target.value, rule: index(target.value.rule)} : target.value
+      }))
+    }
+    for (const [word, child] of node.next ?? []) {
+      if (split && child.next) {
+        store(path + SEPARATOR + word, child)
+        ;(encoded.apart ??= []).push(word)
+      } else {
+        ;(encoded.next ??= new Map()).set(word, encode(child, path + SEPARATOR + word, false))
+      }
+    }
+    return encoded
+  }
+  const store = (path: string, node: PhraseNode<PhraseValue>) => {
+    const chunk = serialize(encode(node, path, nodesIn(node) > SPLIT_NODES))
+    keys.push(path)
     chunks.push(chunk)
   }
+  for (const [word, node] of root) store(word, node)
+
+  const ends = new Uint32Array(keys.length)
+  let end = 0
+  chunks.forEach((chunk, position) => {
+    end += chunk.length
+    ends[position] = end
+  })
   return {size, numbers, keys, ends, bytes: new Uint8Array(Buffer.concat(chunks, end)), rules}
+}
+
+/**
+ * The children of a node some of whose branches are stored apart: each is
+ * read the first time it is asked for. Walking it, or asking its size,
+ * reads them all.
+ */
+class ChildrenApart extends Map<string, PhraseNode<PhraseValue>> {
+  readonly #apart: Set<string>
+  readonly #path: string
+  readonly #read: (path: string) => PhraseNode<PhraseValue> | undefined
+
+  constructor(present: Map<string, PhraseNode<PhraseValue>> | undefined, apart: string[], path: string, read: (path: string) => PhraseNode<PhraseValue> | undefined) {
+    super(present)
+    this.#apart = new Set(apart)
+    this.#path = path
+    this.#read = read
+  }
+
+  #take(word: string): void {
+    if (!this.#apart.delete(word)) return
+    const node = this.#read(this.#path + SEPARATOR + word)
+    if (node) super.set(word, node)
+  }
+
+  #takeAll(): void {
+    for (const word of [...this.#apart]) this.#take(word)
+  }
+
+  override get(word: string): PhraseNode<PhraseValue> | undefined {
+    if (this.#apart.size > 0) this.#take(word)
+    return super.get(word)
+  }
+
+  override has(word: string): boolean {
+    if (this.#apart.size > 0) this.#take(word)
+    return super.has(word)
+  }
+
+  override get size(): number {
+    this.#takeAll()
+    return super.size
+  }
+
+  override entries(): MapIterator<[string, PhraseNode<PhraseValue>]> {
+    this.#takeAll()
+    return super.entries()
+  }
+
+  override keys(): MapIterator<string> {
+    this.#takeAll()
+    return super.keys()
+  }
+
+  override values(): MapIterator<PhraseNode<PhraseValue>> {
+    this.#takeAll()
+    return super.values()
+  }
+
+  override forEach(callback: (value: PhraseNode<PhraseValue>, key: string, map: Map<string, PhraseNode<PhraseValue>>) => void, thisArg?: unknown): void {
+    this.#takeAll()
+    super.forEach(callback, thisArg)
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, PhraseNode<PhraseValue>]> {
+    return this.entries()
+  }
 }
 
 /** A matcher over stored phrases that reads each branch on first use. */
 export function readPhrases(stored: StoredPhrases): PhraseMatcher<PhraseValue> {
   let positions: Map<string, number> | undefined
-  const branches: PhraseBranches<PhraseValue> = {
-    keys: stored.keys,
-    load(key) {
-      if (!positions) {
-        positions = new Map()
-        stored.keys.forEach((first, position) => positions!.set(first, position))
-      }
-      const position = positions.get(key)
-      if (position === undefined) return undefined
-      const start = position === 0 ? 0 : stored.ends[position - 1]!
-      const bytes = stored.bytes.subarray(start, stored.ends[position])
-      return decodeNode(deserialize(bytes) as PhraseNode<StoredValue>, stored.rules)
+  /** Point a freshly read branch's rule values back at the rule objects, and its children stored apart at their branches, in place. */
+  const decode = (node: StoredNode, path: string): PhraseNode<PhraseValue> => {
+    for (const target of node.targets ?? []) {
+      if (target.value.kind === 'rule') (target.value as {rule: unknown}).rule = stored.rules[target.value.rule]
     }
+    if (node.next) for (const [word, child] of node.next) decode(child, path + SEPARATOR + word)
+    const decoded = node as unknown as PhraseNode<PhraseValue>
+    if (node.apart) {
+      decoded.next = new ChildrenApart(decoded.next, node.apart, path, read)
+      delete node.apart
+    }
+    return decoded
+  }
+  const read = (path: string): PhraseNode<PhraseValue> | undefined => {
+    if (!positions) {
+      positions = new Map()
+      stored.keys.forEach((key, position) => positions!.set(key, position))
+    }
+    const position = positions.get(path)
+    if (position === undefined) return undefined
+    const start = position === 0 ? 0 : stored.ends[position - 1]!
+    return decode(deserialize(stored.bytes.subarray(start, stored.ends[position])) as StoredNode, path)
+  }
+  const branches: PhraseBranches<PhraseValue> = {
+    keys: stored.keys.filter((key) => !key.includes(SEPARATOR)),
+    load: read
   }
   return PhraseMatcher.lazy(branches, stored.size, stored.numbers)
 }
