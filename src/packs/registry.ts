@@ -1,4 +1,5 @@
 import {readFileSync, statSync} from 'node:fs'
+import {deserialize, serialize} from 'node:v8'
 import {join, resolve} from 'node:path'
 import {bundledData, notBundled, type BundledData} from '../infra/bundled-data.js'
 import {compilePacks, type RuleSet} from './compile.js'
@@ -66,8 +67,12 @@ function loadPack(file: string): Pack {
   return pack
 }
 
-/** A compiled rule set as stored in the cache: plain data, the matcher's branches as bytes. */
-type RuleSetSnapshot = Omit<RuleSet, 'phrases'> & {phrases: StoredPhrases; entityIndex: EntityIndex}
+/**
+ * A compiled rule set as stored in the cache: plain data, the matcher's
+ * branches as bytes, and the entries (with their notes, examples and
+ * guardrails: a tenth of a run's heap) as bytes read only when asked for.
+ */
+type RuleSetSnapshot = Omit<RuleSet, 'phrases' | 'entries'> & {phrases: StoredPhrases; entries: Uint8Array; entityIndex: EntityIndex}
 
 /**
  * The snapshot key of a combination of pack files: their names and texts, the
@@ -82,18 +87,27 @@ function snapshotKey(files: readonly string[]): string {
 function fromSnapshot(key: string): RuleSet | undefined {
   const snapshot = sharedCache().getSnapshot(key) as RuleSetSnapshot | undefined
   if (!snapshot) return undefined
-  const {entityIndex: index, phrases, ...rest} = snapshot
-  const rules: RuleSet = {...rest, phrases: readPhrases(phrases)}
+  const {entityIndex: index, phrases, entries: entryBytes, ...rest} = snapshot
+  let entries: RuleSet['entries'] | undefined
+  const rules: RuleSet = {
+    ...rest,
+    phrases: readPhrases(phrases),
+    // Only reports that describe rules and checks of rule ids read them.
+    get entries() {
+      entries ??= deserialize(entryBytes) as RuleSet['entries']
+      return entries
+    }
+  }
   rememberEntityIndex(rules, index)
   return rules
 }
 
 /** Store a rule set that passed every check, as one structured-clone snapshot. */
 function saveSnapshot(key: string, rules: RuleSet): void {
-  const {phrases, vocabulary, ...rest} = rules
+  const {phrases, vocabulary, entries, ...rest} = rules
   // Plain data: the vocabulary getter's Set, the matcher's branches, and the
   // entity rule's index of the packs' organisations (built here once).
-  const snapshot: RuleSetSnapshot = {...rest, vocabulary, phrases: storePhrases(phrases), entityIndex: entityIndex(rules)}
+  const snapshot: RuleSetSnapshot = {...rest, vocabulary, phrases: storePhrases(phrases), entries: new Uint8Array(serialize(entries)), entityIndex: entityIndex(rules)}
   sharedCache().setSnapshot(key, snapshot)
 }
 

@@ -9,6 +9,57 @@ export interface RuleInfo {
   url?: string
 }
 
+/**
+ * A catalog built the first time it is read: most runs name no rule id to
+ * check and write no report that describes rules, and then the packs'
+ * thousands of entries are never read.
+ */
+class LazyCatalog implements ReadonlyMap<string, RuleInfo> {
+  readonly #rules: RuleSet
+  #built: Map<string, RuleInfo> | undefined
+
+  constructor(rules: RuleSet) {
+    this.#rules = rules
+  }
+
+  get #catalog(): Map<string, RuleInfo> {
+    this.#built ??= buildCatalog(this.#rules)
+    return this.#built
+  }
+
+  get size(): number {
+    return this.#catalog.size
+  }
+
+  get(id: string): RuleInfo | undefined {
+    return this.#catalog.get(id)
+  }
+
+  has(id: string): boolean {
+    return this.#catalog.has(id)
+  }
+
+  forEach(callback: (value: RuleInfo, key: string, map: ReadonlyMap<string, RuleInfo>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.#catalog) callback.call(thisArg, value, key, this)
+  }
+
+  entries(): MapIterator<[string, RuleInfo]> {
+    return this.#catalog.entries()
+  }
+
+  keys(): MapIterator<string> {
+    return this.#catalog.keys()
+  }
+
+  values(): MapIterator<RuleInfo> {
+    return this.#catalog.values()
+  }
+
+  [Symbol.iterator](): MapIterator<[string, RuleInfo]> {
+    return this.#catalog.entries()
+  }
+}
+
 // One per rule set: a run's rule set comes from the per-process (or startup
 // snapshot's) cache, and its thousands of entries need not be read again.
 const catalogs = new WeakMap<RuleSet, ReadonlyMap<string, RuleInfo>>()
@@ -17,7 +68,7 @@ const catalogs = new WeakMap<RuleSet, ReadonlyMap<string, RuleInfo>>()
 export function ruleCatalog(rules: RuleSet): ReadonlyMap<string, RuleInfo> {
   let catalog = catalogs.get(rules)
   if (!catalog) {
-    catalog = buildCatalog(rules)
+    catalog = new LazyCatalog(rules)
     catalogs.set(rules, catalog)
   }
   return catalog
