@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {bundledData} from '../infra/bundled-data.js'
 import {RULES_DIRECTORY} from '../infra/paths.js'
+import {WordSet} from '../infra/word-set.js'
 
 /**
  * Given names and surnames of many languages (`@cspell/dict-people-names`,
@@ -10,7 +11,7 @@ import {RULES_DIRECTORY} from '../infra/paths.js'
  * no English dictionary holds them. Spelling accepts them as names; it never
  * offers them as suggestions, so they quiet notices without steering fixes.
  */
-let names: Set<string> | undefined
+let names: WordSet | undefined
 
 /** The words of a cspell word list shipped in `pkg` at `file` (comments and flags dropped). */
 function cspellList(pkg: string, file: string): string[] {
@@ -24,11 +25,11 @@ function cspellList(pkg: string, file: string): string[] {
 }
 
 /** Every known name form, capitalised as written; loaded on first use (about 40,000 words). */
-export function knownNames(): ReadonlySet<string> {
+export function knownNames(): WordSet {
   if (names) return names
   const bundled = bundledData()
-  if (bundled) return (names = new Set(bundled.names))
-  names = new Set()
+  if (bundled) return (names = new WordSet(bundled.names))
+  const found: string[] = []
   const lines = [
     ...cspellList('@cspell/dict-people-names', 'dict/people-names.txt'),
     ...cspellList('@cspell/dict-companies', 'dict/companies.txt'),
@@ -38,7 +39,8 @@ export function knownNames(): ReadonlySet<string> {
     const word = raw.trim()
     // Names only: a capital, more than one letter, no comment or cspell flag.
     if (word.length < 2 || word.startsWith('#') || word === word.toLowerCase() || /[\s!*+~]/.test(word)) continue
-    names.add(word)
+    found.push(word)
   }
+  names = new WordSet(found)
   return names
 }

@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 import nspell from 'nspell'
 import {bundledData, bundledFile} from '../infra/bundled-data.js'
+import {WordSet} from '../infra/word-set.js'
 import {cacheKey, sharedCache} from '../infra/cache.js'
 
 type NSpell = ReturnType<typeof nspell>
@@ -130,7 +131,7 @@ function build(aff: Uint8Array | string, dic: Uint8Array | string, label: string
   const nspellNow = () => (speller ??= nspell({aff: aff as Buffer, dic: dic as Buffer}))
   // With bundled data (the browser) there is no disk cache: the shipped forms come expanded, a given dictionary is expanded once per page.
   const bundled = bundledData()
-  const forms = new Set(bundled ? (bundled.forms[label] ? bundledForms(label) : expandForms(nspellNow())) : cachedForms(aff, dic, label, nspellNow))
+  const forms = new WordSet(bundled ? (bundled.forms[label] ? bundledForms(label) : expandForms(nspellNow())) : cachedForms(aff, dic, label, nspellNow))
   const has = (word: string) => forms.has(word)
   return {
     has,
