@@ -6,15 +6,16 @@
  * and callers look each word type up once (see engine/word-cache.ts).
  */
 export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
-  /** The words, sorted by code unit, each followed by a line break. */
+  /** The words, sorted by code unit, with line breaks between them. */
   readonly #text: string
-  /** Offset of each word in `#text`, and the text's length last. */
+  /** Offset of each word in `#text`, and one past the text's end last. */
   readonly #starts: Uint32Array
 
   /** A set of `words` (duplicates dropped; a word may not hold a line break). */
   constructor(words: Iterable<string>) {
     const sorted = [...new Set(words)].filter((word) => !word.includes('\n')).sort()
-    this.#text = sorted.length === 0 ? '' : `${sorted.join('\n')}\n`
+    // Joined once, so the text is one flat string (concatenating to it would make a rope).
+    this.#text = sorted.join('\n')
     this.#starts = new Uint32Array(sorted.length + 1)
     let offset = 0
     sorted.forEach((word, index) => {
@@ -29,16 +30,21 @@ export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
   }
 
   has(word: string): boolean {
+    return this.indexOf(word) !== -1
+  }
+
+  /** Position of `word` in the sorted words, or -1 when it is not one of them. */
+  indexOf(word: string): number {
     let low = 0
     let high = this.#starts.length - 2
     while (low <= high) {
       const middle = (low + high) >>> 1
       const order = this.#compare(word, middle)
-      if (order === 0) return true
+      if (order === 0) return middle
       if (order < 0) high = middle - 1
       else low = middle + 1
     }
-    return false
+    return -1
   }
 
   /** The words, sorted by code unit. */

@@ -2,9 +2,12 @@ import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {bundledFile} from '../infra/bundled-data.js'
+import {WordSet} from '../infra/word-set.js'
 
-let words: Set<string> | undefined
-let common: Set<string> | undefined
+let words: WordSet | undefined
+let common: WordSet | undefined
+/** Set when the dictionary cannot be read: every word counts as English then. */
+let everyWord = false
 
 /**
  * Whether `word` is an English word of dictionary-en (any case). Loaded on
@@ -13,7 +16,7 @@ let common: Set<string> | undefined
  */
 export function isEnglishWord(word: string): boolean {
   load()
-  return words!.has('*') || words!.has(word.toLowerCase())
+  return everyWord || words!.has(word.toLowerCase())
 }
 
 /** Whether `word` is a common (lower-case) English word: "In", "The", "Money". */
@@ -24,19 +27,21 @@ export function isCommonWord(word: string): boolean {
 
 function load(): void {
   if (!words) {
-    words = new Set()
-    common = new Set()
+    const all: string[] = []
+    const lower: string[] = []
     try {
       const text = bundledFile('dictionary-en/index.dic') ?? readFileSync(join(dirname(createRequire(import.meta.url).resolve('dictionary-en')), 'index.dic'), 'utf8')
       for (const line of text.split('\n').slice(1)) {
         const entry = line.split('/')[0]
         if (!entry) continue
-        words.add(entry.toLowerCase())
-        if (entry === entry.toLowerCase()) common.add(entry)
+        all.push(entry.toLowerCase())
+        if (entry === entry.toLowerCase()) lower.push(entry)
       }
     } catch {
       // Without the dictionary no place variant is fixed by key alone.
-      words.add('*')
+      everyWord = true
     }
+    words = new WordSet(all)
+    common = new WordSet(lower)
   }
 }

@@ -1,5 +1,6 @@
 import {deserialize, serialize} from 'node:v8'
 import type {PhraseRule, PhraseValue} from './compile.js'
+import {WordSet} from '../infra/word-set.js'
 import {PhraseMatcher, type PhraseBranches, type PhraseNode} from './phrase-matcher.js'
 
 /**
@@ -17,7 +18,7 @@ import {PhraseMatcher, type PhraseBranches, type PhraseNode} from './phrase-matc
 export interface StoredPhrases {
   size: number
   numbers: boolean
-  /** Paths of the branches (their words joined by {@link SEPARATOR}), in the order of their bytes. */
+  /** Paths of the branches (their words joined by {@link SEPARATOR}), sorted by code unit, in the order of their bytes. */
   keys: string[]
   /** End offset in `bytes` of each branch (its start is the previous end). */
   ends: Uint32Array
@@ -57,8 +58,7 @@ export function storePhrases(matcher: PhraseMatcher<PhraseValue>): StoredPhrases
     }
     return found
   }
-  const keys: string[] = []
-  const chunks: Buffer[] = []
+  const branches = new Map<string, Buffer>()
 
   /** A copy of `node` with rules by index; with `split`, children that continue are stored apart. */
   const encode = (node: PhraseNode<PhraseValue>, path: string, split: boolean): StoredNode => {
@@ -80,12 +80,13 @@ export function storePhrases(matcher: PhraseMatcher<PhraseValue>): StoredPhrases
     return encoded
   }
   const store = (path: string, node: PhraseNode<PhraseValue>) => {
-    const chunk = serialize(encode(node, path, nodesIn(node) > SPLIT_NODES))
-    keys.push(path)
-    chunks.push(chunk)
+    branches.set(path, serialize(encode(node, path, nodesIn(node) > SPLIT_NODES)))
   }
   for (const [word, node] of root) store(word, node)
 
+  // Sorted as a WordSet sorts, so a branch's position there is its place in the bytes.
+  const keys = [...branches.keys()].sort()
+  const chunks = keys.map((key) => branches.get(key)!)
   const ends = new Uint32Array(keys.length)
   let end = 0
   chunks.forEach((chunk, position) => {
@@ -164,11 +165,13 @@ class ChildrenApart extends Map<string, PhraseNode<PhraseValue>> {
 
 /** A matcher over stored phrases that reads each branch on first use. */
 export function readPhrases(stored: StoredPhrases): PhraseMatcher<PhraseValue> {
-  let positions: Map<string, number> | undefined
+  // The paths as one sorted string, not thousands of strings kept for the run.
+  const {keys, ends, bytes, rules} = stored
+  const paths = new WordSet(keys)
   /** Point a freshly read branch's rule values back at the rule objects, and its children stored apart at their branches, in place. */
   const decode = (node: StoredNode, path: string): PhraseNode<PhraseValue> => {
     for (const target of node.targets ?? []) {
-      if (target.value.kind === 'rule') (target.value as {rule: unknown}).rule = stored.rules[target.value.rule]
+      if (target.value.kind === 'rule') (target.value as {rule: unknown}).rule = rules[target.value.rule]
     }
     if (node.next) for (const [word, child] of node.next) decode(child, path + SEPARATOR + word)
     const decoded = node as unknown as PhraseNode<PhraseValue>
@@ -179,17 +182,15 @@ export function readPhrases(stored: StoredPhrases): PhraseMatcher<PhraseValue> {
     return decoded
   }
   const read = (path: string): PhraseNode<PhraseValue> | undefined => {
-    if (!positions) {
-      positions = new Map()
-      stored.keys.forEach((key, position) => positions!.set(key, position))
-    }
-    const position = positions.get(path)
-    if (position === undefined) return undefined
-    const start = position === 0 ? 0 : stored.ends[position - 1]!
-    return decode(deserialize(stored.bytes.subarray(start, stored.ends[position])) as StoredNode, path)
+    const position = paths.indexOf(path)
+    if (position === -1) return undefined
+    const start = position === 0 ? 0 : ends[position - 1]!
+    return decode(deserialize(bytes.subarray(start, ends[position])) as StoredNode, path)
   }
   const branches: PhraseBranches<PhraseValue> = {
-    keys: stored.keys.filter((key) => !key.includes(SEPARATOR)),
+    get keys() {
+      return [...paths].filter((path) => !path.includes(SEPARATOR))
+    },
     load: read
   }
   return PhraseMatcher.lazy(branches, stored.size, stored.numbers)
