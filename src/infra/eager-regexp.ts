@@ -8,10 +8,18 @@
  * characters or more, so a pattern is first tried, once per process, on a
  * blank line that long: its result is ignored, and patterns without the
  * global or sticky flag keep no state from it.
+ *
+ * V8 compiles a pattern once for each way strings are stored: one byte per
+ * character (Latin-1 text) or two (a text with any other character, such as
+ * curly quotes, and every slice of it). The blank line is stored as the
+ * subjects will be, so the compilation that is made is the one they use.
  */
 const LONG_BLANK = ' '.repeat(1000)
+/** The same blank stored two bytes per character: its first character is outside Latin-1. */
+const LONG_WIDE_BLANK = `\u4E00${' '.repeat(999)}`
 
 const compiled = new WeakSet<RegExp>()
+const compiledWide = new WeakSet<RegExp>()
 
 let enabled = true
 
@@ -23,11 +31,18 @@ export function compileEagerly(on: boolean): void {
   enabled = on
 }
 
-/** `pattern`, tried once on a long blank subject so V8 compiles it straight to machine code. */
-export function eager(pattern: RegExp): RegExp {
-  if (enabled && !compiled.has(pattern)) {
-    compiled.add(pattern)
-    if (!pattern.global && !pattern.sticky) pattern.test(LONG_BLANK)
+/** Whether slices of `text` are stored two bytes per character. */
+export const isWide = (text: string): boolean => /[^\u0000-\u00FF]/.test(text)
+
+/**
+ * `pattern`, tried once on a long blank subject so V8 compiles it straight
+ * to machine code for subjects cut from a text that {@link isWide} or not.
+ */
+export function eager(pattern: RegExp, wide: boolean): RegExp {
+  const done = wide ? compiledWide : compiled
+  if (enabled && !done.has(pattern)) {
+    done.add(pattern)
+    if (!pattern.global && !pattern.sticky) pattern.test(wide ? LONG_WIDE_BLANK : LONG_BLANK)
   }
   return pattern
 }

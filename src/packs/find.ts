@@ -4,7 +4,7 @@ import {surfaceKey, type ArtifactRule, type PhraseRule, type PhraseValue, type R
 import type {PhraseMatch} from './phrase-matcher.js'
 import {selectMatches} from './phrase-matcher.js'
 import {garbleKeys, sameOnset, withoutProclitic} from './garble-key.js'
-import {eager} from '../infra/eager-regexp.js'
+import {eager, isWide} from '../infra/eager-regexp.js'
 
 /** Tells whether a rule id is turned off. */
 export type {IsOff} from '../infra/rule-ids.js'
@@ -320,8 +320,9 @@ export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Fin
   if (lines.length === 0) return []
   // Deleting the only line would delete the article.
   const wholeLines = lines.length > 1
+  const wide = isWide(source)
   const findings: Finding[] = []
-  const matches = (rule: ArtifactRule, text: string) => mayMatch(rule, text) && rule.patterns.some((pattern) => eager(pattern).test(text))
+  const matches = (rule: ArtifactRule, text: string) => mayMatch(rule, text) && rule.patterns.some((pattern) => eager(pattern, wide).test(text))
   const active = rules.artifacts.filter((rule) => !isOff(rule.id) && (rule.scope === 'trailing' || wholeLines))
   const ofScope = (...scopes: string[]) => active.filter((rule) => scopes.includes(rule.scope))
   const removed = new Map<number, ArtifactRule>()
@@ -386,7 +387,7 @@ export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Fin
       let found: {rule: ArtifactRule; length: number} | undefined
       for (const rule of runIn) {
         if (!mayMatch(rule, opening)) continue
-        const match = rule.patterns.map((pattern) => eager(pattern).exec(opening)).find((m) => m !== null)
+        const match = rule.patterns.map((pattern) => eager(pattern, wide).exec(opening)).find((m) => m !== null)
         if (match) {
           found = {rule, length: match[0].length}
           break
@@ -404,7 +405,7 @@ export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Fin
   for (const rule of ofScope('trailing')) {
     const last = lines[lastKept]!
     for (const pattern of rule.patterns) {
-      const found = eager(pattern).exec(last.text)
+      const found = eager(pattern, wide).exec(last.text)
       if (found) {
         const start = last.contentStart + found.index
         findings.push(artifactFinding(rule, source, start, start + found[1]!.length))
