@@ -104,10 +104,11 @@ const byFiles = new WeakMap<DictionaryFiles, WordForms>()
 function cachedForms(aff: Uint8Array | string, dic: Uint8Array | string, label: string, nspellNow: () => NSpell): string[] {
   const cache = sharedCache()
   const text = (data: Uint8Array | string) => (typeof data === 'string' ? data : Buffer.from(data).toString('utf8'))
-  const key = cacheKey('word-forms', `nspell@${packageVersion('nspell')}`, label, text(aff), text(dic))
+  const key = cacheKey('word-forms', 'sorted', `nspell@${packageVersion('nspell')}`, label, text(aff), text(dic))
   let list = cache.get(key) as string[] | undefined
   if (!Array.isArray(list)) {
-    list = expandForms(nspellNow())
+    // Stored sorted: the WordSet built from it on every run then sorts nothing.
+    list = expandForms(nspellNow()).sort()
     cache.set(key, list)
   }
   return list
