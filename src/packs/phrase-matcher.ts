@@ -116,6 +116,8 @@ export class PhraseMatcher<T> {
   #numbers = false
   /** Branches not read into {@link #root} yet (a matcher read back lazily). */
   #branches: PhraseBranches<T> | undefined
+  /** First words found to start no branch: most words of a text, looked up again at each occurrence. */
+  readonly #absent = new Set<string>()
 
   /** Number of phrases added. */
   get size(): number {
@@ -153,9 +155,10 @@ export class PhraseMatcher<T> {
   /** The branch of phrases starting with `key`, read in when it is first needed. */
   #first(key: string): PhraseNode<T> | undefined {
     const node = this.#root.get(key)
-    if (node !== undefined || this.#branches === undefined) return node
+    if (node !== undefined || this.#branches === undefined || this.#absent.has(key)) return node
     const loaded = this.#branches.load(key)
-    if (loaded !== undefined) this.#root.set(key, loaded)
+    if (loaded === undefined) this.#absent.add(key)
+    else this.#root.set(key, loaded)
     return loaded
   }
 

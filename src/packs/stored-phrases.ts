@@ -10,10 +10,10 @@ import {PhraseMatcher, type PhraseBranches, type PhraseNode} from './phrase-matc
  * heap), where the same trie as objects costs tens of megabytes of heap and
  * a quarter of a second to rebuild on every run.
  *
- * A branch is a first word's subtree; a very large one (`the` starts some
- * 24,000 nodes of slot expansions) is cut again below it, each child with
- * words after it stored as a branch of its own, so an article pays for the
- * two-word starts it has, not for every phrase that starts with `the`.
+ * A branch is a first word's subtree; a large one (`the` starts some
+ * 24,000 nodes of slot expansions) is cut again below it, each child
+ * stored as a branch of its own, so an article pays for the two-word starts
+ * it has, not for every phrase that starts with `the`.
  */
 export interface StoredPhrases {
   size: number
@@ -29,21 +29,14 @@ export interface StoredPhrases {
 
 /** Joins the words of a branch's path: no word holds it. */
 const SEPARATOR = '\u0000'
-/** A branch with more nodes than this stores its children that continue as branches of their own. */
-const SPLIT_NODES = 2048
+/** A branch whose bytes are more than this stores each of its children as a branch of its own. */
+const SPLIT_BYTES = 4096
 
 /** A branch's value as stored: its rule by index into {@link StoredPhrases.rules}. */
 type StoredValue = Exclude<PhraseValue, {kind: 'rule'}> | {kind: 'rule'; rule: number; replacements: string[]}
 
-/** A node as stored: the words of its children stored as branches of their own, if any. */
-type StoredNode = PhraseNode<StoredValue> & {apart?: string[]}
-
-/** Number of nodes under and including `node`. */
-function nodesIn(node: PhraseNode<unknown>): number {
-  let count = 1
-  if (node.next) for (const child of node.next.values()) count += nodesIn(child)
-  return count
-}
+/** A node as stored: `split` when each of its children is stored as a branch of its own. */
+type StoredNode = PhraseNode<StoredValue> & {split?: true}
 
 /** `matcher`'s trie as stored data (every branch read in first). */
 export function storePhrases(matcher: PhraseMatcher<PhraseValue>): StoredPhrases {
@@ -60,7 +53,7 @@ export function storePhrases(matcher: PhraseMatcher<PhraseValue>): StoredPhrases
   }
   const branches = new Map<string, Buffer>()
 
-  /** A copy of `node` with rules by index; with `split`, children that continue are stored apart. */
+  /** A copy of `node` with rules by index; with `split`, each child is stored as a branch of its own. */
   const encode = (node: PhraseNode<PhraseValue>, path: string, split: boolean): StoredNode => {
     const encoded: StoredNode = {
       next: undefined,
@@ -69,18 +62,17 @@ export function storePhrases(matcher: PhraseMatcher<PhraseValue>): StoredPhrases
         value: target.value.kind === 'rule' ? {...target.value, rule: index(target.value.rule)} : target.value
       }))
     }
-    for (const [word, child] of node.next ?? []) {
-      if (split && child.next) {
-        store(path + SEPARATOR + word, child)
-        ;(encoded.apart ??= []).push(word)
-      } else {
-        ;(encoded.next ??= new Map()).set(word, encode(child, path + SEPARATOR + word, false))
-      }
+    if (split && node.next) {
+      encoded.split = true
+      for (const [word, child] of node.next) store(path + SEPARATOR + word, child)
+      return encoded
     }
+    for (const [word, child] of node.next ?? []) (encoded.next ??= new Map()).set(word, encode(child, path + SEPARATOR + word, false))
     return encoded
   }
   const store = (path: string, node: PhraseNode<PhraseValue>) => {
-    branches.set(path, serialize(encode(node, path, nodesIn(node) > SPLIT_NODES)))
+    const whole = serialize(encode(node, path, false))
+    branches.set(path, whole.length > SPLIT_BYTES && node.next ? serialize(encode(node, path, true)) : whole)
   }
   for (const [word, node] of root) store(word, node)
 
@@ -97,39 +89,45 @@ export function storePhrases(matcher: PhraseMatcher<PhraseValue>): StoredPhrases
 }
 
 /**
- * The children of a node some of whose branches are stored apart: each is
- * read the first time it is asked for. Walking it, or asking its size,
- * reads them all.
+ * The children of a node whose branches are stored apart: each is read the
+ * first time it is asked for (a word that starts none is remembered as
+ * such). Walking it, or asking its size, reads them all.
  */
 class ChildrenApart extends Map<string, PhraseNode<PhraseValue>> {
-  readonly #apart: Set<string>
   readonly #path: string
   readonly #read: (path: string) => PhraseNode<PhraseValue> | undefined
+  /** The words of all its children, for a walk over them. */
+  readonly #words: () => string[]
+  readonly #absent = new Set<string>()
+  #complete = false
 
-  constructor(present: Map<string, PhraseNode<PhraseValue>> | undefined, apart: string[], path: string, read: (path: string) => PhraseNode<PhraseValue> | undefined) {
-    super(present)
-    this.#apart = new Set(apart)
+  constructor(path: string, read: (path: string) => PhraseNode<PhraseValue> | undefined, words: () => string[]) {
+    super()
     this.#path = path
     this.#read = read
+    this.#words = words
   }
 
   #take(word: string): void {
-    if (!this.#apart.delete(word)) return
+    if (this.#complete || super.has(word) || this.#absent.has(word)) return
     const node = this.#read(this.#path + SEPARATOR + word)
     if (node) super.set(word, node)
+    else this.#absent.add(word)
   }
 
   #takeAll(): void {
-    for (const word of [...this.#apart]) this.#take(word)
+    if (this.#complete) return
+    for (const word of this.#words()) this.#take(word)
+    this.#complete = true
   }
 
   override get(word: string): PhraseNode<PhraseValue> | undefined {
-    if (this.#apart.size > 0) this.#take(word)
+    this.#take(word)
     return super.get(word)
   }
 
   override has(word: string): boolean {
-    if (this.#apart.size > 0) this.#take(word)
+    this.#take(word)
     return super.has(word)
   }
 
@@ -175,11 +173,16 @@ export function readPhrases(stored: StoredPhrases): PhraseMatcher<PhraseValue> {
     }
     if (node.next) for (const [word, child] of node.next) decode(child, path + SEPARATOR + word)
     const decoded = node as unknown as PhraseNode<PhraseValue>
-    if (node.apart) {
-      decoded.next = new ChildrenApart(decoded.next, node.apart, path, read)
-      delete node.apart
+    if (node.split) {
+      decoded.next = new ChildrenApart(path, read, () => childWords(path))
+      delete node.split
     }
     return decoded
+  }
+  /** The words that continue `path`: the last word of each stored path one word longer. */
+  const childWords = (path: string): string[] => {
+    const prefix = path + SEPARATOR
+    return [...paths].filter((key) => key.startsWith(prefix) && !key.includes(SEPARATOR, prefix.length)).map((key) => key.slice(prefix.length))
   }
   const read = (path: string): PhraseNode<PhraseValue> | undefined => {
     const position = paths.indexOf(path)
