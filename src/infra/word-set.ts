@@ -1,15 +1,17 @@
 /**
- * A large, fixed set of words kept as one sorted string and the offsets of
- * its words: two heap objects where a `Set` holds one string per word and a
- * hash table. The startup snapshot deserialises, and the collector marks,
- * every object on every run; a lookup is a binary search instead of a hash,
- * and callers look each word type up once (see engine/word-cache.ts).
+ * A large, fixed set of words kept as one sorted string, the offsets of its
+ * words and a hash table of their positions: three heap objects where a
+ * `Set` holds one string per word and a table of them. The startup
+ * snapshot deserialises, and the collector marks, every object on every
+ * run; a lookup hashes the word and compares it in place.
  */
 export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
   /** The words, sorted by code unit, with line breaks between them. */
   readonly #text: string
   /** Offset of each word in `#text`, and one past the text's end last. */
   readonly #starts: Uint32Array
+  /** Open addressing: each slot holds a word's position plus one, or 0 when empty. */
+  readonly #slots: Uint32Array
 
   /** A set of `words` (duplicates dropped; a word may not hold a line break). */
   constructor(words: Iterable<string>) {
@@ -26,6 +28,16 @@ export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
       offset += word.length + 1
     })
     this.#starts[sorted.length] = offset
+    // At most half full, so a probe ends after a slot or two.
+    let capacity = 8
+    while (capacity < sorted.length * 2) capacity *= 2
+    this.#slots = new Uint32Array(capacity)
+    const mask = capacity - 1
+    sorted.forEach((word, index) => {
+      let slot = hash(word) & mask
+      while (this.#slots[slot] !== 0) slot = (slot + 1) & mask
+      this.#slots[slot] = index + 1
+    })
   }
 
   get size(): number {
@@ -38,16 +50,12 @@ export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
 
   /** Position of `word` in the sorted words, or -1 when it is not one of them. */
   indexOf(word: string): number {
-    let low = 0
-    let high = this.#starts.length - 2
-    while (low <= high) {
-      const middle = (low + high) >>> 1
-      const order = this.#compare(word, middle)
-      if (order === 0) return middle
-      if (order < 0) high = middle - 1
-      else low = middle + 1
+    const mask = this.#slots.length - 1
+    for (let slot = hash(word) & mask; ; slot = (slot + 1) & mask) {
+      const found = this.#slots[slot]!
+      if (found === 0) return -1
+      if (this.#isAt(word, found - 1)) return found - 1
     }
-    return -1
   }
 
   /** The words, sorted by code unit. */
@@ -55,15 +63,23 @@ export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
     for (let index = 0; index < this.size; index++) yield this.#text.slice(this.#starts[index], this.#starts[index + 1]! - 1)
   }
 
-  /** `word` against the word at `index`, by code unit, without cutting it out. */
-  #compare(word: string, index: number): number {
+  /** Whether the word at `index` is `word`, compared in place. */
+  #isAt(word: string, index: number): boolean {
     const start = this.#starts[index]!
-    const length = this.#starts[index + 1]! - start - 1
-    const shorter = Math.min(word.length, length)
-    for (let offset = 0; offset < shorter; offset++) {
-      const difference = word.charCodeAt(offset) - this.#text.charCodeAt(start + offset)
-      if (difference !== 0) return difference
+    if (this.#starts[index + 1]! - start - 1 !== word.length) return false
+    for (let offset = 0; offset < word.length; offset++) {
+      if (word.charCodeAt(offset) !== this.#text.charCodeAt(start + offset)) return false
     }
-    return word.length - length
+    return true
   }
+}
+
+/** FNV-1a over the word's code units. */
+function hash(word: string): number {
+  let value = 0x811c9dc5
+  for (let index = 0; index < word.length; index++) {
+    value ^= word.charCodeAt(index)
+    value = Math.imul(value, 0x01000193)
+  }
+  return value >>> 0
 }
