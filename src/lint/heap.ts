@@ -1,4 +1,4 @@
-import {getHeapStatistics, setFlagsFromString} from 'node:v8'
+import {getHeapStatistics, setFlagsFromString, startupSnapshot} from 'node:v8'
 import {runInNewContext} from 'node:vm'
 import {afterEachPiece} from '../engine/chunks.js'
 
@@ -24,6 +24,31 @@ function collector(): (() => void) | undefined {
   return collect ?? undefined
 }
 
+let tuned = false
+
+/**
+ * Turn off V8's allocation-site pretenuring for the rest of the process.
+ * Checking a file builds a tree whose nodes live just long enough for V8 to
+ * decide that the parser's allocation sites make long-lived objects; from
+ * then on every node is allocated straight into the old generation, where
+ * only a full collection frees it. Over 1,000 articles the heap grew to
+ * 550 MiB of dead trees (while 120 MiB was alive) and the collector's
+ * helper threads took a core away from a worker; with pretenuring off the
+ * trees die young, in cheap scavenges: 280 MiB peak and less CPU. Set at the
+ * first check, never at load, and never while the startup snapshot is built
+ * (a flag set then makes Node refuse the snapshot at every start).
+ */
+function tuneHeapForChecking(): void {
+  // Not marked as done while the snapshot is built: the run from it must set the flag.
+  if (tuned || startupSnapshot.isBuildingSnapshot()) return
+  tuned = true
+  try {
+    setFlagsFromString('--no-allocation-site-pretenuring')
+  } catch {
+    // A runtime without V8 flags (none known today) only keeps the default.
+  }
+}
+
 /**
  * Keep the heap of a long check bounded: after each piece of a long text,
  * a full collection when the heap has grown {@link HEAP_SLACK} past what the
@@ -34,6 +59,7 @@ function collector(): (() => void) | undefined {
  * short enough to be checked whole never touches the engine's flags.
  */
 export function boundHeapOfLongTexts(): void {
+  tuneHeapForChecking()
   if (installed) return
   installed = true
   let kept: number | undefined
