@@ -49,6 +49,26 @@ function tuneHeapForChecking(): void {
   }
 }
 
+/** Heap in use after the last forced collection; undefined before the first piece. */
+let kept: number | undefined
+
+/** A full collection now, where the engine allows one. */
+function collectNow(): void {
+  const gc = collector()
+  if (!gc) return
+  gc()
+  kept = getHeapStatistics().used_heap_size
+}
+
+/**
+ * Texts at least this long (UTF-16 code units) get a full collection before
+ * they are checked: the bytes they were decoded from (half to all of the
+ * text's size again) are garbage by then, but V8 rarely collects them before
+ * the text's masked copy and the first pieces are allocated beside them. For
+ * shorter texts the collection costs more than the bytes it frees.
+ */
+export const COLLECT_BEFORE = 8 * 2 ** 20
+
 /**
  * Keep the heap of a long check bounded: after each piece of a long text,
  * a full collection when the heap has grown {@link HEAP_SLACK} past what the
@@ -57,22 +77,20 @@ function tuneHeapForChecking(): void {
  * while it kept under 300 MiB alive); a forced collection every few pieces
  * costs a few percent of the time. Installed once per process; an article
  * short enough to be checked whole never touches the engine's flags.
+ * `length`: that of the text about to be checked (see {@link COLLECT_BEFORE}).
  */
-export function boundHeapOfLongTexts(): void {
+export function boundHeapOfLongTexts(length = 0): void {
   tuneHeapForChecking()
-  if (installed) return
-  installed = true
-  let kept: number | undefined
-  afterEachPiece(() => {
-    const used = getHeapStatistics().used_heap_size
-    if (kept === undefined) {
-      kept = used
-      return
-    }
-    if (used < kept + HEAP_SLACK) return
-    const gc = collector()
-    if (!gc) return
-    gc()
-    kept = getHeapStatistics().used_heap_size
-  })
+  if (!installed) {
+    installed = true
+    afterEachPiece(() => {
+      const used = getHeapStatistics().used_heap_size
+      if (kept === undefined) {
+        kept = used
+        return
+      }
+      if (used >= kept + HEAP_SLACK) collectNow()
+    })
+  }
+  if (length >= COLLECT_BEFORE && !startupSnapshot.isBuildingSnapshot()) collectNow()
 }
