@@ -10,7 +10,12 @@
 // Figures are printed as ratios to their baselines (absolute times drift up
 // to 2x between runs on shared machines; ratios inside one run hold) and
 // written as JSON (`--json FILE`, default bench/results.json).
-// `--quick` leaves out the 50 MB and 1,000-file runs. No test asserts a time.
+// `--quick` runs each whole-process figure fewer times and leaves out the
+// generated packs; the 50 MB and 1,000-file figures are always measured.
+// Peak memory and CPU of a whole process come from GNU time when it is
+// installed (the CLI then runs from its startup snapshot, as users run it),
+// else from a probe preloaded into Node (which runs it without the snapshot).
+// No test asserts a time.
 import {execFileSync, spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {cpus, tmpdir} from 'node:os'
@@ -22,7 +27,7 @@ import {parseArgs} from 'node:util'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const {values: flags} = parseArgs({options: {json: {type: 'string'}, quick: {type: 'boolean'}}})
 const jsonPath = flags.json ?? join(root, 'bench/results.json')
-const runs = Number(process.env.BENCH_RUNS ?? 5)
+const runs = Number(process.env.BENCH_RUNS ?? (flags.quick ? 3 : 5))
 const cli = join(root, 'dist/cli.js')
 const seed = join(root, 'seeds/000_d42d0455121f1d6a.txt')
 const work = mkdtempSync(join(tmpdir(), 'postedit-bench-'))
@@ -36,35 +41,44 @@ const ratio = (a, b) => `${(a / b).toFixed(2)}x`
 const peakProbe = join(work, 'peak.mjs')
 writeFileSync(peakProbe, `import {writeSync} from 'node:fs'\nprocess.on('exit', () => writeSync(2, '\\npostedit-bench-peak ' + process.resourceUsage().maxRSS * 1024 + '\\n'))\n`)
 
+// GNU time reports the peak of the largest process of the run (the CLI's child started from the snapshot) and the CPU of all.
+const gnuTime = ['/usr/bin/time', '/bin/time'].find((path) => spawnSync(path, ['-f', '%M', 'true'], {encoding: 'utf8'}).stderr?.trim().match(/^\d+$/))
+
 /**
- * One whole process: wall time and peak resident memory. `probe: false` runs
- * it without the memory probe (peak NaN): a Node option, which makes the CLI
- * start without its startup snapshot.
+ * One whole process: wall time, CPU time (user + system, all threads and
+ * children) and peak resident memory. With GNU time the command runs as a
+ * user runs it; otherwise `probe: true` preloads the memory probe (a Node
+ * option: the CLI then starts without its startup snapshot, and CPU is NaN),
+ * and `probe: false` measures the wall time alone.
  */
 function processRun(args, env = {}, allowed = [0, 1], probe = true) {
+  const timed = gnuTime && probe
+  const command = timed ? gnuTime : process.execPath
+  const argv = timed ? ['-f', 'postedit-bench-time %M %U %S', process.execPath, ...args] : [...(probe ? ['--import', pathToFileURL(peakProbe).href] : []), ...args]
   const start = performance.now()
-  const child = spawnSync(process.execPath, [...(probe ? ['--import', pathToFileURL(peakProbe).href] : []), ...args], {
-    encoding: 'utf8',
-    env: {...process.env, ...env},
-    maxBuffer: 1 << 30,
-    stdio: ['ignore', 'ignore', 'pipe']
-  })
+  const child = spawnSync(command, argv, {encoding: 'utf8', env: {...process.env, ...env}, maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe']})
   const ms = performance.now() - start
   if (!allowed.includes(child.status)) throw new Error(`${args.join(' ')} exited with ${child.status}: ${child.stderr.slice(-500)}`)
-  const peak = Number(/postedit-bench-peak (\d+)/.exec(child.stderr)?.[1] ?? NaN)
-  return {ms, peak}
+  const time = /postedit-bench-time (\d+) ([\d.]+) ([\d.]+)/.exec(child.stderr)
+  if (time) return {ms, peak: Number(time[1]) * 1024, cpuMs: (Number(time[2]) + Number(time[3])) * 1000}
+  return {ms, peak: Number(/postedit-bench-peak (\d+)/.exec(child.stderr)?.[1] ?? NaN), cpuMs: NaN}
 }
 
-/** The median of `runs` whole-process runs (peak memory: the largest seen). */
+/** The median of `runs` whole-process runs (CPU: the median too; peak memory: the largest seen). */
 function processMedian(args, count = runs, env = {}, allowed = [0, 1], probe = true) {
   const results = Array.from({length: count}, () => processRun(args, env, allowed, probe))
-  return {ms: median(results.map((r) => r.ms)), peak: Math.max(...results.map((r) => r.peak))}
+  return {ms: median(results.map((r) => r.ms)), cpuMs: median(results.map((r) => r.cpuMs)), peak: Math.max(...results.map((r) => r.peak))}
 }
+const cpuText = (run) => (Number.isNaN(run.cpuMs) ? '' : `, CPU ${seconds(run.cpuMs)}`)
+
+// The clean news corpus beside the checkout (main) or two levels up (a worktree), when there is one.
+const corpus = ['..', '../..']
+  .map((up) => join(root, up, 'shared/corpora/clean/ntrex128/newstest2019-src.eng.txt'))
+  .find((path) => existsSync(path))
 
 /** About `bytes` of English news: the local clean corpus when present, else the seed repeated. */
 function newsText(bytes) {
-  const corpus = join(root, '../shared/corpora/clean/ntrex128/newstest2019-src.eng.txt')
-  const base = existsSync(corpus) ? readFileSync(corpus, 'utf8') : readFileSync(seed, 'utf8')
+  const base = corpus ? readFileSync(corpus, 'utf8') : readFileSync(seed, 'utf8')
   const parts = []
   let length = 0
   while (length < bytes) {
@@ -72,6 +86,26 @@ function newsText(bytes) {
     length += base.length + 2
   }
   return parts.join('').slice(0, bytes)
+}
+
+/**
+ * `count` different articles of about `words` words each: consecutive lines of
+ * the clean corpus (the seed's paragraphs when it is absent), one paragraph a line.
+ */
+function articles(count, words) {
+  const lines = (corpus ? readFileSync(corpus, 'utf8') : readFileSync(seed, 'utf8')).split(/\n+/).filter((text) => text.trim())
+  const texts = []
+  let next = 0
+  for (let i = 0; i < count; i++) {
+    const paragraphs = []
+    for (let total = 0; total < words; next++) {
+      const paragraph = lines[next % lines.length]
+      paragraphs.push(paragraph)
+      total += paragraph.split(/\s+/).length
+    }
+    texts.push(`${paragraphs.join('\n\n')}\n`)
+  }
+  return texts
 }
 
 // The peer pipeline, run as its own process: retext-english + retext-spell with dictionary-en.
@@ -96,23 +130,24 @@ const record = (name, value) => {
 }
 const line = (label, text) => console.log(`${label.padEnd(52)} ${text}`)
 
-console.log(`postedit benchmark (node ${process.version}, ${results.machine}; medians of ${runs} whole-process runs)`)
+results.text = corpus ? 'clean news corpus (ntrex128 newstest2019)' : 'the seed article repeated'
+console.log(`postedit benchmark (node ${process.version}, ${results.machine}; medians of ${runs} whole-process runs; text: ${results.text})`)
 // Warm the on-disk caches (validated packs, snapshots, word forms) as any second run finds them.
 processRun([cli, seed])
 
 // One article, cold process.
 const floor = processMedian(['-e', '0'], runs, {}, [0])
 const peerArticle = processMedian([peer, seed], runs, {}, [0])
-// Without the memory probe: a Node option would make the CLI skip its startup snapshot.
-const article = processMedian([cli, seed], runs, {}, [0, 1], false)
-const articleNoSnapshot = processMedian([cli, seed], runs, {POSTEDIT_SNAPSHOT: '0'}, [0, 1], false)
-const articleFix = processMedian([cli, '--fix', '--stdout', seed], runs, {}, [0, 1], false)
+// Without the memory probe unless GNU time measures: a Node option would make the CLI skip its startup snapshot.
+const article = processMedian([cli, seed], runs, {}, [0, 1], Boolean(gnuTime))
+const articleNoSnapshot = processMedian([cli, seed], runs, {POSTEDIT_SNAPSHOT: '0'}, [0, 1], Boolean(gnuTime))
+const articleFix = processMedian([cli, '--fix', '--stdout', seed], runs, {}, [0, 1], Boolean(gnuTime))
 line('node -e 0', seconds(floor.ms))
 line('one article, retext-spell pipeline', `${seconds(peerArticle.ms)} (${ratio(peerArticle.ms, floor.ms)} node -e 0)`)
-line('one article, postedit FILE', `${seconds(article.ms)} (${ratio(article.ms, floor.ms)} node -e 0, ${ratio(article.ms, peerArticle.ms)} retext-spell; target ≤0.25 s, ≤5x)`)
-line('one article, without the startup snapshot', `${seconds(articleNoSnapshot.ms)} (${ratio(articleNoSnapshot.ms, floor.ms)} node -e 0)`)
+line('one article, postedit FILE', `${seconds(article.ms)}${cpuText(article)} (${ratio(article.ms, floor.ms)} node -e 0, ${ratio(article.ms, peerArticle.ms)} retext-spell; target ≤0.25 s, ≤5x)`)
+line('one article, without the startup snapshot', `${seconds(articleNoSnapshot.ms)}${cpuText(articleNoSnapshot)} (${ratio(articleNoSnapshot.ms, floor.ms)} node -e 0)`)
 line('one article, postedit --fix --stdout FILE', seconds(articleFix.ms))
-record('oneArticle', {ms: article.ms, noSnapshotMs: articleNoSnapshot.ms, fixMs: articleFix.ms, nodeFloorMs: floor.ms, retextSpellMs: peerArticle.ms, timesFloor: article.ms / floor.ms, timesRetextSpell: article.ms / peerArticle.ms})
+record('oneArticle', {ms: article.ms, cpuMs: article.cpuMs, nodeFloorCpuMs: floor.cpuMs, noSnapshotMs: articleNoSnapshot.ms, fixMs: articleFix.ms, nodeFloorMs: floor.ms, retextSpellMs: peerArticle.ms, timesFloor: article.ms / floor.ms, timesRetextSpell: article.ms / peerArticle.ms})
 
 // 1 MB, cold process.
 const megabyteFile = join(work, 'one-megabyte.txt')
@@ -120,9 +155,22 @@ const megabyte = newsText(1_000_000)
 writeFileSync(megabyteFile, megabyte)
 const peerMegabyte = processMedian([peer, megabyteFile], Math.min(runs, 3), {}, [0])
 const cold = processMedian([cli, megabyteFile], Math.min(runs, 3))
-line('1 MB, retext-spell pipeline', `${seconds(peerMegabyte.ms)}, ${mib(peerMegabyte.peak)}`)
-line('1 MB, postedit FILE', `${seconds(cold.ms)}, ${mib(cold.peak)} (${ratio(cold.ms, peerMegabyte.ms)} retext-spell; target ≤1.0 s, ≤250 MiB)`)
-record('oneMegabyte', {ms: cold.ms, peakBytes: cold.peak, retextSpellMs: peerMegabyte.ms, retextSpellPeakBytes: peerMegabyte.peak, timesRetextSpell: cold.ms / peerMegabyte.ms})
+const coldNoSnapshot = processMedian([cli, megabyteFile], Math.min(runs, 3), {POSTEDIT_SNAPSHOT: '0'})
+line('1 MB, retext-spell pipeline', `${seconds(peerMegabyte.ms)}${cpuText(peerMegabyte)}, ${mib(peerMegabyte.peak)}`)
+line('1 MB, postedit FILE', `${seconds(cold.ms)}${cpuText(cold)}, ${mib(cold.peak)} (${ratio(cold.ms, peerMegabyte.ms)} retext-spell; target ≤1.0 s, ≤250 MiB)`)
+line('1 MB, without the startup snapshot', `${seconds(coldNoSnapshot.ms)}${cpuText(coldNoSnapshot)}, ${mib(coldNoSnapshot.peak)}`)
+record('oneMegabyte', {
+  ms: cold.ms,
+  cpuMs: cold.cpuMs,
+  peakBytes: cold.peak,
+  noSnapshotMs: coldNoSnapshot.ms,
+  noSnapshotCpuMs: coldNoSnapshot.cpuMs,
+  noSnapshotPeakBytes: coldNoSnapshot.peak,
+  retextSpellMs: peerMegabyte.ms,
+  retextSpellCpuMs: peerMegabyte.cpuMs,
+  retextSpellPeakBytes: peerMegabyte.peak,
+  timesRetextSpell: cold.ms / peerMegabyte.ms
+})
 
 // In process: throughput on the 1 MB text against parsing alone, and a warm re-check of one article.
 const {posteditSync, loadRules} = await import(join(root, 'dist/index.js'))
@@ -190,7 +238,7 @@ function generatedPack(size) {
   writeFileSync(file, lines.join('\n'))
   return file
 }
-for (const size of [10_000, 50_000]) {
+for (const size of flags.quick ? [] : [10_000, 50_000]) {
   const file = generatedPack(size)
   const load = timed(() => loadRules(['default', file]))
   // A second process finds the pack in the cache: what every later run pays.
@@ -202,25 +250,38 @@ for (const size of [10_000, 50_000]) {
   record(`pack${size}`, {megabyteMs: withPack, timesDefault: withPack / lintMs, loadFirstMs: load, loadCachedMs: cached})
 }
 
-if (!flags.quick) {
-  // 50 MB: peak memory of a whole process (long inputs are checked in pieces).
-  const huge = join(work, 'fifty-megabytes.txt')
-  writeFileSync(huge, newsText(50_000_000))
-  const big = processRun([cli, huge])
-  rmSync(huge)
-  line('50 MB, postedit FILE', `${seconds(big.ms)}, ${mib(big.peak)} peak (target <400 MiB)`)
-  record('fiftyMegabytes', {ms: big.ms, peakBytes: big.peak})
+// 50 MB: peak memory of a whole process (long inputs are checked in pieces).
+const huge = join(work, 'fifty-megabytes.txt')
+writeFileSync(huge, newsText(50_000_000))
+const big = processRun([cli, huge])
+rmSync(huge)
+line('50 MB, postedit FILE', `${seconds(big.ms)}${cpuText(big)}, ${mib(big.peak)} peak (target <400 MiB)`)
+record('fiftyMegabytes', {ms: big.ms, cpuMs: big.cpuMs, peakBytes: big.peak})
 
-  // 1,000 articles: one run with the worker pool against the same in one thread.
-  const folder = join(work, 'articles')
-  mkdirSync(folder)
-  for (let i = 0; i < 1000; i++) writeFileSync(join(folder, `article-${i}.txt`), articleText.replace('Thursday', `Thursday (${i})`))
-  const pooled = processRun([cli, '--format', 'json', folder])
-  const single = processRun([cli, '--format', 'json', folder], {POSTEDIT_WORKERS: '1'})
-  line('1,000 articles, one thread', seconds(single.ms))
-  line('1,000 articles, worker pool', `${seconds(pooled.ms)} (${ratio(single.ms, pooled.ms)} faster; target ≥1.8x)`)
-  record('thousandArticles', {pooledMs: pooled.ms, singleThreadMs: single.ms, speedup: single.ms / pooled.ms})
+// 1,000 different articles of about 470 words: the worker pool against one thread (POSTEDIT_WORKERS=1), alternating.
+const folder = join(work, 'articles')
+mkdirSync(folder)
+articles(1000, 470).forEach((text, i) => writeFileSync(join(folder, `article-${String(i).padStart(4, '0')}.txt`), text))
+const pooledRuns = []
+const singleRuns = []
+for (let run = 0; run < Math.min(runs, 3); run++) {
+  pooledRuns.push(processRun([cli, '--format', 'json', folder]))
+  singleRuns.push(processRun([cli, '--format', 'json', folder], {POSTEDIT_WORKERS: '1'}))
 }
+const summary = (list) => ({ms: median(list.map((r) => r.ms)), cpuMs: median(list.map((r) => r.cpuMs)), peak: Math.max(...list.map((r) => r.peak))})
+const pooled = summary(pooledRuns)
+const single = summary(singleRuns)
+line('1,000 articles, one thread', `${seconds(single.ms)}${cpuText(single)}, ${mib(single.peak)}`)
+line('1,000 articles, worker pool', `${seconds(pooled.ms)}${cpuText(pooled)}, ${mib(pooled.peak)} (${ratio(single.ms, pooled.ms)} faster; target ≥1.8x)`)
+record('thousandArticles', {
+  pooledMs: pooled.ms,
+  pooledCpuMs: pooled.cpuMs,
+  pooledPeakBytes: pooled.peak,
+  singleThreadMs: single.ms,
+  singleThreadCpuMs: single.cpuMs,
+  singleThreadPeakBytes: single.peak,
+  speedup: single.ms / pooled.ms
+})
 
 mkdirSync(dirname(jsonPath), {recursive: true})
 writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`)

@@ -36,7 +36,7 @@ export async function prepareFor(jobs: readonly FileJob[]): Promise<void> {
 
 /** Check one file (in this thread or a worker): pure data in, pure data out. */
 export function checkFile(job: FileJob): FileOutcome {
-  boundHeapOfLongTexts()
+  boundHeapOfLongTexts(job.value.length)
   const file = new VFile({path: job.path, value: job.value})
   const result = posteditSync(file, job.options)
   return {path: job.path, original: job.value, value: result.value, messages: result.messages.map(toJson), fixed: result.applied.length}
