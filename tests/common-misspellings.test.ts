@@ -81,3 +81,11 @@ describe('spelling with the list of common misspellings', () => {
     expect(fixed('He was takin the bus home.')).toBe('He was takin the bus home.')
   })
 })
+
+describe('spelling with the list: words the list should not touch', () => {
+  it('leaves speech written as spoken with its apostrophe, and words in their own right', () => {
+    expect(fixed('“We were examinin’ the damage,” he said.')).toBe('“We were examinin’ the damage,” he said.')
+    expect(fixed('The convoy stopped two klicks north of the bridge.')).toBe('The convoy stopped two klicks north of the bridge.')
+    expect(fixed('It was a missable chance for the striker.')).toBe('It was a missable chance for the striker.')
+  })
+})

@@ -261,6 +261,8 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     const listed = (part: WordPart, context: Pick<ListedContext, 'opensSentence' | 'isName'>): boolean => {
       // Within the per-file budget of words with suggestions, as every suggestion is.
       if (!suggested.has(part.value) && suggested.size >= max) return false
+      // `goin'`, `nothin'`: speech written as spoken, not a slip (the fix would leave `going'`).
+      if (/['\u2019]/.test(source[part.end] ?? '') && !/\p{L}/u.test(source[part.end + 1] ?? '')) return false
       const finding = listedMisspelling(part, {ruleId: SPELLING_RULES.misspelling.id, knows: (word) => lexicon.knows(word), dictionary: options?.dictionary, ...context})
       if (!finding) return false
       suggested.add(part.value)

@@ -7,6 +7,15 @@ import type {WordPart} from './words.js'
 /** A listed word this common in SUBTLEXus is speech written as spoken (`takin`, `givin`), left to the usual verdict. */
 const ATTESTED_COUNT = 20
 
+/**
+ * Entries whose misspelling is a word in its own right, in English (`klick`,
+ * military slang for a kilometre; `missable`; `licker`) or in the French,
+ * Spanish, Italian, German and Latin that news quotes (`objet d'art`,
+ * `seconde`, `la vida loca`, `Juni`): the list is right about code and
+ * prose slips, not about these.
+ */
+const WORDS_IN_THEIR_OWN_RIGHT = new Set(['klick', 'klicks', 'missable', 'licker', 'lickers', 'objet', 'objets', 'affaires', 'seconde', 'secondes', 'cose', 'loca', 'lene', 'pash', 'vell', 'vill', 'chello', 'claus', 'ines', 'juni', 'christin', 'radis', 'gard', 'boun', 'doble', 'methode', 'artistas', 'agriculteurs', 'intellectus', 'dinosaurus'])
+
 /** What the verdict needs to know about the word's place and the speller. */
 export interface ListedContext {
   /** The rule id the finding carries. */
@@ -60,7 +69,7 @@ export function listedMisspelling(part: WordPart, context: ListedContext): Findi
       corrections = listedCorrections(word.toLowerCase(), variety)?.map((correction) => capitalised(correction))
     }
   }
-  if (!corrections || lowerCaseFrequency(word) >= ATTESTED_COUNT) return undefined
+  if (!corrections || WORDS_IN_THEIR_OWN_RIGHT.has(word.toLowerCase()) || lowerCaseFrequency(word) >= ATTESTED_COUNT) return undefined
   // Only words the speller knows: a list entry must not steer to a word postedit would flag in turn.
   const expected = corrections.filter((correction) => correction.split(/[ -]/).every((piece) => piece === '' || context.knows(piece.replace(/\u2019/g, "'"))))
   if (expected.length === 0) return undefined
