@@ -71,6 +71,9 @@ const files = {
   // Parsed here: the bundle carries no YAML parser.
   'rules/vocabulary/word-lists.json': JSON.stringify((await import('js-yaml')).load(readFileSync(join(root, 'rules', 'vocabulary', 'word-lists.yml'), 'utf8'), {schema: (await import('js-yaml')).JSON_SCHEMA}))
 }
+// The lists of common misspellings, sorted as spelling searches them (spelling/common-misspellings.ts).
+const {sortedMisspellings} = await load('spelling/common-misspellings.js')
+for (const list of ['dict-en', 'dict-en-us', 'dict-en-gb']) files[`@cspell/dict-en-common-misspellings/${list}.txt`] = sortedMisspellings(list)
 const expanded = {}
 for (const pkg of ['dictionary-en', 'dictionary-en-gb']) {
   const folder = dirname(require.resolve(pkg))

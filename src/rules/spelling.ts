@@ -5,6 +5,7 @@ import {claimedRanges, report} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
 import {candidatesFor, candidatesFrom, certainCandidate, COMMON_COUNT, mergeCandidates, MISSPELLING_COST, type Candidate} from '../spelling/candidates.js'
 import {lowerCaseFrequency} from '../spelling/frequency.js'
+import {listedMisspelling, type ListedContext} from '../spelling/listed-misspelling.js'
 import {fitsArticle} from '../spelling/name-context.js'
 import {identityOf, isCompoundPrefix, spellerFor, type Speller} from '../spelling/speller.js'
 import {americanForms} from '../spelling/variants.js'
@@ -19,7 +20,7 @@ import {isOffFor, rulesOf, type RuleOptions} from './options.js'
 export const SPELLING_RULES = {
   misspelling: defineRule({
     id: 'spelling.misspelling',
-    description: 'A lower-case word no dictionary knows; fixed only when one common word is the clear candidate.',
+    description: 'A lower-case word no dictionary knows; fixed only when one common word is the clear candidate, or when the list of common English misspellings gives one correction (`recieved`; also `Britian`, and `Teh` opening a sentence).',
     fixable: true,
     severity: 'warning'
   }),
@@ -164,7 +165,11 @@ function overlapTest(ranges: Array<[number, number]>): (start: number, end: numb
  *
  * - `spelling.misspelling` (warning): a lower-case word one slip from a
  *   common word, with up to three suggestions; fixed only when one common
- *   word is clearly the closest (`goverment` → `government`).
+ *   word is clearly the closest (`goverment` → `government`), or when the
+ *   list of common English misspellings (`@cspell/dict-en-common-misspellings`)
+ *   gives the word one correction (`recieved` → `received`); with several,
+ *   they are offered. A capitalised word only when the list has it
+ *   capitalised (`Britian`) or it opens a sentence outside a name (`Teh`).
  * - `spelling.unknown-word` (info): a lower-case word close to no common word
  *   (technical terms, loans) but to a rarer one: worth a look, not a likely error.
  * - `spelling.unknown-name` (info): a capitalised unknown word close to a
@@ -252,9 +257,24 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       })
     }
 
+    /** A slip the list of common misspellings has (`recieved`, `Teh`): reported (and fixed when its correction is the only one); false when the list cannot decide it. */
+    const listed = (part: WordPart, context: Pick<ListedContext, 'opensSentence' | 'isName'>): boolean => {
+      // Within the per-file budget of words with suggestions, as every suggestion is.
+      if (!suggested.has(part.value) && suggested.size >= max) return false
+      // `goin'`, `nothin'`: speech written as spoken, not a slip (the fix would leave `going'`).
+      if (/['\u2019]/.test(source[part.end] ?? '') && !/\p{L}/u.test(source[part.end + 1] ?? '')) return false
+      const finding = listedMisspelling(part, {ruleId: SPELLING_RULES.misspelling.id, knows: (word) => lexicon.knows(word), dictionary: options?.dictionary, ...context})
+      if (!finding) return false
+      suggested.add(part.value)
+      if (!isOff(SPELLING_RULES.misspelling.id)) report(file, finding)
+      return true
+    }
+    const lowerCaseContext = {opensSentence: () => false, isName: () => false}
+
     const lowerCase = (part: WordPart) => {
       const other = lexicon.otherVarietyOf(part.value)
       if (other) return variety(part, other)
+      if (listed(part, lowerCaseContext)) return
       const ranked = suggest(part.value, part.start)
       const best = ranked?.[0]
       const likely = ranked && best && best.cost <= MISSPELLING_COST && best.count >= COMMON_COUNT
@@ -291,6 +311,14 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       return line === line.toLowerCase()
     }
 
+    /** The capitalised word at `at` is part of a name: the next word is capitalised too, or the article writes it capitalised mid-sentence. */
+    const isNameAt = (at: number): boolean => {
+      const {value, end} = words[at]!
+      const next = words[at + 1]
+      if (next && /^[ \u00A0]+$/.test(source.slice(end, next.start)) && hasCapital(next.value[0]!)) return true
+      return words.some((other, index) => index !== at && other.value === value && !opensSentence(source, other.start))
+    }
+
     for (const [at, word] of words.entries()) {
       if (skipped(word.start, word.end) || HANDLE.test(source[word.start - 1] ?? '')) continue
       const parts = partsOf(word)
@@ -315,6 +343,8 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
           lowerCase(part)
           continue
         }
+        // `Britian`, or `Teh` opening a sentence: a listed slip, not a name.
+        if (parts.length === 1 && listed(part, {opensSentence: () => opensSentence(source, part.start), isName: () => isNameAt(at)})) continue
         // A capitalised unknown word is a name, even opening a sentence: on
         // edited news, names there outnumber misspelt common words.
         const seen = names.get(value)

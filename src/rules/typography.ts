@@ -16,6 +16,7 @@ import {checkForeignScript, meta as foreignScript} from './typography/foreign-sc
 import {checkInvisible, meta as invisible} from './typography/invisible.js'
 import {checkNbsp, meta as nbsp} from './typography/nbsp.js'
 import {checkNormalization, meta as normalization} from './typography/normalization.js'
+import {checkMissingOpenQuote, meta as missingOpenQuote} from './typography/missing-open-quote.js'
 import {checkQuotes, meta as quotes} from './typography/quotes.js'
 import {checkCurrencySpace, checkGuillemets, checkSpaceAfterQuote, currencySpaceMeta, guillemetsMeta, spaceAfterQuoteMeta} from './typography/quote-marks.js'
 import {checkSpaceBeforePunctuation, meta as spaceBeforePunctuation} from './typography/space-before-punctuation.js'
@@ -35,6 +36,7 @@ const CHECKS: ReadonlyArray<readonly [RuleMeta, Check]> = [
   [doubledFullStop, checkDoubledFullStop],
   [guillemetsMeta, checkGuillemets],
   [quotes, checkQuotes],
+  [missingOpenQuote, checkMissingOpenQuote],
   [spaceAfterQuoteMeta, checkSpaceAfterQuote],
   [currencySpaceMeta, checkCurrencySpace],
   [normalization, checkNormalization]

@@ -75,7 +75,7 @@ function count(source: string, char: string): number {
 }
 
 // Paragraphs: blocks between blank lines when the text has any, else lines.
-function paragraphsOf(source: string): Array<[number, number]> {
+export function paragraphsOf(source: string): Array<[number, number]> {
   const blank = /\n[ \t\u00A0]*\r?\n/.test(source)
   const separator = blank ? /\r?\n(?:[ \t\u00A0]*\r?\n)+/g : /\r?\n/g
   const blocks: Array<[number, number]> = []
@@ -108,13 +108,14 @@ function trim(source: string, start: number, end: number): [number, number] {
 
 // A mark with a letter, digit or closing punctuation before it and a space,
 // end or punctuation after it closes a quotation.
-function closesHere(source: string, at: number, start: number, end: number): boolean {
+export function closesHere(source: string, at: number, start: number, end: number): boolean {
   const before = at > start ? source[at - 1]! : ' '
   const after = at + 1 < end ? source[at + 1]! : ' '
   return !/\s/.test(before) && /[\s.,;:!?)\]\u2014\u2013-]/.test(after)
 }
 
-function opensHere(source: string, at: number, start: number, end: number): boolean {
+/** Whether the mark at `at` stands where a quotation opens: after a space, bracket or dash, before a word. */
+export function opensHere(source: string, at: number, start: number, end: number): boolean {
   const before = at > start ? source[at - 1]! : ' '
   const after = at + 1 < end ? source[at + 1]! : ' '
   return /[\s(\[\u2014\u2013-]/.test(before) && !/\s/.test(after)
