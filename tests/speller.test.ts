@@ -96,3 +96,25 @@ describe('English varieties', () => {
     expect(run(['--dictionary', 'fr', 'american.txt']).status).toBe(2)
   })
 })
+
+describe('the neighbour test of candidate search', () => {
+  it('gives the same verdicts as the full check for the one-edit neighbours of lower-case words, names and accented words', async () => {
+    const {Speller} = await import('../src/spelling/speller.js')
+    const speller = new Speller({personal: ['Karbala', 'Houthi'], words: ['Zarqawi']})
+    const cases: Array<[string, string[]]> = [
+      ['goverment', ['government', 'goverments', "gov'erment", 'goverment']],
+      ['Karbalaa', ['Karbala', 'Karbalas', 'Karbalaa']],
+      ['Hothi', ['Houthi', 'Hothis']],
+      ['cafe', ['café', 'cafes', 'safe']],
+      ['Émilee', ['Émile', 'Émilie']],
+      ['NATO', ['NATOs', 'NAT']]
+    ]
+    for (const [word, forms] of cases) {
+      const test = speller.neighbourTest(word)
+      for (const form of forms) expect([word, form, test(form)]).toEqual([word, form, speller.suggestable(form)])
+    }
+    // A word the dictionary knows is one, a string nothing knows is not: the test can tell them apart.
+    expect(speller.neighbourTest('goverment')('government')).toBe(true)
+    expect(speller.neighbourTest('goverment')('goverments')).toBe(false)
+  })
+})

@@ -55,8 +55,10 @@ export function candidatesFor(speller: Speller, word: string): Candidate[] {
   if (cached) return cached
   const forms = new Set<string>()
   const capitalised = word[0] !== word[0]!.toLowerCase()
-  oneEditAway(capitalised ? word : word.toLowerCase(), capitalised ? 1 : 0, (form) => {
-    if (form.length > 0 && speller.suggestable(form)) forms.add(form)
+  const base = capitalised ? word : word.toLowerCase()
+  const isNeighbour = speller.neighbourTest(base)
+  oneEditAway(base, capitalised ? 1 : 0, (form) => {
+    if (form.length > 0 && isNeighbour(form)) forms.add(form)
   })
   if (!capitalised) {
     const title = word[0]!.toUpperCase() + word.slice(1)

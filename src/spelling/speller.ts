@@ -98,6 +98,22 @@ export class Speller {
     return normal.length > 0 && correctIn((form) => this.personal.has(form), normal)
   }
 
+  /**
+   * {@link suggestable} for the one-edit neighbours of `word` (its own
+   * characters with ASCII lower-case letters or `'` put in): the same
+   * verdicts without normalising each of the thousands of strings, which
+   * such strings never need (no space, digit or curly apostrophe comes in).
+   */
+  neighbourTest(word: string): (form: string) => boolean {
+    if (this.otherVariety || /[\s\d\u2019]/.test(word)) return (form) => this.suggestable(form)
+    const primary = this.primary.has
+    const personal = this.personal
+    // In lower case every neighbour stays lower case, where nspell's case rules come down to the form itself.
+    if (/^[a-z']*$/.test(word)) return (form) => primary(form) || personal.has(form)
+    const inPersonal = (form: string) => personal.has(form)
+    return (form) => correctIn(primary, form) || correctIn(inPersonal, form)
+  }
+
   /** {@link suggestable}, cached per word: what a word is checked and offered against. */
   inDictionary(word: string): boolean {
     return this.inDictionaryCached(word)
