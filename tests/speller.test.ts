@@ -107,7 +107,9 @@ describe('the neighbour test of candidate search', () => {
       ['Hothi', ['Houthi', 'Hothis']],
       ['cafe', ['café', 'cafes', 'safe']],
       ['Émilee', ['Émile', 'Émilie']],
-      ['NATO', ['NATOs', 'NAT']]
+      ['NATO', ['NATOs', 'NAT']],
+      ['Goverment', ['Government', 'Goverments', 'G', "G'"]],
+      ['Londn', ['London', 'Londns']]
     ]
     for (const [word, forms] of cases) {
       const test = speller.neighbourTest(word)

@@ -110,6 +110,15 @@ export class Speller {
     const personal = this.personal
     // In lower case every neighbour stays lower case, where nspell's case rules come down to the form itself.
     if (/^[a-z']*$/.test(word)) return (form) => primary(form) || personal.has(form)
+    // A name in title case keeps its capital and gains lower-case letters: never all capitals
+    // (bar a lone letter or apostrophes, where the check is the same), always unequal to its lower case.
+    if (/^[A-Z][a-z']*$/.test(word)) {
+      return (form) => {
+        if (primary(form) || personal.has(form)) return true
+        const lower = form.toLowerCase()
+        return primary(lower) || personal.has(lower)
+      }
+    }
     const inPersonal = (form: string) => personal.has(form)
     return (form) => correctIn(primary, form) || correctIn(inPersonal, form)
   }
