@@ -120,3 +120,17 @@ describe('the neighbour test of candidate search', () => {
     expect(speller.neighbourTest('goverment')('goverments')).toBe(false)
   })
 })
+
+describe('common words two edits away', () => {
+  it('finds common words that share a one-letter deletion with the typed word, and only those the dictionary accepts', async () => {
+    const {commonNeighbours} = await import('../src/spelling/frequency.js')
+    const any = () => true
+    expect(commonNeighbours('beggining', any)).toContain('beginning')
+    expect(commonNeighbours('recieve', any)).toContain('receive')
+    expect(commonNeighbours('goverment', any)).toContain('government')
+    // Never the word itself, never a form with letters other than a-z, never a rare or short word.
+    expect(commonNeighbours('beginning', any)).not.toContain('beginning')
+    expect(commonNeighbours('goVerment', any).every((word) => /^[a-z]{5,}$/.test(word))).toBe(true)
+    expect(commonNeighbours('recieve', (word) => word !== 'receive')).not.toContain('receive')
+  })
+})
