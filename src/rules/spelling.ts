@@ -9,7 +9,7 @@ import {fitsArticle} from '../spelling/name-context.js'
 import {identityOf, isCompoundPrefix, spellerFor, type Speller} from '../spelling/speller.js'
 import {americanForms} from '../spelling/variants.js'
 import type {DictionaryOption} from '../spelling/word-forms.js'
-import {hasCapital, isAllCaps, linkRanges, opensSentence, partsOf, type WordPart} from '../spelling/words.js'
+import {hasCapital, isAllCaps, linkRanges, opensSentence, relativePartsOf, type WordPart} from '../spelling/words.js'
 import type {RuleSet} from '../packs/compile.js'
 import {gazetteerWords} from '../names/gazetteer.js'
 import {nameKey} from '../names/key.js'
@@ -144,6 +144,21 @@ function inNameOrCodeCompound(parts: readonly WordPart[], position: number): boo
   return parts.some((other, index) => index !== position && (isAllCaps(other.value) || (index < position && hasCapital(other.value))))
 }
 
+
+const NAME_SHAPE = /^\p{Lu}\p{Ll}{2,}/u
+const isAsciiLower = (code: number) => code >= 97 && code <= 122
+/** A capital and two lower-case letters or more (`Kowalczyk`): {@link NAME_SHAPE}, ASCII without the expression. */
+function isNameShaped(word: string): boolean {
+  const first = word.charCodeAt(0)
+  if (first < 128) {
+    if (first < 65 || first > 90) return false
+    const second = word.charCodeAt(1)
+    const third = word.charCodeAt(2)
+    if (isAsciiLower(second) && isAsciiLower(third)) return true
+    if ((second < 128 && !isAsciiLower(second)) || (third < 128 && !isAsciiLower(third))) return false
+  }
+  return NAME_SHAPE.test(word)
+}
 
 /** A test of whether a word overlaps any of `ranges`, for words visited in text order. */
 function overlapTest(ranges: Array<[number, number]>): (start: number, end: number) => boolean {
@@ -291,16 +306,21 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       return line === line.toLowerCase()
     }
 
-    for (const [at, word] of words.entries()) {
+    for (let at = 0; at < words.length; at++) {
+      const word = words[at]!
       if (skipped(word.start, word.end) || HANDLE.test(source[word.start - 1] ?? '')) continue
-      const parts = partsOf(word)
+      // Parts at offset 0, shared per word type: placed in the text only for the few words reported.
+      const parts = relativePartsOf(word.value)
       if (parts.length === 0) continue
-      const whole = parts.length > 1 && source.slice(parts[0]!.start, parts.at(-1)!.end).replace(/\u2019/g, "'")
+      const base = word.start
+      const whole = parts.length > 1 && source.slice(base + parts[0]!.start, base + parts.at(-1)!.end).replace(/\u2019/g, "'")
       // `co-ordinated`: the compound is a word written solid (`coordinated`).
       if (whole && (lexicon.knows(whole) || lexicon.knows(whole.replace(/[-\u2010\u2011]/g, '')))) continue
-      for (const [position, part] of parts.entries()) {
-        const {value} = part
+      for (let position = 0; position < parts.length; position++) {
+        const relative = parts[position]!
+        const {value} = relative
         if (value.length < 3 || isAllCaps(value) || lexicon.knows(value)) continue
+        const part: WordPart = {value, start: base + relative.start, end: base + relative.end, first: relative.first}
         if (parts.length > 1 && position < parts.length - 1 && isCompoundPrefix(value)) continue
         if (parts.length > 1 && inNameOrCodeCompound(parts, position)) continue
         if (!hasCapital(value)) {
@@ -324,7 +344,7 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     }
     /** Capitalised words of the article: a name spelled another way here is evidence of a garble. */
     const articleNames = new Set<string>()
-    for (const word of words) if (/^\p{Lu}\p{Ll}{2,}/u.test(word.value)) articleNames.add(word.value.replace(/['\u2019]s$/, ''))
+    for (const word of words) if (isNameShaped(word.value)) articleNames.add(word.value.replace(/['\u2019]s$/, ''))
     // Only a name with the same transliteration key can be the same name: grouping by key keeps this
     // linear in the article's length instead of comparing every unknown name with every name in it.
     let articleNamesByKey: Map<string, string[]> | undefined

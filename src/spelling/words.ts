@@ -30,14 +30,17 @@ export function linkRanges(source: string): Array<[number, number]> {
  * compound by its parts.
  */
 export function partsOf(word: WordSpan): WordPart[] {
-  const relative = relativeParts(word.value)
+  const relative = relativePartsOf(word.value)
   if (relative.length === 0) return []
   const {start} = word
   return relative.map((part) => ({value: part.value, start: start + part.start, end: start + part.end, first: part.first}))
 }
 
-/** {@link partsOf} at offset 0, cached per word type: a text repeats its words. */
-const relativeParts = perWordType((value: string): readonly WordPart[] => {
+/**
+ * {@link partsOf} at offset 0, cached per word type: a text repeats its
+ * words. Shared between calls: never change what it returns.
+ */
+export const relativePartsOf: (value: string) => readonly WordPart[] = perWordType((value: string): readonly WordPart[] => {
   if (NOT_A_WORD.test(value) || FOREIGN_LETTER.test(value)) return []
   let text = value.replace(/\u2019/g, "'")
   // Possessive `'s` and the plural possessive's apostrophe.
