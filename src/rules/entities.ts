@@ -218,6 +218,55 @@ function inCapitals(source: string, atoms: readonly Atom[], at: number): boolean
   return false
 }
 
+const ROOT = 0
+const NONE = -1
+
+/**
+ * The squashed names of an entity index as a letter trie: a run of words is
+ * read on letter by letter from where the previous word left it, instead of
+ * joining the words into a new string and looking each join up.
+ */
+interface SquashTrie {
+  /** The node of every prefix of a squashed name (the first word's squash is looked up whole). */
+  nodes: Map<string, number>
+  /** Nodes at the end of a whole squashed name. */
+  ends: Set<number>
+  /** The node `piece` leads to from `node`, or {@link NONE}. */
+  walk(node: number, piece: string): number
+}
+
+const tries = new WeakMap<EntityIndex, SquashTrie>()
+
+/** The trie of `index`'s prefixes (squashes are `[a-z0-9&+]`: one code unit under 128 each), built once per index. */
+function trieOf(index: EntityIndex): SquashTrie {
+  let trie = tries.get(index)
+  if (trie) return trie
+  const nodes = new Map<string, number>()
+  const next = new Map<number, number>()
+  // Shorter prefixes first, so a prefix's parent has its node before it.
+  for (const prefix of [...index.prefixes].sort((a, b) => a.length - b.length)) {
+    const id = nodes.size + 1
+    nodes.set(prefix, id)
+    const parent = prefix.length === 1 ? ROOT : nodes.get(prefix.slice(0, -1))!
+    next.set(parent * 128 + prefix.charCodeAt(prefix.length - 1), id)
+  }
+  const ends = new Set<number>()
+  for (const squash of index.bySquash.keys()) {
+    const id = nodes.get(squash)
+    if (id !== undefined) ends.add(id)
+  }
+  trie = {
+    nodes,
+    ends,
+    walk(node, piece) {
+      for (let at = 0; at < piece.length && node !== NONE; at++) node = next.get(node * 128 + piece.charCodeAt(at)) ?? NONE
+      return node
+    }
+  }
+  tries.set(index, trie)
+  return trie
+}
+
 /**
  * The findings of the entity rule on one text: organisation acronyms with
  * confused or swapped letters (`OBCW` for OPCW), known names split, joined
@@ -229,17 +278,19 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
   const taken = context.taken ?? []
   const isTaken = (start: number, end: number) => taken.some(([from, to]) => from < end && start < to)
   const live = (entities: KnownEntity[] | undefined) => entities?.filter((entity) => !context.isOff(entity.pack))
+  const trie = trieOf(index)
   for (let first = 0; first < atoms.length; first++) {
     const atom = atoms[first]!
     if (atom.joint === 'joined') continue
     // Runs of words whose letters begin a known name, read on while they do; the longest is judged first.
     const ends: number[] = []
-    let squash = ''
+    let node = ROOT
     for (let at = first; at < atoms.length && at - first <= index.maxAtoms; at++) {
       if (at > first && !CONTINUES.has(atoms[at]!.joint)) break
-      squash += squashAtom(atoms[at]!.key)
-      if (!index.prefixes.has(squash)) break
-      if (atoms[at + 1]?.joint !== 'joined' && index.bySquash.has(squash)) ends.push(at)
+      const piece = squashAtom(atoms[at]!.key)
+      node = at === first ? (trie.nodes.get(piece) ?? NONE) : trie.walk(node, piece)
+      if (node === NONE) break
+      if (atoms[at + 1]?.joint !== 'joined' && trie.ends.has(node)) ends.push(at)
     }
     let judged = false
     for (let position = ends.length - 1; position >= 0 && !judged; position--) {
