@@ -72,6 +72,11 @@ const innerCase = (text: string) => text.replace(/(^|[^\p{L}\p{M}])(\p{L})/gu, (
 /** A hyphenated form whose first part is an Arabic article or kinship word: spaced and hyphenated are both house styles. */
 const ARTICLE_HYPHEN = /^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|bint|abu|bani|beni|dar|umm|bayt|beit)-/i
 const UPPER = /\p{Lu}/u
+/** Whether the code unit at `at` is a capital ({@link UPPER}), ASCII without the expression. */
+function startsUpper(source: string, at: number): boolean {
+  const code = source.charCodeAt(at)
+  return code < 128 ? code >= 65 && code <= 90 : UPPER.test(source[at]!)
+}
 /** Joints a name may run across: a space, a hyphen, nothing. */
 const CONTINUES = new Set(['space', 'hyphen', 'joined'])
 /** Characters that make an atom part of an address, a handle or a file name. */
@@ -311,7 +316,7 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
       first = end
     }
     // Two or three capitalised words of a known name in another order.
-    if (!judged && index.byWords.size > 0 && atoms[first + 1]?.joint === 'space' && UPPER.test(source[atom.start]!)) {
+    if (!judged && index.byWords.size > 0 && atoms[first + 1]?.joint === 'space' && startsUpper(source, atom.start)) {
       for (let end = Math.min(first + 2, atoms.length - 1); end > first && !judged; end--) {
         const reordered = reorderedName(index, source, atoms, first, end)
         if (!reordered || isTaken(atom.start, atoms[end]!.end) || context.isOff(reordered.pack)) continue
@@ -324,6 +329,9 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
     if (judged) continue
     // One word alone: a garbled acronym or a sound-alike of a brand.
     if (atoms[first + 1]?.joint === 'joined') continue
+    // Most atoms are lower-case words: no slice for them (an ASCII first letter that is not a capital).
+    const firstCode = source.charCodeAt(atom.start)
+    if (firstCode < 128 && (firstCode < 65 || firstCode > 90)) continue
     const word = source.slice(atom.start, atom.end)
     if (!/^\p{Lu}\p{L}+$/u.test(word) || isTaken(atom.start, atom.end) || inLink(source, atom, atom)) continue
     if (isAllCaps(word)) {
