@@ -134,3 +134,30 @@ describe('common words two edits away', () => {
     expect(commonNeighbours('recieve', (word) => word !== 'receive')).not.toContain('receive')
   })
 })
+
+describe('candidates for a name', () => {
+  it('are one edit from the name after its first letter: dropped, swapped, replaced or added letters', async () => {
+    const {isOneEditFrom, oneEditAway} = await import('../src/spelling/candidates.js')
+    for (const name of ['Karbalaa', 'Hothi', 'Assad', "Sana'a", 'Aa']) {
+      const made = new Set<string>()
+      oneEditAway(name, 1, (form) => made.add(form))
+      made.delete(name)
+      const tried = [...made, name, name.slice(1), `X${name}`, `${name}ss`, name.toUpperCase(), `${name}é`, name.replace(/^./, 'Z')]
+      for (const form of tried) expect([name, form, isOneEditFrom(name, form, 1)]).toEqual([name, form, made.has(form)])
+    }
+    expect(isOneEditFrom('Karbalaa', 'Karbala', 1)).toBe(true)
+    expect(isOneEditFrom('Karbalaa', 'Barbalaa', 1)).toBe(false)
+  })
+
+  it('among postedit’s words and the article’s names are those the full search finds there', async () => {
+    const {Speller} = await import('../src/spelling/speller.js')
+    const {candidatesFor, nameCandidatesAmong} = await import('../src/spelling/candidates.js')
+    const speller = new Speller({personal: ['Karbala', 'Houthi', 'Kowalczyk']})
+    for (const [name, article] of [['Karbalaa', []], ['Hothi', ['Houti']], ['Kowalczik', ['Kowalczyk', 'Kowalski']]] as const) {
+      const among = new Set<string>([...article, 'Karbala', 'Houthi', 'Kowalczyk'])
+      const full = candidatesFor(speller, name).filter((candidate) => among.has(candidate.word) && (speller.isPersonal(candidate.word) || article.includes(candidate.word as never)))
+      expect(nameCandidatesAmong(speller, name, article)).toEqual(full)
+    }
+    expect(nameCandidatesAmong(speller, 'Karbalaa', []).map((candidate) => candidate.word)).toEqual(['Karbala'])
+  })
+})

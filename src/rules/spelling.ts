@@ -3,7 +3,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {claimedRanges, report} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
-import {candidatesFor, candidatesFrom, certainCandidate, COMMON_COUNT, mergeCandidates, MISSPELLING_COST, type Candidate} from '../spelling/candidates.js'
+import {candidatesFor, candidatesFrom, certainCandidate, COMMON_COUNT, mergeCandidates, MISSPELLING_COST, nameCandidatesAmong, type Candidate} from '../spelling/candidates.js'
 import {lowerCaseFrequency} from '../spelling/frequency.js'
 import {fitsArticle} from '../spelling/name-context.js'
 import {identityOf, isCompoundPrefix, spellerFor, type Speller} from '../spelling/speller.js'
@@ -206,16 +206,18 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     const suggested = pieces?.suggested ?? new Set<string>()
     let overflowAt: number | undefined
     /** Candidates for `word`, unless the per-file budget is spent. */
-    const suggest = (word: string, at: number): Candidate[] | undefined => {
+    const withinBudget = (word: string, at: number): boolean => {
       if (!suggested.has(word)) {
         if (suggested.size >= max) {
           overflowAt ??= at
-          return undefined
+          return false
         }
         suggested.add(word)
       }
-      return mergeCandidates(candidatesFor(lexicon, word), candidatesFrom(word, lexicon.userWords))
+      return true
     }
+    const suggest = (word: string, at: number): Candidate[] | undefined =>
+      withinBudget(word, at) ? mergeCandidates(candidatesFor(lexicon, word), candidatesFrom(word, lexicon.userWords)) : undefined
     const names = new Map<string, WordPart[]>()
 
     /** Lower-case words of the article: a candidate the article itself uses is the likelier one. */
@@ -364,7 +366,14 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     if (!isOff(SPELLING_RULES.unknownName.id)) {
       for (const [name, parts] of names) {
         const first = parts[0]!
-        const ranked = suggest(name, first.start)
+        const ranked =
+          name[0] !== name[0]!.toLowerCase()
+            ? withinBudget(name, first.start)
+              ? // Kept below: names of the article with the same key, or postedit's own words. Only those
+                // neighbours are looked for, not every neighbour in the dictionary.
+                mergeCandidates(nameCandidatesAmong(lexicon, name, articleNamesLike(name)), candidatesFrom(name, lexicon.userWords))
+              : undefined
+            : suggest(name, first.start)
         // Only other names: `Amal` is not a slip for anal, nor `Tarek` for trek.
         // Only names the same in Arabic: a transliteration variant (Karbalaa: Karbala), not a
         // different name one letter away (Ghazi is not Ghazni).

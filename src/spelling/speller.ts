@@ -60,6 +60,8 @@ export class Speller {
   readonly userWords: readonly string[]
   /** Per-word-type caches of candidates (see `candidatesFor`). */
   readonly candidateCache = new Map<string, Candidate[]>()
+  /** Per-word-type caches of a name's neighbours among the speller's own words (see `nameCandidatesAmong`). */
+  readonly ownNeighbourCache = new Map<string, string[]>()
   private readonly primary: WordForms
   /** Forms of the other variety accepted too (default `'en'`: British forms). */
   private readonly alsoAccepted: WordForms | undefined
