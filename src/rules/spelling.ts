@@ -98,7 +98,8 @@ function spellerOf(options: SpellingOptions | undefined, rules: RuleSet): Spelle
 
 const DEFAULT_MAX = 400
 /** `#hashtag` and `@handle`: names of things, not words. */
-const HANDLE = /[#@]/
+const HASH = 0x23
+const AT = 0x40
 const MAX_EXPECTED = 3
 /** A word seen this often in SUBTLEXus is a real word the dictionary lacks, not a slip. */
 const ATTESTED_COUNT = 20
@@ -310,7 +311,8 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
 
     for (let at = 0; at < words.length; at++) {
       const word = words[at]!
-      if (skipped(word.start, word.end) || HANDLE.test(source[word.start - 1] ?? '')) continue
+      const before = source.charCodeAt(word.start - 1)
+      if (before === HASH || before === AT || skipped(word.start, word.end)) continue
       // Parts at offset 0, shared per word type: placed in the text only for the few words reported.
       const parts = relativePartsOf(word.value)
       if (parts.length === 0) continue
