@@ -65,9 +65,10 @@ function lowerOf(value: string): string {
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = []
   const length = text.length
-  const push = (from: number, to: number, kind: Token['kind']) => {
+  /** `plain`: ASCII without capitals, its own lower case (most tokens): no lookup. */
+  const push = (from: number, to: number, kind: Token['kind'], plain: boolean) => {
     const value = text.slice(from, to)
-    tokens.push({text: value, lower: lowerOf(value), start: offset + from, end: offset + to, kind})
+    tokens.push({text: value, lower: plain ? value : lowerOf(value), start: offset + from, end: offset + to, kind})
   }
   let at = 0
   while (at < length) {
@@ -80,25 +81,27 @@ export function tokenize(text: string, offset = 0): Token[] {
         if (isDigit(inner)) end = next + 1
         else if (inner !== 44 && inner !== 46) break
       }
-      push(at, end, 'number')
+      push(at, end, 'number', true)
       at = end
       continue
     }
     if (isLetterAt(text, at)) {
+      let plain = code >= 97 && code <= 122
       let end = at + widthAt(text, at)
       while (end < length) {
         const inner = text.charCodeAt(end)
         if (isDigit(inner) || isLetterAt(text, end)) end += widthAt(text, end)
         else if ((inner === 39 || inner === 0x2019 || inner === 45) && end + 1 < length && isLetterAt(text, end + 1)) end += 1
         else break
+        if (!(inner >= 97 && inner <= 122) && !isDigit(inner) && inner !== 39 && inner !== 45) plain = false
       }
-      push(at, end, 'word')
+      push(at, end, 'word', plain)
       at = end
       continue
     }
     const width = widthAt(text, at)
     SPACE_AT.lastIndex = at
-    if (!(code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE_AT.test(text))) push(at, at + width, 'punctuation')
+    if (!(code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE_AT.test(text))) push(at, at + width, 'punctuation', code < 65 || (code > 90 && code < 128))
     at += width
   }
   return tokens
