@@ -149,3 +149,21 @@ describe('needs-human: sentences a human must rewrite', () => {
     expect(ids.length).toBe(14)
   })
 })
+
+describe('sentence tokens', () => {
+  it('are the matches of the token expression, with their kind, on letters, marks, numbers, apostrophes, hyphens and other scripts', async () => {
+    const {tokenize, TOKEN} = await import('../src/needs-human/sentences.js')
+    const text = "Al-Sisi’s 1,250.5 tonnes, e\u0301te\u0301 -x y- 3.. ‘it’ 𝐀𝐁c 😀x\u00A0مصر ١٢ n'est pas\uFEFFfini."
+    const tokens = tokenize(text, 10)
+    expect(tokens.map((token) => token.text)).toEqual([...text.matchAll(TOKEN)].map((match) => match[0]))
+    expect(tokens.map((token) => [token.start - 10, token.end - 10])).toEqual([...text.matchAll(TOKEN)].map((match) => [match.index, match.index + match[0].length]))
+    expect(tokens.slice(0, 4).map((token) => [token.text, token.lower, token.kind])).toEqual([
+      ['Al-Sisi’s', "al-sisi's", 'word'],
+      ['1,250.5', '1,250.5', 'number'],
+      ['tonnes', 'tonnes', 'word'],
+      [',', ',', 'punctuation']
+    ])
+    expect(tokens.find((token) => token.text === 'مصر')?.kind).toBe('word')
+    expect(tokens.find((token) => token.text === '😀')?.kind).toBe('punctuation')
+  })
+})

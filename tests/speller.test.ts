@@ -96,3 +96,68 @@ describe('English varieties', () => {
     expect(run(['--dictionary', 'fr', 'american.txt']).status).toBe(2)
   })
 })
+
+describe('the neighbour test of candidate search', () => {
+  it('gives the same verdicts as the full check for the one-edit neighbours of lower-case words, names and accented words', async () => {
+    const {Speller} = await import('../src/spelling/speller.js')
+    const speller = new Speller({personal: ['Karbala', 'Houthi'], words: ['Zarqawi']})
+    const cases: Array<[string, string[]]> = [
+      ['goverment', ['government', 'goverments', "gov'erment", 'goverment']],
+      ['Karbalaa', ['Karbala', 'Karbalas', 'Karbalaa']],
+      ['Hothi', ['Houthi', 'Hothis']],
+      ['cafe', ['café', 'cafes', 'safe']],
+      ['Émilee', ['Émile', 'Émilie']],
+      ['NATO', ['NATOs', 'NAT']],
+      ['Goverment', ['Government', 'Goverments', 'G', "G'"]],
+      ['Londn', ['London', 'Londns']]
+    ]
+    for (const [word, forms] of cases) {
+      const test = speller.neighbourTest(word)
+      for (const form of forms) expect([word, form, test(form)]).toEqual([word, form, speller.suggestable(form)])
+    }
+    // A word the dictionary knows is one, a string nothing knows is not: the test can tell them apart.
+    expect(speller.neighbourTest('goverment')('government')).toBe(true)
+    expect(speller.neighbourTest('goverment')('goverments')).toBe(false)
+  })
+})
+
+describe('common words two edits away', () => {
+  it('finds common words that share a one-letter deletion with the typed word, and only those the dictionary accepts', async () => {
+    const {commonNeighbours} = await import('../src/spelling/frequency.js')
+    const any = () => true
+    expect(commonNeighbours('beggining', any)).toContain('beginning')
+    expect(commonNeighbours('recieve', any)).toContain('receive')
+    expect(commonNeighbours('goverment', any)).toContain('government')
+    // Never the word itself, never a form with letters other than a-z, never a rare or short word.
+    expect(commonNeighbours('beginning', any)).not.toContain('beginning')
+    expect(commonNeighbours('goVerment', any).every((word) => /^[a-z]{5,}$/.test(word))).toBe(true)
+    expect(commonNeighbours('recieve', (word) => word !== 'receive')).not.toContain('receive')
+  })
+})
+
+describe('candidates for a name', () => {
+  it('are one edit from the name after its first letter: dropped, swapped, replaced or added letters', async () => {
+    const {isOneEditFrom, oneEditAway} = await import('../src/spelling/candidates.js')
+    for (const name of ['Karbalaa', 'Hothi', 'Assad', "Sana'a", 'Aa']) {
+      const made = new Set<string>()
+      oneEditAway(name, 1, (form) => made.add(form))
+      made.delete(name)
+      const tried = [...made, name, name.slice(1), `X${name}`, `${name}ss`, name.toUpperCase(), `${name}é`, name.replace(/^./, 'Z')]
+      for (const form of tried) expect([name, form, isOneEditFrom(name, form, 1)]).toEqual([name, form, made.has(form)])
+    }
+    expect(isOneEditFrom('Karbalaa', 'Karbala', 1)).toBe(true)
+    expect(isOneEditFrom('Karbalaa', 'Barbalaa', 1)).toBe(false)
+  })
+
+  it('among postedit’s words and the article’s names are those the full search finds there', async () => {
+    const {Speller} = await import('../src/spelling/speller.js')
+    const {candidatesFor, nameCandidatesAmong} = await import('../src/spelling/candidates.js')
+    const speller = new Speller({personal: ['Karbala', 'Houthi', 'Kowalczyk']})
+    for (const [name, article] of [['Karbalaa', []], ['Hothi', ['Houti']], ['Kowalczik', ['Kowalczyk', 'Kowalski']]] as const) {
+      const among = new Set<string>([...article, 'Karbala', 'Houthi', 'Kowalczyk'])
+      const full = candidatesFor(speller, name).filter((candidate) => among.has(candidate.word) && (speller.isPersonal(candidate.word) || article.includes(candidate.word as never)))
+      expect(nameCandidatesAmong(speller, name, article)).toEqual(full)
+    }
+    expect(nameCandidatesAmong(speller, 'Karbalaa', []).map((candidate) => candidate.word)).toEqual(['Karbala'])
+  })
+})

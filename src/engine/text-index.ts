@@ -1,5 +1,5 @@
 import type {Nodes, Root} from 'nlcst'
-import {atomize, type Atom} from '../infra/atoms.js'
+import {atomizeRange, type Atom} from '../infra/atoms.js'
 
 /** A word of the text as the tree gives it. */
 export interface WordSpan {
@@ -47,7 +47,7 @@ export function textIndex(tree: Root, source: string): TextIndex {
   }
   walk(tree)
   for (const [start, end] of index.paragraphs) {
-    for (const atom of atomize(source.slice(start, end), start)) index.atoms.push(atom)
+    for (const atom of atomizeRange(source, start, end)) index.atoms.push(atom)
   }
   indexes.set(tree, index)
   return index

@@ -70,12 +70,60 @@ function cachedKey(word: string): string {
  * the previous one, with nothing between, continues its run (`Covid19`).
  */
 export function atomize(text: string, base = 0): Atom[] {
+  return atomsOf(text, 0, text.length, base)
+}
+
+/**
+ * {@link atomize} of `source` from `start` to `end`, offsets in `source`:
+ * the same atoms as atomising that slice, without copying it.
+ */
+export function atomizeRange(source: string, start: number, end: number): Atom[] {
+  return atomsOf(source, start, end, 0)
+}
+
+const DIGIT_AT = /\p{N}/uy
+const LETTER_AT = /[\p{L}\p{M}]/uy
+const OTHER = 0
+const DIGIT = 1
+const LETTER = 2
+
+/** What the code point at `at` is for {@link PART}: a digit, a letter or mark, or neither (ASCII without expressions). */
+function kindAt(text: string, at: number): number {
+  const code = text.charCodeAt(at)
+  if (code < 128) return code >= 48 && code <= 57 ? DIGIT : (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? LETTER : OTHER
+  DIGIT_AT.lastIndex = at
+  if (DIGIT_AT.test(text)) return DIGIT
+  LETTER_AT.lastIndex = at
+  return LETTER_AT.test(text) ? LETTER : OTHER
+}
+
+/** UTF-16 units of the code point at `at`, reading no further than `end`. */
+function widthAt(text: string, at: number, end: number): number {
+  const code = text.charCodeAt(at)
+  return code >= 0xd800 && code <= 0xdbff && at + 1 < end && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1
+}
+
+/**
+ * The parts of {@link PART} in `text` from `from` to `to`, scanned by hand
+ * (a match array per part is most of what atomising costs), offsets shifted
+ * by `shift`.
+ */
+function atomsOf(text: string, from: number, to: number, shift: number): Atom[] {
   const atoms: Atom[] = []
-  let previousEnd = 0
+  let previousEnd = from
   let first = true
-  PART.lastIndex = 0
-  for (let part = PART.exec(text); part !== null; part = PART.exec(text)) {
-    const partStart = part.index
+  // A lone surrogate at the end of a slice is a code point of its own there.
+  const limit = to
+  let at = from
+  while (at < limit) {
+    const kind = kindAt(text, at)
+    if (kind === OTHER) {
+      at += widthAt(text, at, limit)
+      continue
+    }
+    const partStart = at
+    at += widthAt(text, at, limit)
+    while (at < limit && kindAt(text, at) === kind) at += widthAt(text, at, limit)
     let joint: Joint
     let sentenceStart: boolean
     if (first) {
@@ -85,15 +133,19 @@ export function atomize(text: string, base = 0): Atom[] {
     } else if (partStart === previousEnd) {
       joint = 'joined'
       sentenceStart = false
+    } else if (partStart === previousEnd + 1 && text.charCodeAt(previousEnd) === 32) {
+      // One plain space, by far the commonest gap.
+      joint = 'space'
+      sentenceStart = false
     } else {
       const gap = text.slice(previousEnd, partStart)
       joint = jointOf(gap)
       sentenceStart = joint === 'break' || (joint !== 'space' && SENTENCE_END.test(gap))
     }
-    const word = part[0]
-    const start = base + partStart
+    const word = text.slice(partStart, at)
+    const start = shift + partStart
     atoms.push({key: cachedKey(word), start, end: start + word.length, joint, sentenceStart})
-    previousEnd = partStart + word.length
+    previousEnd = at
   }
   return atoms
 }

@@ -1,6 +1,6 @@
-import type {Atom} from '../infra/atoms.js'
 import type {Entity, Gazetteer} from './gazetteer.js'
-import {isArticle, looseNameKey, nameKey, skeletonKey} from './key.js'
+import {atomize, type Atom} from '../infra/atoms.js'
+import {ARTICLES, looseNameKey, nameKey, skeletonKey} from './key.js'
 import {romanSkeleton} from './arabic-name.js'
 
 /** A run of name words in the text that a gazetteer key matches. */
@@ -26,20 +26,28 @@ export interface Mention {
 // Lower-case words that stand inside names: articles, patronymics, particles.
 const CONNECTORS = new Set(['bin', 'ibn', 'bint', 'ben', 'abu', 'von', 'der', 'de', 'di', 'le', 'ould'])
 
-const isCapital = (text: string) => /^\p{Lu}/u.test(text)
+/** A capital letter at `offset` of `source`; ASCII without a regular expression (most words are). */
+const CAPITAL = /\p{Lu}/uy
+function isCapitalAt(source: string, offset: number): boolean {
+  const code = source.charCodeAt(offset)
+  if (code < 128) return code >= 65 && code <= 90
+  CAPITAL.lastIndex = offset
+  return CAPITAL.test(source)
+}
 
 /**
  * Whether an atom can stand inside a name. Article forms other than al/el
  * are English words too ("as", "at", "an"): they count only when hyphened
  * to the next word (as-Sadr) or capitalised inside a sentence (Ar Riyadh).
  */
-function nameLike(atoms: Atom[], i: number, text: string): boolean {
+function nameLike(atoms: Atom[], i: number, source: string): boolean {
   const atom = atoms[i]!
   // The rest of a word after an ayn apostrophe: Sana'a, Ya'alon, Hay'at.
   if (inWord(atom)) return true
+  // The key is lower case already: the article set is looked up directly.
   if (atom.key === 'al' || atom.key === 'el' || CONNECTORS.has(atom.key)) return true
-  if (isArticle(atom.key)) return atoms[i + 1]?.joint === 'hyphen' || (isCapital(text) && !atom.sentenceStart)
-  return isCapital(text)
+  if (ARTICLES.has(atom.key)) return atoms[i + 1]?.joint === 'hyphen' || (isCapitalAt(source, atom.start) && !atom.sentenceStart)
+  return isCapitalAt(source, atom.start)
 }
 
 /** Whether an atom continues a word across an apostrophe (not a possessive 's). */
@@ -59,50 +67,89 @@ function joins(b: Atom): boolean {
  */
 export function findMentions(gazetteer: Gazetteer, source: string, atoms: Atom[]): Mention[] {
   const mentions: Mention[] = []
-  const texts = atoms.map((atom) => source.slice(atom.start, atom.end))
+  const lookUp = lookupOf(gazetteer)
   for (let i = 0; i < atoms.length; i++) {
-    if (!nameLike(atoms, i, texts[i]!)) continue
+    if (!nameLike(atoms, i, source)) continue
     // The longest run of name words from here.
     let limit = i
-    while (limit + 1 < atoms.length && limit - i + 1 < gazetteer.maxWords + 1 && joins(atoms[limit + 1]!) && nameLike(atoms, limit + 1, texts[limit + 1]!)) limit++
+    while (limit + 1 < atoms.length && limit - i + 1 < gazetteer.maxWords + 1 && joins(atoms[limit + 1]!) && nameLike(atoms, limit + 1, source)) limit++
     for (let last = limit; last >= i; last--) {
       // A name ends on a capitalised word, not on an article.
       const tail = inWord(atoms[last]!)
-      if ((!isCapital(texts[last]!) && !tail) || (isArticle(atoms[last]!.key) && !tail)) continue
+      if ((!isCapitalAt(source, atoms[last]!.start) && !tail) || (ARTICLES.has(atoms[last]!.key) && !tail)) continue
       const surface = source.slice(atoms[i]!.start, atoms[last]!.end)
-      const key = nameKey(surface)
-      if (!key) continue
-      const words = last - i + 1
-      let entities = gazetteer.full.get(key)
-      let type: Mention['type'] = 'full'
-      if (!entities && words <= 2) {
-        entities = gazetteer.short.get(key)
-        type = 'short'
-      }
-      if (!entities && words >= 2) {
-        const looseKey = looseNameKey(surface)
-        entities = looseKey === undefined ? undefined : gazetteer.loose.get(looseKey)
-        type = 'loose'
-      }
-      if (!entities) {
-        const skeleton = skeletonKey(surface)
-        entities = skeleton === undefined ? undefined : gazetteer.skeleton.get(skeleton)
-        type = 'skeleton'
-      }
-      if (gazetteer.arabic.size > 0 && (!entities || type === 'full' || type === 'skeleton')) {
-        const found = (gazetteer.arabic.get(romanSkeleton(surface)) ?? []).filter((item) => item.pattern.pattern.test(key)).map((item) => item.entity)
-        // A romanisation of another place's Arabic name makes a key match
-        // ambiguous (al-Nasira: Nazareth, not Nasiriyah).
-        if (!entities) {
-          if (found.length > 0) entities = [...new Set(found)]
-          type = 'arabic'
-        } else if (found.some((entity) => !entities!.includes(entity))) entities = [...new Set([...entities, ...found])]
-      }
-      if (!entities) continue
-      mentions.push({start: atoms[i]!.start, end: atoms[last]!.end, surface, entities, type, first: i, last})
+      const found = lookUp(surface)
+      if (!found) continue
+      mentions.push({start: atoms[i]!.start, end: atoms[last]!.end, surface, entities: found.entities, type: found.type, first: i, last})
       i = last
       break
     }
   }
   return mentions
+}
+
+/** What a run of name words matches in a gazetteer. */
+interface Lookup {
+  entities: Entity[]
+  type: Mention['type']
+}
+
+/** Distinct runs a gazetteer's lookups remember before starting again: bounds memory on huge inputs. */
+const MAX_LOOKUPS = 100_000
+const lookups = new WeakMap<Gazetteer, Map<string, Lookup | null>>()
+
+/**
+ * {@link matchOf} cached per surface for one gazetteer: the text repeats its
+ * names, and a surface's match depends on its characters alone (its words
+ * are the atoms of the surface itself).
+ */
+function lookupOf(gazetteer: Gazetteer): (surface: string) => Lookup | null {
+  let cache = lookups.get(gazetteer)
+  if (!cache) {
+    cache = new Map()
+    lookups.set(gazetteer, cache)
+  }
+  const known = cache
+  return (surface) => {
+    let found = known.get(surface)
+    if (found === undefined) {
+      if (known.size >= MAX_LOOKUPS) known.clear()
+      found = matchOf(gazetteer, surface)
+      known.set(surface, found)
+    }
+    return found
+  }
+}
+
+/** The entities a run of name words matches, and how, or null. */
+function matchOf(gazetteer: Gazetteer, surface: string): Lookup | null {
+  const key = nameKey(surface)
+  if (!key) return null
+  const words = atomize(surface).length
+  let entities = gazetteer.full.get(key)
+  let type: Mention['type'] = 'full'
+  if (!entities && words <= 2) {
+    entities = gazetteer.short.get(key)
+    type = 'short'
+  }
+  if (!entities && words >= 2) {
+    const looseKey = looseNameKey(surface)
+    entities = looseKey === undefined ? undefined : gazetteer.loose.get(looseKey)
+    type = 'loose'
+  }
+  if (!entities) {
+    const skeleton = skeletonKey(surface)
+    entities = skeleton === undefined ? undefined : gazetteer.skeleton.get(skeleton)
+    type = 'skeleton'
+  }
+  if (gazetteer.arabic.size > 0 && (!entities || type === 'full' || type === 'skeleton')) {
+    const found = (gazetteer.arabic.get(romanSkeleton(surface)) ?? []).filter((item) => item.pattern.pattern.test(key)).map((item) => item.entity)
+    // A romanisation of another place's Arabic name makes a key match
+    // ambiguous (al-Nasira: Nazareth, not Nasiriyah).
+    if (!entities) {
+      if (found.length > 0) entities = [...new Set(found)]
+      type = 'arabic'
+    } else if (found.some((entity) => !entities!.includes(entity))) entities = [...new Set([...entities, ...found])]
+  }
+  return entities ? {entities, type} : null
 }

@@ -20,9 +20,34 @@ export interface Sentence {
   headline: boolean
 }
 
-const TOKEN = /[\p{L}\p{M}](?:[\p{L}\p{M}\d]|['’-](?=[\p{L}\p{M}]))*|\d(?:[\d,.]*\d)?|[^\s\p{L}\p{M}\d]/gu
+/**
+ * What {@link tokenize} reads, as one expression (the definition; the
+ * tokenizer is written out by hand, which allocates no match per token):
+ * a letter or mark, then letters, marks and digits, an apostrophe or hyphen
+ * only before a letter; or digits with `,` and `.` inside; or one character
+ * that is not white space.
+ */
+export const TOKEN = /[\p{L}\p{M}](?:[\p{L}\p{M}\d]|['’-](?=[\p{L}\p{M}]))*|\d(?:[\d,.]*\d)?|[^\s\p{L}\p{M}\d]/gu
+
+const LETTER_AT = /[\p{L}\p{M}]/uy
+const SPACE_AT = /\s/uy
 
 const isAsciiLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+const isDigit = (code: number) => code >= 48 && code <= 57
+
+/** Whether the code point at `at` of `text` is a letter or a mark (ASCII without a regular expression). */
+function isLetterAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
+  if (code < 128) return isAsciiLetter(code)
+  LETTER_AT.lastIndex = at
+  return LETTER_AT.test(text)
+}
+
+/** UTF-16 units of the code point at `at`. */
+function widthAt(text: string, at: number): number {
+  const code = text.charCodeAt(at)
+  return code >= 0xd800 && code <= 0xdbff && at + 1 < text.length && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1
+}
 
 /** Lower-case forms per token type: a text repeats its words. */
 const lowerForms = new Map<string, string>()
@@ -36,14 +61,48 @@ function lowerOf(value: string): string {
   return lower
 }
 
-/** Tokens of `text`, with offsets shifted by `offset`. */
+/** Tokens of `text` ({@link TOKEN}), with offsets shifted by `offset`. */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = []
-  for (const match of text.matchAll(TOKEN)) {
-    const value = match[0]
-    const first = value.charCodeAt(0)
-    const kind = first >= 48 && first <= 57 ? 'number' : isAsciiLetter(first) ? 'word' : first < 128 ? 'punctuation' : /^[\p{L}\p{M}]/u.test(value) ? 'word' : 'punctuation'
-    tokens.push({text: value, lower: lowerOf(value), start: offset + match.index, end: offset + match.index + value.length, kind})
+  const length = text.length
+  /** `plain`: ASCII without capitals, its own lower case (most tokens): no lookup. */
+  const push = (from: number, to: number, kind: Token['kind'], plain: boolean) => {
+    const value = text.slice(from, to)
+    tokens.push({text: value, lower: plain ? value : lowerOf(value), start: offset + from, end: offset + to, kind})
+  }
+  let at = 0
+  while (at < length) {
+    const code = text.charCodeAt(at)
+    if (isDigit(code)) {
+      // Digits, with commas and full stops only between digits.
+      let end = at + 1
+      for (let next = end; next < length; next++) {
+        const inner = text.charCodeAt(next)
+        if (isDigit(inner)) end = next + 1
+        else if (inner !== 44 && inner !== 46) break
+      }
+      push(at, end, 'number', true)
+      at = end
+      continue
+    }
+    if (isLetterAt(text, at)) {
+      let plain = code >= 97 && code <= 122
+      let end = at + widthAt(text, at)
+      while (end < length) {
+        const inner = text.charCodeAt(end)
+        if (isDigit(inner) || isLetterAt(text, end)) end += widthAt(text, end)
+        else if ((inner === 39 || inner === 0x2019 || inner === 45) && end + 1 < length && isLetterAt(text, end + 1)) end += 1
+        else break
+        if (!(inner >= 97 && inner <= 122) && !isDigit(inner) && inner !== 39 && inner !== 45) plain = false
+      }
+      push(at, end, 'word', plain)
+      at = end
+      continue
+    }
+    const width = widthAt(text, at)
+    SPACE_AT.lastIndex = at
+    if (!(code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE_AT.test(text))) push(at, at + width, 'punctuation', code < 65 || (code > 90 && code < 128))
+    at += width
   }
   return tokens
 }

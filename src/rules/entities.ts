@@ -72,6 +72,11 @@ const innerCase = (text: string) => text.replace(/(^|[^\p{L}\p{M}])(\p{L})/gu, (
 /** A hyphenated form whose first part is an Arabic article or kinship word: spaced and hyphenated are both house styles. */
 const ARTICLE_HYPHEN = /^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|bint|abu|bani|beni|dar|umm|bayt|beit)-/i
 const UPPER = /\p{Lu}/u
+/** Whether the code unit at `at` is a capital ({@link UPPER}), ASCII without the expression. */
+function startsUpper(source: string, at: number): boolean {
+  const code = source.charCodeAt(at)
+  return code < 128 ? code >= 65 && code <= 90 : UPPER.test(source[at]!)
+}
 /** Joints a name may run across: a space, a hyphen, nothing. */
 const CONTINUES = new Set(['space', 'hyphen', 'joined'])
 /** Characters that make an atom part of an address, a handle or a file name. */
@@ -218,6 +223,55 @@ function inCapitals(source: string, atoms: readonly Atom[], at: number): boolean
   return false
 }
 
+const ROOT = 0
+const NONE = -1
+
+/**
+ * The squashed names of an entity index as a letter trie: a run of words is
+ * read on letter by letter from where the previous word left it, instead of
+ * joining the words into a new string and looking each join up.
+ */
+interface SquashTrie {
+  /** The node of every prefix of a squashed name (the first word's squash is looked up whole). */
+  nodes: Map<string, number>
+  /** Nodes at the end of a whole squashed name. */
+  ends: Set<number>
+  /** The node `piece` leads to from `node`, or {@link NONE}. */
+  walk(node: number, piece: string): number
+}
+
+const tries = new WeakMap<EntityIndex, SquashTrie>()
+
+/** The trie of `index`'s prefixes (squashes are `[a-z0-9&+]`: one code unit under 128 each), built once per index. */
+function trieOf(index: EntityIndex): SquashTrie {
+  let trie = tries.get(index)
+  if (trie) return trie
+  const nodes = new Map<string, number>()
+  const next = new Map<number, number>()
+  // Shorter prefixes first, so a prefix's parent has its node before it.
+  for (const prefix of [...index.prefixes].sort((a, b) => a.length - b.length)) {
+    const id = nodes.size + 1
+    nodes.set(prefix, id)
+    const parent = prefix.length === 1 ? ROOT : nodes.get(prefix.slice(0, -1))!
+    next.set(parent * 128 + prefix.charCodeAt(prefix.length - 1), id)
+  }
+  const ends = new Set<number>()
+  for (const squash of index.bySquash.keys()) {
+    const id = nodes.get(squash)
+    if (id !== undefined) ends.add(id)
+  }
+  trie = {
+    nodes,
+    ends,
+    walk(node, piece) {
+      for (let at = 0; at < piece.length && node !== NONE; at++) node = next.get(node * 128 + piece.charCodeAt(at)) ?? NONE
+      return node
+    }
+  }
+  tries.set(index, trie)
+  return trie
+}
+
 /**
  * The findings of the entity rule on one text: organisation acronyms with
  * confused or swapped letters (`OBCW` for OPCW), known names split, joined
@@ -229,17 +283,19 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
   const taken = context.taken ?? []
   const isTaken = (start: number, end: number) => taken.some(([from, to]) => from < end && start < to)
   const live = (entities: KnownEntity[] | undefined) => entities?.filter((entity) => !context.isOff(entity.pack))
+  const trie = trieOf(index)
   for (let first = 0; first < atoms.length; first++) {
     const atom = atoms[first]!
     if (atom.joint === 'joined') continue
     // Runs of words whose letters begin a known name, read on while they do; the longest is judged first.
     const ends: number[] = []
-    let squash = ''
+    let node = ROOT
     for (let at = first; at < atoms.length && at - first <= index.maxAtoms; at++) {
       if (at > first && !CONTINUES.has(atoms[at]!.joint)) break
-      squash += squashAtom(atoms[at]!.key)
-      if (!index.prefixes.has(squash)) break
-      if (atoms[at + 1]?.joint !== 'joined' && index.bySquash.has(squash)) ends.push(at)
+      const piece = squashAtom(atoms[at]!.key)
+      node = at === first ? (trie.nodes.get(piece) ?? NONE) : trie.walk(node, piece)
+      if (node === NONE) break
+      if (atoms[at + 1]?.joint !== 'joined' && trie.ends.has(node)) ends.push(at)
     }
     let judged = false
     for (let position = ends.length - 1; position >= 0 && !judged; position--) {
@@ -260,7 +316,7 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
       first = end
     }
     // Two or three capitalised words of a known name in another order.
-    if (!judged && index.byWords.size > 0 && atoms[first + 1]?.joint === 'space' && UPPER.test(source[atom.start]!)) {
+    if (!judged && index.byWords.size > 0 && atoms[first + 1]?.joint === 'space' && startsUpper(source, atom.start)) {
       for (let end = Math.min(first + 2, atoms.length - 1); end > first && !judged; end--) {
         const reordered = reorderedName(index, source, atoms, first, end)
         if (!reordered || isTaken(atom.start, atoms[end]!.end) || context.isOff(reordered.pack)) continue
@@ -273,6 +329,9 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
     if (judged) continue
     // One word alone: a garbled acronym or a sound-alike of a brand.
     if (atoms[first + 1]?.joint === 'joined') continue
+    // Most atoms are lower-case words: no slice for them (an ASCII first letter that is not a capital).
+    const firstCode = source.charCodeAt(atom.start)
+    if (firstCode < 128 && (firstCode < 65 || firstCode > 90)) continue
     const word = source.slice(atom.start, atom.end)
     if (!/^\p{Lu}\p{L}+$/u.test(word) || isTaken(atom.start, atom.end) || inLink(source, atom, atom)) continue
     if (isAllCaps(word)) {

@@ -3,14 +3,14 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {claimedRanges, report} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
-import {candidatesFor, candidatesFrom, certainCandidate, COMMON_COUNT, mergeCandidates, MISSPELLING_COST, type Candidate} from '../spelling/candidates.js'
+import {candidatesFor, candidatesFrom, certainCandidate, COMMON_COUNT, mergeCandidates, MISSPELLING_COST, nameCandidatesAmong, type Candidate} from '../spelling/candidates.js'
 import {lowerCaseFrequency} from '../spelling/frequency.js'
 import {listedMisspelling, type ListedContext} from '../spelling/listed-misspelling.js'
 import {fitsArticle} from '../spelling/name-context.js'
 import {identityOf, isCompoundPrefix, spellerFor, type Speller} from '../spelling/speller.js'
 import {americanForms} from '../spelling/variants.js'
 import type {DictionaryOption} from '../spelling/word-forms.js'
-import {hasCapital, isAllCaps, linkRanges, opensSentence, partsOf, type WordPart} from '../spelling/words.js'
+import {hasCapital, isAllCaps, linkRanges, opensSentence, relativePartsOf, type WordPart} from '../spelling/words.js'
 import type {RuleSet} from '../packs/compile.js'
 import {gazetteerWords} from '../names/gazetteer.js'
 import {nameKey} from '../names/key.js'
@@ -99,7 +99,8 @@ function spellerOf(options: SpellingOptions | undefined, rules: RuleSet): Spelle
 
 const DEFAULT_MAX = 400
 /** `#hashtag` and `@handle`: names of things, not words. */
-const HANDLE = /[#@]/
+const HASH = 0x23
+const AT = 0x40
 const MAX_EXPECTED = 3
 /** A word seen this often in SUBTLEXus is a real word the dictionary lacks, not a slip. */
 const ATTESTED_COUNT = 20
@@ -145,6 +146,21 @@ function inNameOrCodeCompound(parts: readonly WordPart[], position: number): boo
   return parts.some((other, index) => index !== position && (isAllCaps(other.value) || (index < position && hasCapital(other.value))))
 }
 
+
+const NAME_SHAPE = /^\p{Lu}\p{Ll}{2,}/u
+const isAsciiLower = (code: number) => code >= 97 && code <= 122
+/** A capital and two lower-case letters or more (`Kowalczyk`): {@link NAME_SHAPE}, ASCII without the expression. */
+function isNameShaped(word: string): boolean {
+  const first = word.charCodeAt(0)
+  if (first < 128) {
+    if (first < 65 || first > 90) return false
+    const second = word.charCodeAt(1)
+    const third = word.charCodeAt(2)
+    if (isAsciiLower(second) && isAsciiLower(third)) return true
+    if ((second < 128 && !isAsciiLower(second)) || (third < 128 && !isAsciiLower(third))) return false
+  }
+  return NAME_SHAPE.test(word)
+}
 
 /** A test of whether a word overlaps any of `ranges`, for words visited in text order. */
 function overlapTest(ranges: Array<[number, number]>): (start: number, end: number) => boolean {
@@ -196,16 +212,18 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     const suggested = pieces?.suggested ?? new Set<string>()
     let overflowAt: number | undefined
     /** Candidates for `word`, unless the per-file budget is spent. */
-    const suggest = (word: string, at: number): Candidate[] | undefined => {
+    const withinBudget = (word: string, at: number): boolean => {
       if (!suggested.has(word)) {
         if (suggested.size >= max) {
           overflowAt ??= at
-          return undefined
+          return false
         }
         suggested.add(word)
       }
-      return mergeCandidates(candidatesFor(lexicon, word), candidatesFrom(word, lexicon.userWords))
+      return true
     }
+    const suggest = (word: string, at: number): Candidate[] | undefined =>
+      withinBudget(word, at) ? mergeCandidates(candidatesFor(lexicon, word), candidatesFrom(word, lexicon.userWords)) : undefined
     const names = new Map<string, WordPart[]>()
 
     /** Lower-case words of the article: a candidate the article itself uses is the likelier one. */
@@ -319,16 +337,22 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       return words.some((other, index) => index !== at && other.value === value && !opensSentence(source, other.start))
     }
 
-    for (const [at, word] of words.entries()) {
-      if (skipped(word.start, word.end) || HANDLE.test(source[word.start - 1] ?? '')) continue
-      const parts = partsOf(word)
+    for (let at = 0; at < words.length; at++) {
+      const word = words[at]!
+      const before = source.charCodeAt(word.start - 1)
+      if (before === HASH || before === AT || skipped(word.start, word.end)) continue
+      // Parts at offset 0, shared per word type: placed in the text only for the few words reported.
+      const parts = relativePartsOf(word.value)
       if (parts.length === 0) continue
-      const whole = parts.length > 1 && source.slice(parts[0]!.start, parts.at(-1)!.end).replace(/\u2019/g, "'")
+      const base = word.start
+      const whole = parts.length > 1 && source.slice(base + parts[0]!.start, base + parts.at(-1)!.end).replace(/\u2019/g, "'")
       // `co-ordinated`: the compound is a word written solid (`coordinated`).
       if (whole && (lexicon.knows(whole) || lexicon.knows(whole.replace(/[-\u2010\u2011]/g, '')))) continue
-      for (const [position, part] of parts.entries()) {
-        const {value} = part
+      for (let position = 0; position < parts.length; position++) {
+        const relative = parts[position]!
+        const {value} = relative
         if (value.length < 3 || isAllCaps(value) || lexicon.knows(value)) continue
+        const part: WordPart = {value, start: base + relative.start, end: base + relative.end, first: relative.first}
         if (parts.length > 1 && position < parts.length - 1 && isCompoundPrefix(value)) continue
         if (parts.length > 1 && inNameOrCodeCompound(parts, position)) continue
         if (!hasCapital(value)) {
@@ -354,7 +378,7 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     }
     /** Capitalised words of the article: a name spelled another way here is evidence of a garble. */
     const articleNames = new Set<string>()
-    for (const word of words) if (/^\p{Lu}\p{Ll}{2,}/u.test(word.value)) articleNames.add(word.value.replace(/['\u2019]s$/, ''))
+    for (const word of words) if (isNameShaped(word.value)) articleNames.add(word.value.replace(/['\u2019]s$/, ''))
     // Only a name with the same transliteration key can be the same name: grouping by key keeps this
     // linear in the article's length instead of comparing every unknown name with every name in it.
     let articleNamesByKey: Map<string, string[]> | undefined
@@ -374,7 +398,14 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     if (!isOff(SPELLING_RULES.unknownName.id)) {
       for (const [name, parts] of names) {
         const first = parts[0]!
-        const ranked = suggest(name, first.start)
+        const ranked =
+          name[0] !== name[0]!.toLowerCase()
+            ? withinBudget(name, first.start)
+              ? // Kept below: names of the article with the same key, or postedit's own words. Only those
+                // neighbours are looked for, not every neighbour in the dictionary.
+                mergeCandidates(nameCandidatesAmong(lexicon, name, articleNamesLike(name)), candidatesFrom(name, lexicon.userWords))
+              : undefined
+            : suggest(name, first.start)
         // Only other names: `Amal` is not a slip for anal, nor `Tarek` for trek.
         // Only names the same in Arabic: a transliteration variant (Karbalaa: Karbala), not a
         // different name one letter away (Ghazi is not Ghazni).

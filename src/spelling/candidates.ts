@@ -18,7 +18,7 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 const MAX_COST = 1.6
 
 /** Strings one edit (delete, swap, replace, insert) from `word`, which is lower-case from `from` on. */
-function oneEditAway(word: string, from: number, visit: (form: string) => void): void {
+export function oneEditAway(word: string, from: number, visit: (form: string) => void): void {
   for (let i = from; i <= word.length; i++) {
     const head = word.slice(0, i)
     const tail = word.slice(i)
@@ -55,8 +55,10 @@ export function candidatesFor(speller: Speller, word: string): Candidate[] {
   if (cached) return cached
   const forms = new Set<string>()
   const capitalised = word[0] !== word[0]!.toLowerCase()
-  oneEditAway(capitalised ? word : word.toLowerCase(), capitalised ? 1 : 0, (form) => {
-    if (form.length > 0 && speller.suggestable(form)) forms.add(form)
+  const base = capitalised ? word : word.toLowerCase()
+  const isNeighbour = speller.neighbourTest(base)
+  oneEditAway(base, capitalised ? 1 : 0, (form) => {
+    if (form.length > 0 && isNeighbour(form)) forms.add(form)
   })
   if (!capitalised) {
     const title = word[0]!.toUpperCase() + word.slice(1)
@@ -70,6 +72,53 @@ export function candidatesFor(speller: Speller, word: string): Candidate[] {
   }
   cache.set(word, ranked)
   return ranked
+}
+
+/** Whether `form` is one of the strings {@link oneEditAway} makes of `word` from `from` on (not `word` itself). */
+export function isOneEditFrom(word: string, form: string, from: number): boolean {
+  if (form === word) return false
+  let head = 0
+  while (head < word.length && head < form.length && word[head] === form[head]) head++
+  // The edit is at the first difference (or, for a deletion or insertion in a run of one letter, anywhere in the run).
+  if (form.length === word.length - 1) {
+    // A deletion: from `from` on, at the first difference or earlier in a run of the same letter.
+    for (let at = Math.max(from, 0); at <= head && at < word.length; at++) if (word.slice(0, at) + word.slice(at + 1) === form) return true
+    return false
+  }
+  if (form.length === word.length + 1) {
+    for (let at = Math.max(from, 0); at <= head && at < form.length; at++) {
+      if (LETTERS.includes(form[at]!) && form.slice(0, at) + form.slice(at + 1) === word) return true
+    }
+    return false
+  }
+  if (form.length !== word.length || head < from) return false
+  // A replacement with one of the letters, or two neighbours swapped.
+  if (word.slice(head + 1) === form.slice(head + 1) && LETTERS.includes(form[head]!)) return true
+  return head + 1 < word.length && form[head] === word[head + 1] && form[head + 1] === word[head] && word.slice(head + 2) === form.slice(head + 2)
+}
+
+/**
+ * The candidates {@link candidatesFor} gives a capitalised word (a name)
+ * among the speller's own words (pack vocabulary, gazetteer names) and
+ * `others`: for a caller that keeps only such candidates, the same list
+ * without testing every neighbour against the dictionary. The speller's
+ * part is cached per word type.
+ */
+export function nameCandidatesAmong(speller: Speller, word: string, others: readonly string[]): Candidate[] {
+  const cache = speller.ownNeighbourCache
+  let own = cache.get(word)
+  if (!own) {
+    const forms = new Set<string>()
+    oneEditAway(word, 1, (form) => {
+      if (form.length > 0 && form !== word && speller.isPersonal(form) && speller.suggestable(form)) forms.add(form)
+    })
+    own = [...forms]
+    if (cache.size >= 100_000) cache.clear()
+    cache.set(word, own)
+  }
+  const forms = new Set(own)
+  for (const other of others) if (!forms.has(other) && other.length > 0 && isOneEditFrom(word, other, 1) && speller.suggestable(other)) forms.add(other)
+  return rank(word, forms)
 }
 
 /** Words of the user's own list close to `word`, ranked like dictionary candidates. */

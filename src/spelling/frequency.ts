@@ -5,9 +5,6 @@ import {bundledData} from '../infra/bundled-data.js'
 let counts: Map<string, number> | undefined
 /** The same for entries SUBTLEXus writes in lower case (most often lower case in use). */
 let lowerCounts: Map<string, number> | undefined
-/** Common words by each of their one-letter deletions, `\n`-joined (cheaper to build than arrays). */
-let deletions: Map<string, string> | undefined
-
 /** Below this a word is too rare to be offered two edits away. */
 const INDEXED_COUNT = 20
 
@@ -42,41 +39,38 @@ export function lowerCaseFrequency(word: string): number {
   return lowerCounts!.get(word) ?? 0
 }
 
-function deleteOne(word: string, visit: (form: string) => void): void {
-  for (let index = 0; index < word.length; index++) visit(word.slice(0, index) + word.slice(index + 1))
-}
-
-function buildDeletions(): Map<string, string> {
-  frequency('')
-  const index = new Map<string, string>()
-  const add = (form: string, target: string) => {
-    const known = index.get(form)
-    index.set(form, known === undefined ? target : `${known}\n${target}`)
-  }
-  for (const [target, count] of counts!) {
-    if (count < INDEXED_COUNT || target.length < 5 || !/^[a-z]+$/.test(target)) continue
-    add(target, target)
-    deleteOne(target, (form) => add(form, target))
-  }
-  return index
-}
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
 
 /**
- * Common lower-case dictionary words that share a one-deletion form with
- * `word`: they are at most two edits away (a symmetric-delete index over
- * the common words, built once on first use, so no search of the hundreds
- * of thousands of two-edit strings).
+ * Common lower-case words that share a one-deletion form with `word`: they
+ * are at most two edits away. The words `word` and its deletions become by
+ * adding one letter, looked up among the common words: the same words a
+ * symmetric-delete index over the common words finds, without building one
+ * (some 200,000 deletions, most of a run's spelling time on a text with
+ * few unknown words).
  */
 export function commonNeighbours(word: string, isWord: (form: string) => boolean): string[] {
-  deletions ??= buildDeletions()
-  const index = deletions
+  frequency('')
+  const common = counts!
   const found = new Set<string>()
-  const collect = (form: string) => {
-    const targets = index.get(form)
-    if (targets !== undefined) for (const target of targets.split('\n')) found.add(target)
+  // As offered two edits away: common enough, five letters or more, plain lower-case letters.
+  // Strings made from a word of plain letters by adding plain letters need no test of their letters.
+  const plain = /^[a-z]*$/.test(word)
+  const consider = (form: string) => {
+    if (form.length >= 5 && (common.get(form) ?? 0) >= INDEXED_COUNT && (plain || /^[a-z]+$/.test(form))) found.add(form)
   }
-  collect(word)
-  deleteOne(word, collect)
+  /** `base` and every string one letter longer. */
+  const withOneMore = (base: string) => {
+    consider(base)
+    if (base.length + 1 < 5) return
+    for (let at = 0; at <= base.length; at++) {
+      const head = base.slice(0, at)
+      const tail = base.slice(at)
+      for (const letter of LETTERS) consider(head + letter + tail)
+    }
+  }
+  withOneMore(word)
+  for (let index = 0; index < word.length; index++) withOneMore(word.slice(0, index) + word.slice(index + 1))
   found.delete(word)
   // SUBTLEXus has slang and subtitle typos: offer only dictionary words.
   return [...found].filter(isWord)

@@ -60,6 +60,8 @@ export class Speller {
   readonly userWords: readonly string[]
   /** Per-word-type caches of candidates (see `candidatesFor`). */
   readonly candidateCache = new Map<string, Candidate[]>()
+  /** Per-word-type caches of a name's neighbours among the speller's own words (see `nameCandidatesAmong`). */
+  readonly ownNeighbourCache = new Map<string, string[]>()
   private readonly primary: WordForms
   /** Forms of the other variety accepted too (default `'en'`: British forms). */
   private readonly alsoAccepted: WordForms | undefined
@@ -96,6 +98,31 @@ export class Speller {
     if (this.otherVarietyOf(word)) return false
     const normal = normalizeWord(word)
     return normal.length > 0 && correctIn((form) => this.personal.has(form), normal)
+  }
+
+  /**
+   * {@link suggestable} for the one-edit neighbours of `word` (its own
+   * characters with ASCII lower-case letters or `'` put in): the same
+   * verdicts without normalising each of the thousands of strings, which
+   * such strings never need (no space, digit or curly apostrophe comes in).
+   */
+  neighbourTest(word: string): (form: string) => boolean {
+    if (this.otherVariety || /[\s\d\u2019]/.test(word)) return (form) => this.suggestable(form)
+    const primary = this.primary.has
+    const personal = this.personal
+    // In lower case every neighbour stays lower case, where nspell's case rules come down to the form itself.
+    if (/^[a-z']*$/.test(word)) return (form) => primary(form) || personal.has(form)
+    // A name in title case keeps its capital and gains lower-case letters: never all capitals
+    // (bar a lone letter or apostrophes, where the check is the same), always unequal to its lower case.
+    if (/^[A-Z][a-z']*$/.test(word)) {
+      return (form) => {
+        if (primary(form) || personal.has(form)) return true
+        const lower = form.toLowerCase()
+        return primary(lower) || personal.has(lower)
+      }
+    }
+    const inPersonal = (form: string) => personal.has(form)
+    return (form) => correctIn(primary, form) || correctIn(inPersonal, form)
   }
 
   /** {@link suggestable}, cached per word: what a word is checked and offered against. */

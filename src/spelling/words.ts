@@ -18,8 +18,13 @@ const FOREIGN_LETTER = /(?![\p{Script=Latin}])\p{L}/u
 /** URLs and e-mail addresses, whose pieces the parser may split into several words. */
 const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"'\u201C\u201D]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu
 
+/** What every {@link LINK} holds: a scheme, `www.` or an `@`. */
+const LINK_MARK = /https?:\/\/|www\./i
+
 /** Offsets of links in `source`, sorted. */
 export function linkRanges(source: string): Array<[number, number]> {
+  // Most texts have none: the full expression tries an address at every word, so look for its marks first.
+  if (!source.includes('@') && !LINK_MARK.test(source)) return []
   return [...source.matchAll(LINK)].map((match) => [match.index, match.index + match[0].length])
 }
 
@@ -30,14 +35,17 @@ export function linkRanges(source: string): Array<[number, number]> {
  * compound by its parts.
  */
 export function partsOf(word: WordSpan): WordPart[] {
-  const relative = relativeParts(word.value)
+  const relative = relativePartsOf(word.value)
   if (relative.length === 0) return []
   const {start} = word
   return relative.map((part) => ({value: part.value, start: start + part.start, end: start + part.end, first: part.first}))
 }
 
-/** {@link partsOf} at offset 0, cached per word type: a text repeats its words. */
-const relativeParts = perWordType((value: string): readonly WordPart[] => {
+/**
+ * {@link partsOf} at offset 0, cached per word type: a text repeats its
+ * words. Shared between calls: never change what it returns.
+ */
+export const relativePartsOf: (value: string) => readonly WordPart[] = perWordType((value: string): readonly WordPart[] => {
   if (NOT_A_WORD.test(value) || FOREIGN_LETTER.test(value)) return []
   let text = value.replace(/\u2019/g, "'")
   // Possessive `'s` and the plural possessive's apostrophe.

@@ -1,0 +1,30 @@
+import {describe, expect, it} from 'vitest'
+import {atomize, atomizeRange} from '../src/infra/atoms.js'
+
+describe('atoms', () => {
+  it('are runs of letters or digits with what joins each to the one before', () => {
+    const atoms = atomize('Covid19 in al-Ḥilla. Sana’a 2,5 𝐀𝐁c\n½ x', 100)
+    expect(atoms.map((atom) => [atom.key, atom.start - 100, atom.joint, atom.sentenceStart])).toEqual([
+      ['covid', 0, 'start', true],
+      ['19', 5, 'joined', false],
+      ['in', 8, 'space', false],
+      ['al', 11, 'space', false],
+      ['ḥilla', 14, 'hyphen', false],
+      ['sana', 21, 'punctuation', true],
+      ['a', 26, 'apostrophe', false],
+      ['2', 28, 'space', false],
+      ['5', 30, 'punctuation', false],
+      ['𝐀𝐁c', 32, 'space', false],
+      ['½', 38, 'break', true],
+      ['x', 40, 'space', false]
+    ])
+  })
+
+  it('of a range of a text are those of the slice, in the text’s offsets', () => {
+    const text = 'Intro.\n\nThe UN-backed talks in Doha (Qatar) resumed on 3 May.\n\nEnd'
+    const start = text.indexOf('The')
+    const end = text.indexOf('\n\nEnd')
+    expect(atomizeRange(text, start, end)).toEqual(atomize(text.slice(start, end), start))
+    expect(atomizeRange(text, start, end)[0]).toMatchObject({key: 'the', start, joint: 'start'})
+  })
+})
