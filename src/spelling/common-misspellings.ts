@@ -58,7 +58,8 @@ export function sortedMisspellings(name: string): string {
       const arrow = line.indexOf('->')
       // Single words only (`Coca Cola` is two): the rule checks words one at a time. Latin-1 only: the
       // few entries beyond it (a Cyrillic `с` in `сontain`) would make the whole text twice the size.
-      if (arrow <= 0 || /[\s]|[^\u0000-\u00FF]/u.test(line)) continue
+      // One-word slips only; Latin-1 only, so the list stays one byte a character.
+      if (arrow <= 0 || /\s/.test(line.slice(0, arrow)) || /[^\u0000-\u00FF]/.test(line)) continue
       entries.set(line.slice(0, arrow), line.slice(arrow + 2).replace(/\s*,\s*/g, ',').trim())
     }
   }
@@ -77,6 +78,9 @@ function packageVersion(): string {
   }
 }
 
+/** Changes when the way a list is built changes, so a list cached by an older postedit is not read. */
+const LIST_FORMAT = 'lines-2'
+
 const sorted = new Map<string, string>()
 
 /** {@link sortedMisspellings} of `name`: from the browser bundle, postedit's disk cache, or built (and cached) on first use. */
@@ -87,7 +91,7 @@ function listText(name: string): string {
   if (text === undefined) {
     const cache = sharedCache()
     // Stored with V8's serializer: one flat string reads back in a fraction of the time JSON takes.
-    const key = cacheKey('common-misspellings', SNAPSHOT_FORMAT, `${PACKAGE}@${packageVersion()}`, name)
+    const key = cacheKey('common-misspellings', LIST_FORMAT, SNAPSHOT_FORMAT, `${PACKAGE}@${packageVersion()}`, name)
     const stored = cache.getSnapshot(key)
     if (typeof stored === 'string') text = stored
     else {
