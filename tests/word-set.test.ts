@@ -22,6 +22,12 @@ describe('WordSet', () => {
     for (let index = 0; index < 10007; index++) expect(large.has(`w${index}x`)).toBe(reference.has(`w${index}x`))
   })
 
+  it('reads back from its data, through a structured clone, as the same set', () => {
+    const copy = new WordSet(structuredClone(set.data()))
+    expect([...copy]).toEqual([...set])
+    for (const word of [...words, 'appl', 'Zurich']) expect(copy.has(word)).toBe(set.has(word))
+  })
+
   it('is empty when given nothing', () => {
     const empty = new WordSet([])
     expect(empty.size).toBe(0)

@@ -5,6 +5,13 @@
  * snapshot deserialises, and the collector marks, every object on every
  * run; a lookup hashes the word and compares it in place.
  */
+/** A {@link WordSet} as plain data, to store (a structured clone keeps it) and read back without sorting or hashing again. */
+export interface WordSetData {
+  text: string
+  starts: Uint32Array
+  slots: Uint32Array
+}
+
 export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
   /** The words, sorted by code unit, with line breaks between them. */
   readonly #text: string
@@ -13,8 +20,14 @@ export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
   /** Open addressing: each slot holds a word's position plus one, or 0 when empty. */
   readonly #slots: Uint32Array
 
-  /** A set of `words` (duplicates dropped; a word may not hold a line break). */
-  constructor(words: Iterable<string>) {
+  /** A set of `words` (duplicates dropped; a word may not hold a line break), or of the {@link WordSet.data} of another. */
+  constructor(words: Iterable<string> | WordSetData) {
+    if (isData(words)) {
+      this.#text = words.text
+      this.#starts = words.starts
+      this.#slots = words.slots
+      return
+    }
     // Sorting what is sorted already (lists kept sorted in the cache) is one comparison a word.
     const all = Array.from(words).sort()
     const sorted: string[] = []
@@ -38,6 +51,11 @@ export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
       while (this.#slots[slot] !== 0) slot = (slot + 1) & mask
       this.#slots[slot] = index + 1
     })
+  }
+
+  /** The set as plain data: `new WordSet(set.data())` is the same set, built at once. */
+  data(): WordSetData {
+    return {text: this.#text, starts: this.#starts, slots: this.#slots}
   }
 
   get size(): number {
@@ -73,6 +91,8 @@ export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
     return true
   }
 }
+
+const isData = (value: Iterable<string> | WordSetData): value is WordSetData => typeof value === 'object' && value !== null && 'slots' in value && 'starts' in value
 
 /** FNV-1a over the word's code units. */
 function hash(word: string): number {

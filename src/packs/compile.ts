@@ -33,6 +33,8 @@ export interface ArtifactRule {
   id: string
   scope: ArtifactScope
   patterns: RegExp[]
+  /** Whether the patterns ignore case (then `needs` are lower case, and a line is compared lower-cased). */
+  caseInsensitive: boolean
   /** The line must contain one of these before the patterns are tried (none: always tried). */
   needs: string[]
   autoFix: boolean
@@ -248,6 +250,7 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
         id,
         scope: entry.scope,
         patterns: compileArtifact([entry.pattern].flat(), entry.scope, flags, lists),
+        caseInsensitive: entry.case === 'insensitive',
         needs: [entry.needs ?? []].flat().flatMap((need) => {
           const list = /^\{([a-z][a-z0-9-]*)\}$/.exec(need)?.[1]
           const items = list && lists[list] ? lists[list] : [need]

@@ -288,7 +288,8 @@ const LONGEST_BOILERPLATE = 400
 function mayMatch(rule: ArtifactRule, text: string): boolean {
   if (text.length > LONGEST_BOILERPLATE) return false
   if (rule.needs.length === 0) return true
-  const seen = rule.patterns[0]?.flags.includes('i') ? lowerCased(text) : text
+  // Without reading `patterns`, which a rule set read back compiles on first use.
+  const seen = rule.caseInsensitive ? lowerCased(text) : text
   return rule.needs.some((need) => seen.includes(need))
 }
 

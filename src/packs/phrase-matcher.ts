@@ -1,7 +1,7 @@
 import {atomize, continues, type Atom, type Joint} from '../infra/atoms.js'
 
 /** One phrase stored in the matcher, with what it stands for. */
-interface Target<T> {
+export interface PhraseTarget<T> {
   value: T
   /** Joints between the phrase's atoms (the first is ignored); none when all are spaces or hyphens. */
   joints: Joint[] | undefined
@@ -62,7 +62,7 @@ function plainAtoms(phrase: string): Atom[] {
 /** A node of the trie: the phrases ending here and the words that continue one. */
 export interface PhraseNode<T> {
   next: Map<string, PhraseNode<T>> | undefined
-  targets: Target<T>[] | undefined
+  targets: PhraseTarget<T>[] | undefined
 }
 
 /** A matcher's trie and counts, as {@link PhraseMatcher.state} gives them. */
@@ -188,7 +188,7 @@ export class PhraseMatcher<T> {
     }
     // Joints matter only when the phrase writes an apostrophe or punctuation.
     const marked = atoms.some((atom) => atom.joint === 'apostrophe' || atom.joint === 'punctuation')
-    const target: Target<T> = {
+    const target: PhraseTarget<T> = {
       value,
       joints: marked ? atoms.map((atom) => atom.joint) : undefined,
       surfaces: options.caseSensitive ? atoms.map((atom) => phrase.slice(atom.start, atom.end)) : undefined,
@@ -235,7 +235,7 @@ export class PhraseMatcher<T> {
     }
   }
 
-  #collect(source: string, atoms: readonly Atom[], first: number, last: number, targets: Target<T>[], found: PhraseMatch<T>[]): void {
+  #collect(source: string, atoms: readonly Atom[], first: number, last: number, targets: PhraseTarget<T>[], found: PhraseMatch<T>[]): void {
     for (const target of targets) {
       const match = this.#verify(source, atoms, first, last, target)
       if (match) found.push(match)
@@ -251,7 +251,7 @@ export class PhraseMatcher<T> {
     if (isDigits(following)) this.#walk(source, atoms, first, last + 1, node.next.get(NUMBER_KEY), found)
   }
 
-  #verify(source: string, atoms: readonly Atom[], first: number, last: number, target: Target<T>): PhraseMatch<T> | undefined {
+  #verify(source: string, atoms: readonly Atom[], first: number, last: number, target: PhraseTarget<T>): PhraseMatch<T> | undefined {
     const following = atoms[last + 1]
     if (following && following.joint === 'joined') return undefined
     for (let index = first + 1; index <= last; index++) {

@@ -2,7 +2,7 @@ import {readFileSync, statSync} from 'node:fs'
 import {deserialize, serialize} from 'node:v8'
 import {join, resolve} from 'node:path'
 import {bundledData, notBundled, type BundledData} from '../infra/bundled-data.js'
-import {compilePacks, type RuleSet} from './compile.js'
+import {compilePacks, type ArtifactRule, type RuleSet} from './compile.js'
 import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from '../infra/cache.js'
 import {entityIndex, rememberEntityIndex, type EntityIndex} from './entities.js'
 import {packFromData, parsePack, readPackText, RULES_DIRECTORY, schemaText, type PackData} from './load.js'
@@ -72,7 +72,32 @@ function loadPack(file: string): Pack {
  * branches as bytes, and the entries (with their notes, examples and
  * guardrails: a tenth of a run's heap) as bytes read only when asked for.
  */
-type RuleSetSnapshot = Omit<RuleSet, 'phrases' | 'entries'> & {phrases: StoredPhrases; entries: Uint8Array; entityIndex: EntityIndex}
+type RuleSetSnapshot = Omit<RuleSet, 'phrases' | 'entries' | 'artifacts'> & {
+  phrases: StoredPhrases
+  entries: Uint8Array
+  artifacts: StoredArtifact[]
+  entityIndex: EntityIndex
+}
+
+/** A boilerplate rule as stored: its patterns as source and flags (see {@link readArtifact}). */
+type StoredArtifact = Omit<ArtifactRule, 'patterns'> & {patterns: Array<{source: string; flags: string}>}
+
+/**
+ * A stored boilerplate rule whose patterns are compiled when first read:
+ * V8 parses a pattern to build it, and the longest (thousands of
+ * characters of outlet names) made a third of the time a rule set took to
+ * read back, for rules most articles never try.
+ */
+function readArtifact({patterns: sources, ...rest}: StoredArtifact): ArtifactRule {
+  let patterns: RegExp[] | undefined
+  return {
+    ...rest,
+    get patterns() {
+      patterns ??= sources.map(({source, flags}) => new RegExp(source, flags))
+      return patterns
+    }
+  }
+}
 
 /**
  * The snapshot key of a combination of pack files: their names and texts, the
@@ -87,11 +112,12 @@ function snapshotKey(files: readonly string[]): string {
 function fromSnapshot(key: string): RuleSet | undefined {
   const snapshot = sharedCache().getSnapshot(key) as RuleSetSnapshot | undefined
   if (!snapshot) return undefined
-  const {entityIndex: index, phrases, entries: entryBytes, ...rest} = snapshot
+  const {entityIndex: index, phrases, entries: entryBytes, artifacts, ...rest} = snapshot
   let entries: RuleSet['entries'] | undefined
   const rules: RuleSet = {
     ...rest,
     phrases: readPhrases(phrases),
+    artifacts: artifacts.map(readArtifact),
     // Only reports that describe rules and checks of rule ids read them.
     get entries() {
       entries ??= deserialize(entryBytes) as RuleSet['entries']
@@ -104,10 +130,17 @@ function fromSnapshot(key: string): RuleSet | undefined {
 
 /** Store a rule set that passed every check, as one structured-clone snapshot. */
 function saveSnapshot(key: string, rules: RuleSet): void {
-  const {phrases, vocabulary, entries, ...rest} = rules
+  const {phrases, vocabulary, entries, artifacts, ...rest} = rules
   // Plain data: the vocabulary getter's Set, the matcher's branches, and the
   // entity rule's index of the packs' organisations (built here once).
-  const snapshot: RuleSetSnapshot = {...rest, vocabulary, phrases: storePhrases(phrases), entries: new Uint8Array(serialize(entries)), entityIndex: entityIndex(rules)}
+  const snapshot: RuleSetSnapshot = {
+    ...rest,
+    vocabulary,
+    phrases: storePhrases(phrases),
+    entries: new Uint8Array(serialize(entries)),
+    artifacts: artifacts.map(({patterns, ...artifact}) => ({...artifact, patterns: patterns.map(({source, flags}) => ({source, flags}))})),
+    entityIndex: entityIndex(rules)
+  }
   sharedCache().setSnapshot(key, snapshot)
 }
 

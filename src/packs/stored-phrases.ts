@@ -1,7 +1,7 @@
 import {deserialize, serialize} from 'node:v8'
 import type {PhraseRule, PhraseValue} from './compile.js'
-import {WordSet} from '../infra/word-set.js'
-import {PhraseMatcher, type PhraseBranches, type PhraseNode} from './phrase-matcher.js'
+import {WordSet, type WordSetData} from '../infra/word-set.js'
+import {PhraseMatcher, type PhraseBranches, type PhraseNode, type PhraseTarget} from './phrase-matcher.js'
 
 /**
  * A phrase matcher as the cache stores it: its branches serialised one by
@@ -18,8 +18,8 @@ import {PhraseMatcher, type PhraseBranches, type PhraseNode} from './phrase-matc
 export interface StoredPhrases {
   size: number
   numbers: boolean
-  /** Paths of the branches (their words joined by {@link SEPARATOR}), sorted by code unit, in the order of their bytes. */
-  keys: string[]
+  /** Paths of the branches (their words joined by {@link SEPARATOR}) as a WordSet: a path's position there is its place in the bytes. */
+  paths: WordSetData
   /** End offset in `bytes` of each branch (its start is the previous end). */
   ends: Uint32Array
   bytes: Uint8Array
@@ -32,11 +32,16 @@ const SEPARATOR = '\u0000'
 /** A branch whose bytes are more than this stores each of its children as a branch of its own. */
 const SPLIT_BYTES = 4096
 
-/** A branch's value as stored: its rule by index into {@link StoredPhrases.rules}. */
-type StoredValue = Exclude<PhraseValue, {kind: 'rule'}> | {kind: 'rule'; rule: number; replacements: string[]}
-
-/** A node as stored: `split` when each of its children is stored as a branch of its own. */
-type StoredNode = PhraseNode<StoredValue> & {split?: true}
+/*
+ * A branch is stored as arrays, not objects: V8's serializer writes every
+ * object's property names again, which made up 44% of the bytes.
+ */
+/** A value as stored: a rule by its index into {@link StoredPhrases.rules}, or a guard. */
+type StoredValue = [kind: 0, rule: number, replacements: string[]] | [kind: 1, id: string, surface: string, caseSensitive: boolean]
+/** A target as stored: its fields in {@link PhraseTarget}'s order, 0 for none. */
+type StoredTarget = [value: StoredValue, joints: PhraseTarget<unknown>['joints'] | 0, surfaces: string[] | 0, prefix: RegExp | 0, suffix: RegExp | 0, gaps: Array<string | undefined> | 0, numbers: number[] | 0]
+/** A node as stored: `split` 1 when each of its children is stored as a branch of its own. */
+type StoredNode = [next: Map<string, StoredNode> | 0, targets: StoredTarget[] | 0, split: 0 | 1]
 
 /** `matcher`'s trie as stored data (every branch read in first). */
 export function storePhrases(matcher: PhraseMatcher<PhraseValue>): StoredPhrases {
@@ -53,22 +58,24 @@ export function storePhrases(matcher: PhraseMatcher<PhraseValue>): StoredPhrases
   }
   const branches = new Map<string, Buffer>()
 
-  /** A copy of `node` with rules by index; with `split`, each child is stored as a branch of its own. */
+  const encodeTarget = ({value, joints, surfaces, prefix, suffix, gaps, numbers}: PhraseTarget<PhraseValue>): StoredTarget => [
+    value.kind === 'rule' ? [0, index(value.rule), value.replacements] : [1, value.id, value.surface, value.caseSensitive],
+    joints ?? 0,
+    surfaces ?? 0,
+    prefix ?? 0,
+    suffix ?? 0,
+    gaps ?? 0,
+    numbers ?? 0
+  ]
+  /** `node` as stored, rules by index; with `split`, each child is stored as a branch of its own. */
   const encode = (node: PhraseNode<PhraseValue>, path: string, split: boolean): StoredNode => {
-    const encoded: StoredNode = {
-      next: undefined,
-      targets: node.targets?.map((target) => ({
-        ...target,
-        value: target.value.kind === 'rule' ? {...target.value, rule: index(target.value.rule)} : target.value
-      }))
-    }
+    const targets = node.targets ? node.targets.map(encodeTarget) : 0
     if (split && node.next) {
-      encoded.split = true
       for (const [word, child] of node.next) store(path + SEPARATOR + word, child)
-      return encoded
+      return [0, targets, 1]
     }
-    for (const [word, child] of node.next ?? []) (encoded.next ??= new Map()).set(word, encode(child, path + SEPARATOR + word, false))
-    return encoded
+    const next = node.next ? new Map([...node.next].map(([word, child]) => [word, encode(child, path + SEPARATOR + word, false)])) : 0
+    return [next, targets, 0]
   }
   const store = (path: string, node: PhraseNode<PhraseValue>) => {
     const whole = serialize(encode(node, path, false))
@@ -76,8 +83,9 @@ export function storePhrases(matcher: PhraseMatcher<PhraseValue>): StoredPhrases
   }
   for (const [word, node] of root) store(word, node)
 
-  // Sorted as a WordSet sorts, so a branch's position there is its place in the bytes.
-  const keys = [...branches.keys()].sort()
+  // In the WordSet's order, so a branch's position there is its place in the bytes.
+  const paths = new WordSet(branches.keys())
+  const keys = [...paths]
   const chunks = keys.map((key) => branches.get(key)!)
   const ends = new Uint32Array(keys.length)
   let end = 0
@@ -85,7 +93,7 @@ export function storePhrases(matcher: PhraseMatcher<PhraseValue>): StoredPhrases
     end += chunk.length
     ends[position] = end
   })
-  return {size, numbers, keys, ends, bytes: new Uint8Array(Buffer.concat(chunks, end)), rules}
+  return {size, numbers, paths: paths.data(), ends, bytes: new Uint8Array(Buffer.concat(chunks, end)), rules}
 }
 
 /**
@@ -164,21 +172,24 @@ class ChildrenApart extends Map<string, PhraseNode<PhraseValue>> {
 /** A matcher over stored phrases that reads each branch on first use. */
 export function readPhrases(stored: StoredPhrases): PhraseMatcher<PhraseValue> {
   // The paths as one sorted string, not thousands of strings kept for the run.
-  const {keys, ends, bytes, rules} = stored
-  const paths = new WordSet(keys)
-  /** Point a freshly read branch's rule values back at the rule objects, and its children stored apart at their branches, in place. */
-  const decode = (node: StoredNode, path: string): PhraseNode<PhraseValue> => {
-    for (const target of node.targets ?? []) {
-      if (target.value.kind === 'rule') (target.value as {rule: unknown}).rule = rules[target.value.rule]
-    }
-    if (node.next) for (const [word, child] of node.next) decode(child, path + SEPARATOR + word)
-    const decoded = node as unknown as PhraseNode<PhraseValue>
-    if (node.split) {
-      decoded.next = new ChildrenApart(path, read, () => childWords(path))
-      delete node.split
-    }
-    return decoded
+  const {ends, bytes, rules} = stored
+  const paths = new WordSet(stored.paths)
+  /** A freshly read branch as the matcher's nodes, rule values pointing at the rule objects. */
+  const decode = ([next, targets, split]: StoredNode, path: string): PhraseNode<PhraseValue> => {
+    const node: PhraseNode<PhraseValue> = {next: undefined, targets: targets === 0 ? undefined : targets.map(decodeTarget)}
+    if (split === 1) node.next = new ChildrenApart(path, read, () => childWords(path))
+    else if (next !== 0) node.next = new Map([...next].map(([word, child]) => [word, decode(child, path + SEPARATOR + word)]))
+    return node
   }
+  const decodeTarget = ([value, joints, surfaces, prefix, suffix, gaps, numbers]: StoredTarget): PhraseTarget<PhraseValue> => ({
+    value: value[0] === 0 ? {kind: 'rule', rule: rules[value[1]]!, replacements: value[2]} : {kind: 'guard', id: value[1], surface: value[2], caseSensitive: value[3]},
+    joints: joints === 0 ? undefined : joints,
+    surfaces: surfaces === 0 ? undefined : surfaces,
+    prefix: prefix === 0 ? undefined : prefix,
+    suffix: suffix === 0 ? undefined : suffix,
+    gaps: gaps === 0 ? undefined : gaps,
+    numbers: numbers === 0 ? undefined : numbers
+  })
   /** The words that continue `path`: the last word of each stored path one word longer. */
   const childWords = (path: string): string[] => {
     const prefix = path + SEPARATOR
