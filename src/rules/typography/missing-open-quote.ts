@@ -1,7 +1,7 @@
 import {defineRule} from '../meta.js'
 import type {Finding} from '../../engine/types.js'
 import type {TypographyContext} from './context.js'
-import {closesHere, opensHere, paragraphsOf} from './quotes.js'
+import {CLOSE, closesHere, MARKS, OPEN, opensHere, paragraphsOf, STRAIGHT} from './quotes.js'
 
 /** What this check reports. */
 export const meta = defineRule({
@@ -11,10 +11,6 @@ export const meta = defineRule({
   severity: 'warning'
 })
 
-const OPEN = '\u201C'
-const CLOSE = '\u201D'
-const STRAIGHT = '"'
-const MARKS = /["\u201C\u201D]/g
 /**
  * Marks that open a quotation this check does not follow (single quotes,
  * guillemets, German low quotes): with one of them before a closing `”` in

@@ -10,10 +10,11 @@ export const meta = defineRule({
   severity: 'warning'
 })
 
-const OPEN = '\u201C'
-const CLOSE = '\u201D'
-const STRAIGHT = '"'
-const MARKS = /["\u201C\u201D]/g
+/** Curly double quotes and the straight one, and all three to scan for (with the `g` flag: reset `lastIndex`). */
+export const OPEN = '\u201C'
+export const CLOSE = '\u201D'
+export const STRAIGHT = '"'
+export const MARKS = /["\u201C\u201D]/g
 const TERMINAL = /[.!?\u2026:"'\u2019\u201D)\]]/
 const APOSTROPHE = /['\u2019]/g
 const ENDING = /(s|t|re|ve|ll|m|d)(?![\p{L}\p{N}'\u2019])/uy
