@@ -1,6 +1,7 @@
 import {defineRule} from '../meta.js'
 import type {Finding} from '../../engine/types.js'
 import type {TypographyContext} from './context.js'
+import {CLOSE, OPEN} from './quotes.js'
 
 /** Guillemets left from Arabic typesetting. */
 export const guillemetsMeta = defineRule({
@@ -25,9 +26,6 @@ export const spaceAfterQuoteMeta = defineRule({
   fixable: true,
   severity: 'warning'
 })
-
-const OPEN = '\u201C'
-const CLOSE = '\u201D'
 
 /** The article's quotation marks: straight when it uses more straight than curly double quotes. */
 function quotesOf(source: string): [string, string] {
