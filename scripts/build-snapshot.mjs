@@ -88,16 +88,16 @@ try {
   const filled = spawnSync(process.execPath, [join(dist, 'cli.js'), '--format', 'json', ...warm], {cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8'})
   if (filled.status !== 0 && filled.status !== 1) throw new Error(`the warm-up run failed: ${filled.stderr}`)
   const blob = join(out, 'postedit.blob')
-  execFileSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', script], {cwd: work, env, stdio: ['ignore', 'ignore', 'pipe']})
+  const {snapshotKey, SNAPSHOT_NODE_OPTIONS} = await import(pathToFileURL(join(dist, 'cli', 'startup-snapshot.js')).href)
+  execFileSync(process.execPath, [...SNAPSHOT_NODE_OPTIONS, '--snapshot-blob', blob, '--build-snapshot', script], {cwd: work, env, stdio: ['ignore', 'ignore', 'pipe']})
   // Start from it once: Node refuses a snapshot whose V8 flags differ from the
   // running ones (a flag set during the warm-up does that), and a blob that
   // cannot start must not be left for the CLI to try on every run.
-  const tried = spawnSync(process.execPath, ['--snapshot-blob', blob, '--', '--format', 'json', ...warm], {cwd: work, env, encoding: 'utf8'})
+  const tried = spawnSync(process.execPath, [...SNAPSHOT_NODE_OPTIONS, '--snapshot-blob', blob, '--', '--format', 'json', ...warm], {cwd: work, env, encoding: 'utf8'})
   const expected = spawnSync(process.execPath, [join(dist, 'cli.js'), '--format', 'json', ...warm], {cwd: work, env, encoding: 'utf8'})
   if (tried.status !== expected.status || tried.stdout !== expected.stdout) {
     throw new Error(`a run from it differs from the usual run (exit ${tried.status} against ${expected.status}): ${tried.stderr}`)
   }
-  const {snapshotKey} = await import(pathToFileURL(join(dist, 'cli', 'startup-snapshot.js')).href)
   writeFileSync(join(out, 'key.json'), snapshotKey(root))
 } catch (error) {
   rmSync(out, {recursive: true, force: true})
