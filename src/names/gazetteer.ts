@@ -29,6 +29,8 @@ export interface Entity {
   short: string[]
   /** Romanisation patterns of the entity's Arabic-script names. */
   arabic: ArabicPattern[]
+  /** The entity's names in Arabic script, as the gazetteer writes them. */
+  arabicForms: string[]
   note: string | undefined
   /** `file:line` of the entry, for messages and errors. */
   source: string
@@ -107,6 +109,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
         suggest: new Set(),
         short: [],
         arabic: [],
+        arabicForms: [],
         reuters: data.reuters,
         note: data.note,
         source: `${file.file} (entity ${data.line})`
@@ -127,6 +130,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
       for (const form of data.variants ?? []) entity.variants.add(canonical(form))
       for (const form of data.suggest ?? []) entity.suggest.add(canonical(form))
       for (const form of data.arabic ?? []) {
+        if (!entity.arabicForms.includes(form)) entity.arabicForms.push(form)
         const pattern = arabicPattern(form)
         if (pattern && !entity.arabic.some((known) => known.pattern.source === pattern.pattern.source)) entity.arabic.push(pattern)
       }

@@ -2,8 +2,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../engine/report.js'
 import type {Finding} from '../engine/types.js'
-import {bundledData} from '../infra/bundled-data.js'
-import {gazetteerFiles, readGazetteer, type GazetteerFile} from '../names/load.js'
+import {loadGazetteer, type Gazetteer} from '../names/gazetteer.js'
 import {defineRule} from './meta.js'
 import {isOffFor, type RuleOptions} from './options.js'
 
@@ -63,31 +62,32 @@ const keyOf = (form: string) => form.replace(/ /g, '')
 /** Normalized Arabic form → the English names of the entities written so. */
 type ArabicIndex = Map<string, Set<string>>
 
-const indexes = new Map<string, ArabicIndex>()
+/** One index per loaded gazetteer: a gazetteer edited and loaded again gets its own. */
+const indexes = new WeakMap<Gazetteer, ArabicIndex>()
 
-/** The Arabic forms of the gazetteers of `specs`, read on first use: a text without Arabic never pays for it. */
-function arabicIndex(specs: readonly string[]): ArabicIndex {
-  const id = specs.join('\n')
-  let index = indexes.get(id)
+/**
+ * The Arabic forms of the gazetteer of `specs`, indexed on first use (a text
+ * without Arabic never pays for it), from the gazetteer the name rules load:
+ * validated, cached across runs and held by the startup snapshot.
+ */
+export function arabicIndex(specs: readonly string[]): ArabicIndex {
+  const gazetteer = loadGazetteer(specs)
+  let index = indexes.get(gazetteer)
   if (index) return index
   index = new Map()
-  const bundled = bundledData()
-  const files: GazetteerFile[] = bundled ? (bundled.gazetteer as GazetteerFile[]) : specs.flatMap((spec) => gazetteerFiles(spec)).map((file) => readGazetteer(file))
-  for (const file of files) {
-    for (const entity of file.entities) {
-      for (const form of entity.arabic ?? []) {
-        const key = keyOf(normalizeArabic(form))
-        // Written with or without the article: الإسكندرية and إسكندرية.
-        for (const variant of new Set([key, key.replace(ARTICLE, '')])) {
-          if (variant.length < 2) continue
-          const names = index.get(variant) ?? new Set<string>()
-          names.add(entity.name)
-          index.set(variant, names)
-        }
+  for (const entity of gazetteer.entities) {
+    for (const form of entity.arabicForms) {
+      const key = keyOf(normalizeArabic(form))
+      // Written with or without the article: الإسكندرية and إسكندرية.
+      for (const variant of new Set([key, key.replace(ARTICLE, '')])) {
+        if (variant.length < 2) continue
+        const names = index.get(variant) ?? new Set<string>()
+        names.add(entity.name)
+        index.set(variant, names)
       }
     }
   }
-  indexes.set(id, index)
+  indexes.set(gazetteer, index)
   return index
 }
 
