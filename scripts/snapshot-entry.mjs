@@ -12,6 +12,8 @@ import {frequency} from '../dist/spelling/frequency.js'
 import {isCommonWord} from '../dist/names/english.js'
 import {compileEagerly} from '../dist/infra/eager-regexp.js'
 import {listedCorrections} from '../dist/spelling/common-misspellings.js'
+import {loadWordLists} from '../dist/infra/vocabulary.js'
+import {arabicIndex} from '../dist/rules/arabic-left-in.js'
 
 const {startupSnapshot} = require('node:v8')
 
@@ -31,12 +33,15 @@ String.prototype.localeCompare = function (other) {
 // in the heap what a snapshot cannot hold (V8 aborts writing it).
 main(['--format', 'json', ...files]).then((code) => {
   // Loaded on first use, by inputs the warm-up files may not have.
-  const preload = (process.env.POSTEDIT_SNAPSHOT_PRELOAD ?? 'names,misspellings').split(',')
+  const preload = (process.env.POSTEDIT_SNAPSHOT_PRELOAD ?? 'names,misspellings,word-lists,frequency,arabic').split(',')
   if (preload.includes('names')) knownNames()
   if (preload.includes('frequency')) frequency('the')
   if (preload.includes('common')) isCommonWord('the')
   // Every unknown word and name is looked up in it: one sorted string of about 2 MB.
   if (preload.includes('misspellings')) listedCorrections('the')
+  if (preload.includes('word-lists')) loadWordLists()
+  // Any text with an Arabic letter, comma or digit looks its words up in it.
+  if (preload.includes('arabic')) arabicIndex(['default'])
   process.stdout.write = write
   String.prototype.localeCompare = localeCompare
   process.exitCode = 0

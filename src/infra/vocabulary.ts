@@ -50,3 +50,14 @@ export function wordSet(name: string): ReadonlySet<string> {
   }
   return set
 }
+
+/**
+ * Read the file and build the set of each of its lists now, not at first
+ * use: the startup snapshot's warm-up article is clean, and the rules that
+ * read most lists (titles before a surname, before a non-breaking space) run
+ * only on articles that have one; each run from the snapshot parsed the file
+ * again (7 ms of a one-article run).
+ */
+export function loadWordLists(): void {
+  for (const [name, value] of Object.entries(data())) if (isWords(value)) wordSet(name)
+}

@@ -1,10 +1,23 @@
 import {readFileSync} from 'node:fs'
 import {bundledData} from '../infra/bundled-data.js'
+import {WordSet} from '../infra/word-set.js'
 
-/** How often words are used: SUBTLEXus counts (51 million words of American subtitles). */
-let counts: Map<string, number> | undefined
-/** The same for entries SUBTLEXus writes in lower case (most often lower case in use). */
-let lowerCounts: Map<string, number> | undefined
+/**
+ * How often words are used: SUBTLEXus counts (51 million words of American
+ * subtitles), kept as a {@link WordSet} of the lower-cased words and their
+ * counts by position: a handful of heap objects where maps held two entries
+ * per word, so the startup snapshot can hold them (a run that needed them
+ * read and parsed the package's JSON again, 40 ms or more).
+ */
+interface Counts {
+  words: WordSet
+  /** Count of each word of `words` in any case. */
+  any: Uint32Array
+  /** Count of each word as SUBTLEXus writes it in lower case (most often lower case in use); 0 when it never does. */
+  lower: Uint32Array
+}
+
+let loaded: Counts | undefined
 /** Below this a word is too rare to be offered two edits away. */
 const INDEXED_COUNT = 20
 
@@ -18,25 +31,35 @@ export function frequencyEntries(): Array<{word: string; count: number}> {
   })
 }
 
+/** The counts, read on first use. */
+function counts(): Counts {
+  if (loaded) return loaded
+  const entries = frequencyEntries()
+  const words = new WordSet(entries.map(({word}) => word.toLowerCase()))
+  const any = new Uint32Array(words.size)
+  const lower = new Uint32Array(words.size)
+  for (const {word: form, count} of entries) {
+    const key = form.toLowerCase()
+    const index = words.indexOf(key)
+    any[index] = any[index]! + count
+    if (key === form) lower[index] = count
+  }
+  loaded = {words, any, lower}
+  return loaded
+}
+
 /** Count of `word` (any case) in SUBTLEXus; 0 when unseen. Loaded on first use. */
 export function frequency(word: string): number {
-  if (!counts) {
-    const entries = frequencyEntries()
-    counts = new Map()
-    lowerCounts = new Map()
-    for (const {word: form, count} of entries) {
-      const key = form.toLowerCase()
-      counts.set(key, (counts.get(key) ?? 0) + count)
-      if (key === form) lowerCounts.set(key, count)
-    }
-  }
-  return counts.get(word.toLowerCase()) ?? 0
+  const {words, any} = counts()
+  const index = words.indexOf(word.toLowerCase())
+  return index === -1 ? 0 : any[index]!
 }
 
 /** Count of `word` as a lower-case word in SUBTLEXus (`mary` is not `Mary`). */
 export function lowerCaseFrequency(word: string): number {
-  frequency('')
-  return lowerCounts!.get(word) ?? 0
+  const {words, lower} = counts()
+  const index = words.indexOf(word)
+  return index === -1 ? 0 : lower[index]!
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
@@ -50,14 +73,17 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
  * few unknown words).
  */
 export function commonNeighbours(word: string, isWord: (form: string) => boolean): string[] {
-  frequency('')
-  const common = counts!
+  const {words, any} = counts()
+  const countOf = (form: string) => {
+    const index = words.indexOf(form)
+    return index === -1 ? 0 : any[index]!
+  }
   const found = new Set<string>()
   // As offered two edits away: common enough, five letters or more, plain lower-case letters.
   // Strings made from a word of plain letters by adding plain letters need no test of their letters.
   const plain = /^[a-z]*$/.test(word)
   const consider = (form: string) => {
-    if (form.length >= 5 && (common.get(form) ?? 0) >= INDEXED_COUNT && (plain || /^[a-z]+$/.test(form))) found.add(form)
+    if (form.length >= 5 && countOf(form) >= INDEXED_COUNT && (plain || /^[a-z]+$/.test(form))) found.add(form)
   }
   /** `base` and every string one letter longer. */
   const withOneMore = (base: string) => {
