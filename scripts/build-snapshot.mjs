@@ -89,7 +89,7 @@ try {
   if (filled.status !== 0 && filled.status !== 1) throw new Error(`the warm-up run failed: ${filled.stderr}`)
   const blob = join(out, 'postedit.blob')
   const {snapshotKey, SNAPSHOT_NODE_OPTIONS} = await import(pathToFileURL(join(dist, 'cli', 'startup-snapshot.js')).href)
-  execFileSync(process.execPath, [...SNAPSHOT_NODE_OPTIONS, '--snapshot-blob', blob, '--build-snapshot', script], {cwd: work, env, stdio: ['ignore', 'ignore', 'pipe']})
+  execFileSync(process.execPath, [...SNAPSHOT_NODE_OPTIONS, '--snapshot-blob', blob, '--build-snapshot', script], {cwd: work, env: {...env, POSTEDIT_SNAPSHOT_DATA: out}, stdio: ['ignore', 'ignore', 'pipe']})
   // Start from it once: Node refuses a snapshot whose V8 flags differ from the
   // running ones (a flag set during the warm-up does that), and a blob that
   // cannot start must not be left for the CLI to try on every run.

@@ -1,4 +1,4 @@
-import {readFileSync, statSync} from 'node:fs'
+import {readFileSync, statSync, writeFileSync} from 'node:fs'
 import {deserialize, serialize} from 'node:v8'
 import {join, resolve} from 'node:path'
 import {bundledData, notBundled, type BundledData} from '../infra/bundled-data.js'
@@ -108,11 +108,21 @@ function snapshotKey(files: readonly string[]): string {
   return cacheKey('rule-set', SNAPSHOT_FORMAT, engineVersion, schemaText(), ...files.flatMap((file) => [file, readPackText(file)]))
 }
 
+/** A read-back rule set's entries not yet asked for: their bytes, or the file they were moved to. */
+interface UnreadEntries {
+  bytes?: Uint8Array
+  file?: string
+}
+
+const unreadEntries = new WeakMap<RuleSet, UnreadEntries>()
+
 /** The rule set of a snapshot, or undefined when there is none for these files. */
 function fromSnapshot(key: string): RuleSet | undefined {
   const snapshot = sharedCache().getSnapshot(key) as RuleSetSnapshot | undefined
   if (!snapshot) return undefined
-  const {entityIndex: index, phrases, entries: entryBytes, artifacts, ...rest} = snapshot
+  const {entityIndex: index, phrases, entries: bytes, artifacts, ...rest} = snapshot
+  // A copy: the bytes read back are a view of the whole file's buffer (see readPhrases).
+  const unread: UnreadEntries = {bytes: bytes.slice()}
   let entries: RuleSet['entries'] | undefined
   const rules: RuleSet = {
     ...rest,
@@ -120,12 +130,31 @@ function fromSnapshot(key: string): RuleSet | undefined {
     artifacts: artifacts.map(readArtifact),
     // Only reports that describe rules and checks of rule ids read them.
     get entries() {
-      entries ??= deserialize(entryBytes) as RuleSet['entries']
+      entries ??= deserialize(unread.bytes ?? readFileSync(unread.file!)) as RuleSet['entries']
       return entries
     }
   }
+  unreadEntries.set(rules, unread)
   rememberEntityIndex(rules, index)
   return rules
+}
+
+/**
+ * Move the unread entries of every rule set loaded so far out of the heap,
+ * each into a file of `folder`, read back if they are asked for. For the
+ * startup snapshot, whose heap every run deserialises: the entries are a
+ * fifth of it (10 MB), and a run that only checks text never reads them.
+ */
+export function moveUnreadEntriesTo(folder: string): void {
+  let count = 0
+  for (const rules of setCache.values()) {
+    const unread = unreadEntries.get(rules)
+    if (!unread?.bytes) continue
+    const file = join(folder, `entries-${count++}.bin`)
+    writeFileSync(file, unread.bytes)
+    unread.file = file
+    delete unread.bytes
+  }
 }
 
 /** Store a rule set that passed every check, as one structured-clone snapshot. */

@@ -171,9 +171,14 @@ class ChildrenApart extends Map<string, PhraseNode<PhraseValue>> {
 
 /** A matcher over stored phrases that reads each branch on first use. */
 export function readPhrases(stored: StoredPhrases): PhraseMatcher<PhraseValue> {
+  // Copies: read back from the cache, the arrays are views of the buffer the
+  // whole file was read into (Node's deserializer makes them so), which they
+  // would keep alive for the run: 10 MB, twice what they hold.
+  const ends = stored.ends.slice()
+  const bytes = stored.bytes.slice()
+  const {rules} = stored
   // The paths as one sorted string, not thousands of strings kept for the run.
-  const {ends, bytes, rules} = stored
-  const paths = new WordSet(stored.paths)
+  const paths = new WordSet({...stored.paths, starts: stored.paths.starts.slice(), slots: stored.paths.slots.slice()})
   /** A freshly read branch as the matcher's nodes, rule values pointing at the rule objects. */
   const decode = ([next, targets, split]: StoredNode, path: string): PhraseNode<PhraseValue> => {
     const node: PhraseNode<PhraseValue> = {next: undefined, targets: targets === 0 ? undefined : targets.map(decodeTarget)}
