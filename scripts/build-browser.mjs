@@ -64,7 +64,7 @@ const gazetteer = gazetteerFiles('default').map((file) => ({...readGazetteer(fil
 // The dictionaries' forms, expanded as Node expands them: the browser skips nspell's
 // expansion (the longest part of its start), and builds nspell from the entries
 // with digits only when a word with a digit is checked.
-const {expandForms} = await load('spelling/word-forms.js')
+const {expandForms, digitEntries} = await load('spelling/word-forms.js')
 const nspell = require('nspell')
 const files = {
   'rules/vocabulary/english-extra.txt': readFileSync(join(root, 'rules', 'vocabulary', 'english-extra.txt'), 'utf8'),
@@ -79,9 +79,8 @@ for (const pkg of ['dictionary-en', 'dictionary-en-gb']) {
   const folder = dirname(require.resolve(pkg))
   const aff = readFileSync(join(folder, 'index.aff'), 'utf8')
   const dic = readFileSync(join(folder, 'index.dic'), 'utf8')
-  const withDigits = dic.split('\n').slice(1).filter((line) => /\d/.test(line.split('/')[0]))
   files[`${pkg}/index.aff`] = aff
-  files[`${pkg}/digits.dic`] = [withDigits.length, ...withDigits].join('\n')
+  files[`${pkg}/digits.dic`] = digitEntries(dic)
   // Place variants look words up in dictionary-en's entries (names/english.ts).
   if (pkg === 'dictionary-en') files[`${pkg}/index.dic`] = dic
   expanded[pkg] = expandForms(nspell({aff, dic}))

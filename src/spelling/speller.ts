@@ -6,7 +6,7 @@ import {RULES_DIRECTORY} from '../infra/paths.js'
 import type {Candidate} from './candidates.js'
 import {knownNames} from './name-lists.js'
 import {americanForms, withoutMarks} from './variants.js'
-import {correctIn, loadWordForms, normalizeWord, type DictionaryOption, type WordForms} from './word-forms.js'
+import {correctIn, loadWordForms, loadWordFormsBeyond, normalizeWord, type DictionaryOption, type WordForms} from './word-forms.js'
 
 /** Words that are good English but missing from `dictionary-en` (loanwords, British irregulars). */
 const EXTRA_FILE = join(RULES_DIRECTORY, 'vocabulary', 'english-extra.txt')
@@ -63,7 +63,7 @@ export class Speller {
   /** Per-word-type caches of a name's neighbours among the speller's own words (see `nameCandidatesAmong`). */
   readonly ownNeighbourCache = new Map<string, string[]>()
   private readonly primary: WordForms
-  /** Forms of the other variety accepted too (default `'en'`: British forms). */
+  /** Forms of the other variety accepted too (default `'en'`: the British forms the American dictionary lacks). */
   private readonly alsoAccepted: WordForms | undefined
   /** Whether British rewrites of American dictionary words are accepted (default `'en'`). */
   private readonly rewrites: boolean
@@ -78,7 +78,8 @@ export class Speller {
   constructor(source: SpellerSource = {}) {
     const dictionary = source.dictionary ?? 'en'
     this.primary = loadWordForms(dictionary === 'en' ? 'en-US' : dictionary)
-    this.alsoAccepted = dictionary === 'en' ? loadWordForms('en-GB') : undefined
+    // Asked only after the primary dictionary: the forms both hold need not be held twice.
+    this.alsoAccepted = dictionary === 'en' ? loadWordFormsBeyond('en-GB', 'en-US') : undefined
     this.rewrites = dictionary === 'en'
     this.otherVariety = dictionary === 'en-US' ? 'en-GB' : dictionary === 'en-GB' ? 'en-US' : undefined
     for (const word of [...extraVocabulary(), ...(source.personal ?? [])]) {

@@ -97,13 +97,14 @@ function filesOf(name: string): DictionaryFiles {
   return {aff: readFileSync(new URL('index.aff', base)), dic: readFileSync(new URL('index.dic', base))}
 }
 
+const text = (data: Uint8Array | string) => (typeof data === 'string' ? data : Buffer.from(data).toString('utf8'))
+
 const loaded = new Map<string, WordForms>()
 const byFiles = new WeakMap<DictionaryFiles, WordForms>()
 
 /** The expanded forms of a dictionary from postedit's cache, expanded with `nspellNow` on a miss. */
 function cachedForms(aff: Uint8Array | string, dic: Uint8Array | string, label: string, nspellNow: () => NSpell): string[] {
   const cache = sharedCache()
-  const text = (data: Uint8Array | string) => (typeof data === 'string' ? data : Buffer.from(data).toString('utf8'))
   const key = cacheKey('word-forms', 'sorted', `nspell@${packageVersion('nspell')}`, label, text(aff), text(dic))
   let list = cache.get(key) as string[] | undefined
   if (!Array.isArray(list)) {
@@ -126,13 +127,26 @@ function bundledForms(name: string): string[] {
   return [...bundledForms(entry.base).filter((form) => !removed.has(form)), ...lines(entry.add)]
 }
 
-function build(aff: Uint8Array | string, dic: Uint8Array | string, label: string): WordForms {
+/**
+ * The entries of a Hunspell word file whose word holds a digit, as a word
+ * file: all nspell needs once the other forms are in a set (the only words
+ * it still checks are those with a digit, against compound rules such as
+ * 21st), a hundredth of the file to keep for the process.
+ */
+export function digitEntries(dic: string): string {
+  const entries = dic.split('\n').slice(1).filter((line) => /\d/.test(line.split('/')[0]!))
+  return [entries.length, ...entries].join('\n')
+}
+
+function build(aff: Uint8Array | string, dic: Uint8Array | string, label: string, keep: (forms: string[]) => string[] = (forms) => forms): WordForms {
   let speller: NSpell | undefined
+  let entries = dic
   // nspell itself, for what the set does not cover (numbers: compound rules such as 21st).
-  const nspellNow = () => (speller ??= nspell({aff: aff as Buffer, dic: dic as Buffer}))
+  const nspellNow = () => (speller ??= nspell({aff: aff as Buffer, dic: entries as Buffer}))
   // With bundled data (the browser) there is no disk cache: the shipped forms come expanded, a given dictionary is expanded once per page.
   const bundled = bundledData()
-  const forms = new WordSet(bundled ? (bundled.forms[label] ? bundledForms(label) : expandForms(nspellNow())) : cachedForms(aff, dic, label, nspellNow))
+  const forms = new WordSet(keep(bundled ? (bundled.forms[label] ? bundledForms(label) : expandForms(nspellNow())) : cachedForms(aff, dic, label, nspellNow)))
+  if (speller === undefined) entries = digitEntries(text(entries))
   const has = (word: string) => forms.has(word)
   return {
     has,
@@ -143,6 +157,28 @@ function build(aff: Uint8Array | string, dic: Uint8Array | string, label: string
       return correctIn(has, normal)
     }
   }
+}
+
+const beyond = new Map<string, WordForms>()
+
+/**
+ * The forms of `variety` that `base` lacks, as a {@link WordForms} whose
+ * `correct` agrees with `variety`'s own for every word `base` does not
+ * accept: for a caller that asks `base` first. en-GB beyond en-US is 3,000
+ * forms where en-GB is 123,000: 4 MB less of the startup snapshot, which
+ * every run deserialises.
+ */
+export function loadWordFormsBeyond(variety: 'en-US' | 'en-GB', base: 'en-US' | 'en-GB'): WordForms {
+  const id = `${variety} beyond ${base}`
+  let forms = beyond.get(id)
+  if (!forms) {
+    const name = PACKAGES[variety]
+    const {aff, dic} = filesOf(name)
+    const known = loadWordForms(base)
+    forms = build(aff, dic, bundledData() ? name : `${name}@${packageVersion(name)}`, (all) => all.filter((form) => !known.has(form)))
+    beyond.set(id, forms)
+  }
+  return forms
 }
 
 /**
