@@ -14,7 +14,9 @@ import {compileEagerly} from '../dist/infra/eager-regexp.js'
 import {listedCorrections} from '../dist/spelling/common-misspellings.js'
 import {loadWordLists} from '../dist/infra/vocabulary.js'
 import {arabicIndex} from '../dist/rules/arabic-left-in.js'
-import {moveUnreadEntriesTo} from '../dist/packs/registry.js'
+import {loadRules, moveUnreadEntriesTo} from '../dist/packs/registry.js'
+import {loadGazetteer} from '../dist/names/gazetteer.js'
+import {shareEqualStrings} from '../dist/infra/share-strings.js'
 
 const {startupSnapshot} = require('node:v8')
 
@@ -43,6 +45,8 @@ main(['--format', 'json', ...files]).then((code) => {
   if (preload.includes('word-lists')) loadWordLists()
   // Any text with an Arabic letter, comma or digit looks its words up in it.
   if (preload.includes('arabic')) arabicIndex(['default'])
+  // Read back from the cache, they hold a string per occurrence: one string per text instead.
+  shareEqualStrings([loadGazetteer(['default']), loadRules()])
   // Rules' notes and examples: read by rule descriptions only, kept beside the snapshot.
   if (process.env.POSTEDIT_SNAPSHOT_DATA) moveUnreadEntriesTo(process.env.POSTEDIT_SNAPSHOT_DATA)
   process.stdout.write = write
