@@ -252,8 +252,9 @@ export function compilePacks(packs: readonly Pack[]): RuleSet {
         patterns: compileArtifact([entry.pattern].flat(), entry.scope, flags, lists),
         caseInsensitive: entry.case === 'insensitive',
         needs: [entry.needs ?? []].flat().flatMap((need) => {
-          const list = /^\{([a-z][a-z0-9-]*)\}$/.exec(need)?.[1]
-          const items = list && lists[list] ? lists[list] : [need]
+          // `{list}` alone or inside a string (`({outlet}`): one need per item; a name that is no list stays as written.
+          const slots = [...need.matchAll(SLOT)].map((match) => match[1]!)
+          const items = slots.length > 0 && slots.every((slot) => lists[slot]) ? expandSlots(need, lists).map(({text}) => text) : [need]
           return entry.case === 'insensitive' ? items.map((item) => item.toLowerCase()) : items
         }),
         autoFix: (entry.fix ?? 'auto') === 'auto',
