@@ -17,6 +17,7 @@ import {arabicIndex} from '../dist/rules/arabic-left-in.js'
 import {loadRules, moveUnreadEntriesTo} from '../dist/packs/registry.js'
 import {loadGazetteer} from '../dist/names/gazetteer.js'
 import {shareEqualStrings} from '../dist/infra/share-strings.js'
+import {moveHeldWordSetsTo} from '../dist/infra/snapshot-files.js'
 
 const {startupSnapshot} = require('node:v8')
 
@@ -48,7 +49,11 @@ main(['--format', 'json', ...files]).then((code) => {
   // Read back from the cache, they hold a string per occurrence: one string per text instead.
   shareEqualStrings([loadGazetteer(['default']), loadRules()])
   // Rules' notes and examples: read by rule descriptions only, kept beside the snapshot.
-  if (process.env.POSTEDIT_SNAPSHOT_DATA) moveUnreadEntriesTo(process.env.POSTEDIT_SNAPSHOT_DATA)
+  if (process.env.POSTEDIT_SNAPSHOT_DATA) {
+    moveUnreadEntriesTo(process.env.POSTEDIT_SNAPSHOT_DATA)
+    // Dictionaries' forms and word lists: read from there by the runs that use them.
+    moveHeldWordSetsTo(require('node:path').join(process.env.POSTEDIT_SNAPSHOT_DATA, 'word-sets.bin'))
+  }
   process.stdout.write = write
   String.prototype.localeCompare = localeCompare
   process.exitCode = 0

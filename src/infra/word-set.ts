@@ -14,11 +14,13 @@ export interface WordSetData {
 
 export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
   /** The words, sorted by code unit, with line breaks between them. */
-  readonly #text: string
+  #text!: string
   /** Offset of each word in `#text`, and one past the text's end last. */
-  readonly #starts: Uint32Array
+  #starts!: Uint32Array
   /** Open addressing: each slot holds a word's position plus one, or 0 when empty. */
-  readonly #slots: Uint32Array
+  #slots!: Uint32Array
+  /** Reads the three back when the set is first used, after they were moved to a file (see {@link storeApart}). */
+  #load: (() => WordSetData) | undefined
 
   /** A set of `words` (duplicates dropped; a word may not hold a line break), or of the {@link WordSet.data} of another. */
   constructor(words: Iterable<string> | WordSetData) {
@@ -55,10 +57,28 @@ export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
 
   /** The set as plain data: `new WordSet(set.data())` is the same set, built at once. */
   data(): WordSetData {
+    if (this.#load) this.#read()
     return {text: this.#text, starts: this.#starts, slots: this.#slots}
   }
 
+  /** Keep only a way to read the set's data back, instead of the data: for the startup snapshot (see {@link holdForSnapshot}). */
+  storeApart(load: () => WordSetData): void {
+    this.#load = load
+    this.#text = ''
+    this.#starts = EMPTY
+    this.#slots = EMPTY
+  }
+
+  #read(): void {
+    const {text, starts, slots} = this.#load!()
+    this.#load = undefined
+    this.#text = text
+    this.#starts = starts
+    this.#slots = slots
+  }
+
   get size(): number {
+    if (this.#load) this.#read()
     return this.#starts.length - 1
   }
 
@@ -68,6 +88,7 @@ export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
 
   /** Position of `word` in the sorted words, or -1 when it is not one of them. */
   indexOf(word: string): number {
+    if (this.#load) this.#read()
     const mask = this.#slots.length - 1
     for (let slot = hash(word) & mask; ; slot = (slot + 1) & mask) {
       const found = this.#slots[slot]!
@@ -78,6 +99,7 @@ export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
 
   /** The words, sorted by code unit. */
   *[Symbol.iterator](): IterableIterator<string> {
+    if (this.#load) this.#read()
     for (let index = 0; index < this.size; index++) yield this.#text.slice(this.#starts[index], this.#starts[index + 1]! - 1)
   }
 
@@ -92,6 +114,8 @@ export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
   }
 }
 
+const EMPTY = new Uint32Array(0)
+
 const isData = (value: Iterable<string> | WordSetData): value is WordSetData => typeof value === 'object' && value !== null && 'slots' in value && 'starts' in value
 
 /** FNV-1a over the word's code units. */
@@ -102,4 +126,22 @@ function hash(word: string): number {
     value = Math.imul(value, 0x01000193)
   }
   return value >>> 0
+}
+
+/** Sets that live as long as the process: the startup snapshot may keep their data in a file. */
+const held: WordSet[] = []
+
+/**
+ * Mark `set` as data of the whole process (a dictionary's forms, a word
+ * list): while the startup snapshot is built, {@link moveHeldWordSetsTo}
+ * may move its data out of the heap (see `snapshot-files.ts`). Returns the set.
+ */
+export function holdForSnapshot(set: WordSet): WordSet {
+  held.push(set)
+  return set
+}
+
+/** The sets {@link holdForSnapshot} marked, each once. */
+export function heldWordSets(): WordSet[] {
+  return [...new Set(held)]
 }

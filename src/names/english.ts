@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {bundledFile} from '../infra/bundled-data.js'
-import {WordSet} from '../infra/word-set.js'
+import {holdForSnapshot, WordSet} from '../infra/word-set.js'
 
 let words: WordSet | undefined
 let common: WordSet | undefined
@@ -41,7 +41,7 @@ function load(): void {
       // Without the dictionary no place variant is fixed by key alone.
       everyWord = true
     }
-    words = new WordSet(all)
-    common = new WordSet(lower)
+    words = holdForSnapshot(new WordSet(all))
+    common = holdForSnapshot(new WordSet(lower))
   }
 }

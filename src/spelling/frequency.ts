@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {bundledData} from '../infra/bundled-data.js'
-import {WordSet} from '../infra/word-set.js'
+import {holdForSnapshot, WordSet} from '../infra/word-set.js'
 
 /**
  * How often words are used: SUBTLEXus counts (51 million words of American
@@ -35,7 +35,7 @@ export function frequencyEntries(): Array<{word: string; count: number}> {
 function counts(): Counts {
   if (loaded) return loaded
   const entries = frequencyEntries()
-  const words = new WordSet(entries.map(({word}) => word.toLowerCase()))
+  const words = holdForSnapshot(new WordSet(entries.map(({word}) => word.toLowerCase())))
   const any = new Uint32Array(words.size)
   const lower = new Uint32Array(words.size)
   for (const {word: form, count} of entries) {

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {bundledData} from '../infra/bundled-data.js'
 import {RULES_DIRECTORY} from '../infra/paths.js'
-import {WordSet} from '../infra/word-set.js'
+import {holdForSnapshot, WordSet} from '../infra/word-set.js'
 
 /**
  * Given names and surnames of many languages (`@cspell/dict-people-names`,
@@ -41,6 +41,6 @@ export function knownNames(): WordSet {
     if (word.length < 2 || word.startsWith('#') || word === word.toLowerCase() || /[\s!*+~]/.test(word)) continue
     found.push(word)
   }
-  names = new WordSet(found)
+  names = holdForSnapshot(new WordSet(found))
   return names
 }

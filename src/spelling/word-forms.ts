@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import nspell from 'nspell'
 import {bundledData, bundledFile} from '../infra/bundled-data.js'
-import {WordSet} from '../infra/word-set.js'
+import {holdForSnapshot, WordSet} from '../infra/word-set.js'
 import {cacheKey, sharedCache} from '../infra/cache.js'
 
 type NSpell = ReturnType<typeof nspell>
@@ -146,6 +146,8 @@ function build(aff: Uint8Array | string, dic: Uint8Array | string, label: string
   // With bundled data (the browser) there is no disk cache: the shipped forms come expanded, a given dictionary is expanded once per page.
   const bundled = bundledData()
   const forms = new WordSet(keep(bundled ? (bundled.forms[label] ? bundledForms(label) : expandForms(nspellNow())) : cachedForms(aff, dic, label, nspellNow)))
+  // A shipped dictionary's forms live as long as the process; a given one's as long as its caller keeps it.
+  if (label !== 'given') holdForSnapshot(forms)
   if (speller === undefined) entries = digitEntries(text(entries))
   const has = (word: string) => forms.has(word)
   return {
