@@ -17,12 +17,15 @@ import {arabicIndex} from '../dist/rules/arabic-left-in.js'
 import {loadRules, moveUnreadEntriesTo} from '../dist/packs/registry.js'
 import {loadGazetteer} from '../dist/names/gazetteer.js'
 import {shareEqualStrings} from '../dist/infra/share-strings.js'
-import {moveHeldWordSetsTo} from '../dist/infra/snapshot-files.js'
+import {moveHeldDataTo} from '../dist/infra/snapshot-files.js'
+import {holdWhileBuildingSnapshot} from '../dist/infra/held.js'
 
 const {startupSnapshot} = require('node:v8')
 
 // A snapshot cannot hold a pattern's machine code: the warm-up leaves patterns uncompiled.
 compileEagerly(false)
+// Large data loaded from here on may be kept beside the snapshot (see moveHeldDataTo below).
+holdWhileBuildingSnapshot()
 const files = JSON.parse(process.env.POSTEDIT_SNAPSHOT_WARM ?? '[]')
 const write = process.stdout.write
 process.stdout.write = () => true
@@ -51,8 +54,10 @@ main(['--format', 'json', ...files]).then((code) => {
   // Rules' notes and examples: read by rule descriptions only, kept beside the snapshot.
   if (process.env.POSTEDIT_SNAPSHOT_DATA) {
     moveUnreadEntriesTo(process.env.POSTEDIT_SNAPSHOT_DATA)
-    // Dictionaries' forms and word lists: read from there by the runs that use them.
-    moveHeldWordSetsTo(require('node:path').join(process.env.POSTEDIT_SNAPSHOT_DATA, 'word-sets.bin'))
+    // Dictionaries' forms, word lists, packs' stored branches: read from there by the runs that use them.
+    moveHeldDataTo(require('node:path').join(process.env.POSTEDIT_SNAPSHOT_DATA, 'held.bin'))
+    // The last pattern's match keeps its subject (a whole word list) in the heap.
+    ;/(?:)/.exec('')
   }
   process.stdout.write = write
   String.prototype.localeCompare = localeCompare

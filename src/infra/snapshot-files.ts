@@ -1,26 +1,34 @@
 import {closeSync, openSync, readSync, writeFileSync} from 'node:fs'
-import {heldWordSets, type WordSet, type WordSetData} from './word-set.js'
+import {heldForSnapshot, type Held} from './held.js'
+import {WordSet, type WordSetData} from './word-set.js'
 
 /**
- * Write the data of every set `holdForSnapshot` marked (word-set.ts) to `file`, and
- * leave each set a way to read its part back when it is first used. For the
- * startup snapshot, which every run deserialises, and which Node keeps in
- * memory beside the heap it made: a megabyte there costs about 3 ms and twice
- * its size in memory on every run; read from a file, a set costs one read
- * and its size once, and only in runs that use it.
+ * Write the data of everything marked with `holdForSnapshot` (held.ts) to
+ * `file`, and leave each a way to read its part back when it is first used.
+ * For the startup snapshot, which every run deserialises, and which Node
+ * keeps in memory beside the heap it made: a megabyte there costs about 3 ms
+ * and twice its size in memory on every run; read from a file, a part costs
+ * one read and its size once, and only in runs that use it.
  */
-export function moveHeldWordSetsTo(file: string): void {
+export function moveHeldDataTo(file: string): void {
   const parts: Buffer[] = []
   const moves: Array<() => void> = []
   let offset = 0
-  for (const set of heldWordSets()) {
-    const {text, starts, slots} = set.data()
-    // One byte a character where the text allows it: the string read back is then stored so too.
-    const encoding: BufferEncoding = /[^\u0000-\u00FF]/.test(text) ? 'utf16le' : 'latin1'
-    // The arrays first, so they start at a multiple of 4 in the part.
-    const bytes = Buffer.concat([Buffer.from(starts.buffer, starts.byteOffset, starts.byteLength), Buffer.from(slots.buffer, slots.byteOffset, slots.byteLength), Buffer.from(text, encoding)])
-    moves.push(apart(set, file, {at: offset, length: bytes.length, starts: starts.length, slots: slots.length, encoding}))
-    // Each part starts at a multiple of 4 in the file too.
+  for (const value of heldForSnapshot()) {
+    let bytes: Buffer
+    if (value instanceof WordSet) {
+      const {text, starts, slots} = value.data()
+      const encoding = encodingOf(text)
+      // The arrays first, so they start at a multiple of 4 in the part.
+      bytes = Buffer.concat([Buffer.from(starts.buffer, starts.byteOffset, starts.byteLength), Buffer.from(slots.buffer, slots.byteOffset, slots.byteLength), Buffer.from(text, encoding)])
+      moves.push(wordSetApart(value, file, {at: offset, length: bytes.length, starts: starts.length, slots: slots.length, encoding}))
+    } else {
+      const data = value.value
+      const encoding = typeof data === 'string' ? encodingOf(data) : undefined
+      bytes = typeof data === 'string' ? Buffer.from(data, encoding) : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+      moves.push(heldApart(value, file, {at: offset, length: bytes.length, starts: 0, slots: 0, encoding}))
+    }
+    // Each part starts at a multiple of 4 in the file.
     const padding = (4 - (bytes.length % 4)) % 4
     parts.push(bytes, Buffer.alloc(padding))
     offset += bytes.length + padding
@@ -29,21 +37,28 @@ export function moveHeldWordSetsTo(file: string): void {
   for (const move of moves) move()
 }
 
-/** Where a set's data is in the file, and how its text is encoded. */
+/** One byte a character where the text allows it: the string read back is then stored so too. */
+const encodingOf = (text: string): BufferEncoding => (/[^\u0000-\u00FF]/.test(text) ? 'utf16le' : 'latin1')
+
+/** Where a value's data is in the file: its place, its arrays' lengths (a word set's), its text's encoding (a string's). */
 interface Part {
   at: number
   length: number
   starts: number
   slots: number
-  encoding: BufferEncoding
+  encoding: BufferEncoding | undefined
 }
 
-/** The move of `set` to its `part` of `file`, once the file is written: a function of its own, so the closure holds the part's place and nothing of the data. */
-const apart = (set: WordSet, file: string, part: Part) => () => set.storeApart(() => readPart(file, part))
+// Functions of their own, so each closure holds the part's place and nothing of the data.
+const wordSetApart = (set: WordSet, file: string, part: Part) => () => set.storeApart(() => wordSetData(readPart(file, part), part))
+const heldApart = (held: Held<string | Uint8Array>, file: string, part: Part) => () =>
+  held.storeApart(() => {
+    const bytes = readPart(file, part)
+    return part.encoding ? bytes.toString(part.encoding) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)
+  })
 
-/** One set's data from its part of the file {@link moveHeldWordSetsTo} wrote. */
-function readPart(file: string, {at, length, starts, slots, encoding}: Part): WordSetData {
-  // Its own buffer, so the arrays are aligned views that keep nothing else alive.
+/** The bytes of one part of the file {@link moveHeldDataTo} wrote, in a buffer of their own (aligned, keeping nothing else alive). */
+function readPart(file: string, {at, length}: Part): Buffer {
   const bytes = Buffer.allocUnsafeSlow(length)
   const descriptor = openSync(file, 'r')
   try {
@@ -51,6 +66,10 @@ function readPart(file: string, {at, length, starts, slots, encoding}: Part): Wo
   } finally {
     closeSync(descriptor)
   }
+  return bytes
+}
+
+function wordSetData(bytes: Buffer, {starts, slots, encoding}: Part): WordSetData {
   const slotsAt = starts * 4
   const textAt = slotsAt + slots * 4
   return {

@@ -61,7 +61,7 @@ export class WordSet implements Pick<ReadonlySet<string>, 'has' | 'size'> {
     return {text: this.#text, starts: this.#starts, slots: this.#slots}
   }
 
-  /** Keep only a way to read the set's data back, instead of the data: for the startup snapshot (see {@link holdForSnapshot}). */
+  /** Keep only a way to read the set's data back, instead of the data: for the startup snapshot (see `holdForSnapshot` in held.ts). */
   storeApart(load: () => WordSetData): void {
     this.#load = load
     this.#text = ''
@@ -126,22 +126,4 @@ function hash(word: string): number {
     value = Math.imul(value, 0x01000193)
   }
   return value >>> 0
-}
-
-/** Sets that live as long as the process: the startup snapshot may keep their data in a file. */
-const held: WordSet[] = []
-
-/**
- * Mark `set` as data of the whole process (a dictionary's forms, a word
- * list): while the startup snapshot is built, {@link moveHeldWordSetsTo}
- * may move its data out of the heap (see `snapshot-files.ts`). Returns the set.
- */
-export function holdForSnapshot(set: WordSet): WordSet {
-  held.push(set)
-  return set
-}
-
-/** The sets {@link holdForSnapshot} marked, each once. */
-export function heldWordSets(): WordSet[] {
-  return [...new Set(held)]
 }

@@ -2,7 +2,8 @@ import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {bundledFile} from '../infra/bundled-data.js'
-import {holdForSnapshot, WordSet} from '../infra/word-set.js'
+import {holdForSnapshot} from '../infra/held.js'
+import {WordSet} from '../infra/word-set.js'
 
 let words: WordSet | undefined
 let common: WordSet | undefined

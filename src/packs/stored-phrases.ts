@@ -2,6 +2,7 @@ import {deserialize, serialize} from 'node:v8'
 import type {PhraseRule, PhraseValue} from './compile.js'
 import {WordSet, type WordSetData} from '../infra/word-set.js'
 import {PhraseMatcher, type PhraseBranches, type PhraseNode, type PhraseTarget} from './phrase-matcher.js'
+import {Held} from '../infra/held.js'
 
 /**
  * A phrase matcher as the cache stores it: its branches serialised one by
@@ -175,7 +176,7 @@ export function readPhrases(stored: StoredPhrases): PhraseMatcher<PhraseValue> {
   // whole file was read into (Node's deserializer makes them so), which they
   // would keep alive for the run: 10 MB, twice what they hold.
   const ends = stored.ends.slice()
-  const bytes = stored.bytes.slice()
+  const bytes = new Held(stored.bytes.slice())
   const {rules} = stored
   // The paths as one sorted string, not thousands of strings kept for the run.
   const paths = new WordSet({...stored.paths, starts: stored.paths.starts.slice(), slots: stored.paths.slots.slice()})
@@ -204,7 +205,7 @@ export function readPhrases(stored: StoredPhrases): PhraseMatcher<PhraseValue> {
     const position = paths.indexOf(path)
     if (position === -1) return undefined
     const start = position === 0 ? 0 : ends[position - 1]!
-    return decode(deserialize(bytes.subarray(start, ends[position])) as StoredNode, path)
+    return decode(deserialize(bytes.value.subarray(start, ends[position])) as StoredNode, path)
   }
   const branches: PhraseBranches<PhraseValue> = {
     get keys() {

@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {bundledFile} from '../infra/bundled-data.js'
 import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from '../infra/cache.js'
+import {Held} from '../infra/held.js'
 
 /**
  * A maintained list of common English misspellings and their corrections:
@@ -81,13 +82,13 @@ function packageVersion(): string {
 /** Changes when the way a list is built changes, so a list cached by an older postedit is not read. */
 const LIST_FORMAT = 'lines-2'
 
-const sorted = new Map<string, string>()
+const sorted = new Map<string, Held<string>>()
 
 /** {@link sortedMisspellings} of `name`: from the browser bundle, postedit's disk cache, or built (and cached) on first use. */
 function listText(name: string): string {
-  let text = sorted.get(name)
-  if (text !== undefined) return text
-  text = bundledFile(`${PACKAGE}/${name}.txt`)
+  const held = sorted.get(name)
+  if (held !== undefined) return held.value
+  let text = bundledFile(`${PACKAGE}/${name}.txt`)
   if (text === undefined) {
     const cache = sharedCache()
     // Stored with V8's serializer: one flat string reads back in a fraction of the time JSON takes.
@@ -99,7 +100,7 @@ function listText(name: string): string {
       cache.setSnapshot(key, text)
     }
   }
-  sorted.set(name, text)
+  sorted.set(name, new Held(text))
   return text
 }
 

@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {bundledData} from '../infra/bundled-data.js'
-import {holdForSnapshot, WordSet} from '../infra/word-set.js'
+import {holdForSnapshot} from '../infra/held.js'
+import {WordSet} from '../infra/word-set.js'
 
 /**
  * How often words are used: SUBTLEXus counts (51 million words of American

@@ -2,7 +2,8 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {bundledData} from '../infra/bundled-data.js'
 import {RULES_DIRECTORY} from '../infra/paths.js'
-import {holdForSnapshot, WordSet} from '../infra/word-set.js'
+import {holdForSnapshot} from '../infra/held.js'
+import {WordSet} from '../infra/word-set.js'
 
 /**
  * Given names and surnames of many languages (`@cspell/dict-people-names`,

@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs'
 import nspell from 'nspell'
 import {bundledData, bundledFile} from '../infra/bundled-data.js'
-import {holdForSnapshot, WordSet} from '../infra/word-set.js'
+import {holdForSnapshot} from '../infra/held.js'
+import {WordSet} from '../infra/word-set.js'
 import {cacheKey, sharedCache} from '../infra/cache.js'
 
 type NSpell = ReturnType<typeof nspell>

@@ -1,0 +1,59 @@
+import type {WordSet} from './word-set.js'
+
+/**
+ * A large read-only string or byte array that lives as long as the process
+ * (a sorted word list, a pack's stored branches): the startup snapshot may
+ * keep it in a file instead of its heap (see `snapshot-files.ts`).
+ */
+export class Held<T extends string | Uint8Array> {
+  #value: T | undefined
+  #load: (() => T) | undefined
+
+  constructor(value: T) {
+    this.#value = value
+    holdForSnapshot(this)
+  }
+
+  get value(): T {
+    if (this.#load) {
+      this.#value = this.#load()
+      this.#load = undefined
+    }
+    return this.#value!
+  }
+
+  /** Keep only a way to read the value back when it is next asked for. */
+  storeApart(load: () => T): void {
+    this.#load = load
+    this.#value = undefined
+  }
+}
+
+/** What the startup snapshot may keep in a file. */
+export type Movable = WordSet | Held<string | Uint8Array>
+
+let holding = false
+const held = new Set<Movable>()
+
+/**
+ * From now on, remember what {@link holdForSnapshot} is given: called first
+ * while the startup snapshot is built, never in an ordinary run (a long-lived
+ * process that reloads packs would otherwise keep every old rule set).
+ */
+export function holdWhileBuildingSnapshot(): void {
+  holding = true
+}
+
+/**
+ * Mark `value` as data of the whole process: while the startup snapshot is
+ * built, it may be moved out of the heap. Returns the value.
+ */
+export function holdForSnapshot<T extends Movable>(value: T): T {
+  if (holding) held.add(value)
+  return value
+}
+
+/** Everything {@link holdForSnapshot} was given while {@link holdWhileBuildingSnapshot} was on. */
+export function heldForSnapshot(): Movable[] {
+  return [...held]
+}
