@@ -3,7 +3,7 @@ import {runInNewContext} from 'node:vm'
 import {afterEachPiece} from '../engine/chunks.js'
 
 /** How far the heap may grow past what the last collection kept before another is forced. */
-const HEAP_SLACK = 32 * 2 ** 20
+const HEAP_SLACK = 24 * 2 ** 20
 
 let installed = false
 
