@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync, statSync} from 'node:fs'
+import {mkdtempSync, rmSync, statSync, truncateSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -33,5 +33,14 @@ describe('data moved out of the startup snapshot', () => {
     expect(texts.map((held) => held.value)).toEqual(['receive->receive\nteh->the', '“quoted” القاهرة'])
     expect([...bytes.value]).toEqual([1, 2, 3, 250, 7])
     expect([...before]).toEqual(['in', 'kept', 'memory'])
+  })
+
+  it('refuses a file cut short instead of reading garbage', () => {
+    holdWhileBuildingSnapshot()
+    const set = holdForSnapshot(new WordSet(['one', 'two', 'three']))
+    const file = join(folder, 'cut.bin')
+    moveHeldDataTo(file)
+    truncateSync(file, 8)
+    expect(() => set.has('one')).toThrow(/not the one the startup snapshot was built with/)
   })
 })

@@ -61,11 +61,14 @@ const heldApart = (held: Held<string | Uint8Array>, file: string, part: Part) =>
 function readPart(file: string, {at, length}: Part): Buffer {
   const bytes = Buffer.allocUnsafeSlow(length)
   const descriptor = openSync(file, 'r')
+  let read: number
   try {
-    readSync(descriptor, bytes, 0, length, at)
+    read = readSync(descriptor, bytes, 0, length, at)
   } finally {
     closeSync(descriptor)
   }
+  // A file cut short (another build writing it) must not pass for data.
+  if (read !== length) throw new Error(`${file} is not the one the startup snapshot was built with: run \`npm run build\` again, or set POSTEDIT_SNAPSHOT=0`)
   return bytes
 }
 
