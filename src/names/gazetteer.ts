@@ -1,4 +1,5 @@
-import {readFileSync, statSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
+import {DataFileCache} from '../infra/data-freshness.js'
 import {bundledData, notBundled} from '../infra/bundled-data.js'
 import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from '../infra/cache.js'
 import {gazetteerFiles, parseGazetteer, readGazetteerText, type EntityKind, type GazetteerFile} from './load.js'
@@ -199,7 +200,8 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
   return {entities, full, short, loose, skeleton, arabic, correct, personWords, maxWords}
 }
 
-const cache = new Map<string, {stamp: string; gazetteer: Gazetteer}>()
+/** Gazetteers by the specs and folder that named them, checked for edits as the data files' freshness allows. */
+const lookups = new DataFileCache<Gazetteer>()
 /** The shipped gazetteer from the bundled data, built once. */
 let bundledGazetteer: Gazetteer | undefined
 let validity: string | undefined
@@ -259,15 +261,8 @@ export function loadGazetteer(specs: readonly string[] = ['default'], cwd?: stri
     bundledGazetteer ??= buildGazetteer(bundled.gazetteer as GazetteerFile[])
     return bundledGazetteer
   }
-  cwd ??= process.cwd()
-  const files = specs.flatMap((spec) => gazetteerFiles(spec, cwd))
-  const stamp = files.map((file) => `${file}@${statSync(file).mtimeMs}`).join('\n')
-  const id = specs.join('\n')
-  const cached = cache.get(id)
-  if (cached && cached.stamp === stamp) return cached.gazetteer
-  const gazetteer = indexOf(files)
-  cache.set(id, {stamp, gazetteer})
-  return gazetteer
+  const from = cwd ?? process.cwd()
+  return lookups.get(`${from}\u0000${specs.join('\u0000')}`, () => specs.flatMap((spec) => gazetteerFiles(spec, from)), indexOf)
 }
 
 /**

@@ -395,13 +395,16 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
 export default function retextPosteditEntities(options?: EntitiesOptions) {
   const rules = rulesOf(options)
   const isOff = isOffFor(options?.disable)
+  // The gazetteer's words as the processor's first check found them: looked up
+  // per file, they cost a check of every gazetteer file per file.
+  let known: ReadonlySet<string> | undefined
   return (tree: Root, file: VFile): void => {
     if (isOff('entities')) return
     const index = entityIndex(rules)
     if (index.bySquash.size === 0) return
-    const known = gazetteerNameWords(options?.names)
+    const names = (known ??= gazetteerNameWords(options?.names))
     const text = textIndex(tree, String(file.value))
-    const context: EntityContext = {isOff, isWord: isKnownWord, isName: (word) => known.has(word), taken: claimedRanges(file)}
+    const context: EntityContext = {isOff, isWord: isKnownWord, isName: (word) => names.has(word), taken: claimedRanges(file)}
     for (const found of checkEntities(index, text.source, text.atoms, context)) if (!isOff(found.ruleId)) report(file, found)
   }
 }
