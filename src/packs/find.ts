@@ -5,6 +5,7 @@ import type {PhraseMatch} from './phrase-matcher.js'
 import {selectMatches} from './phrase-matcher.js'
 import {garbleKeys, sameOnset, withoutProclitic} from './garble-key.js'
 import {eager, isWide} from '../infra/eager-regexp.js'
+import {needsIndexOf, type NeedsIndex} from './needs-index.js'
 
 /** Tells whether a rule id is turned off. */
 export type {IsOff} from '../infra/rule-ids.js'
@@ -285,23 +286,9 @@ const PARAGRAPH_WORDS = 25
 const LONGEST_BOILERPLATE = 400
 
 /** Whether `rule` may match in `text`: it is short enough and holds one of the strings the rule needs. */
-function mayMatch(rule: ArtifactRule, text: string): boolean {
-  if (text.length > LONGEST_BOILERPLATE) return false
-  if (rule.needs.length === 0) return true
+function mayMatch(needs: NeedsIndex, rule: ArtifactRule, text: string): boolean {
   // Without reading `patterns`, which a rule set read back compiles on first use.
-  const seen = rule.caseInsensitive ? lowerCased(text) : text
-  return rule.needs.some((need) => seen.includes(need))
-}
-
-// Every rule tries the same line in turn: lower-case it once, not once per rule.
-let lastText = ''
-let lastLower = ''
-function lowerCased(text: string): string {
-  if (text !== lastText) {
-    lastText = text
-    lastLower = text.toLowerCase()
-  }
-  return lastLower
+  return text.length <= LONGEST_BOILERPLATE && needs.holdsNeed(rule, text)
 }
 
 /** How much of the first paragraph a run-in dateline may take. */
@@ -323,7 +310,8 @@ export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Fin
   const wholeLines = lines.length > 1
   const wide = isWide(source)
   const findings: Finding[] = []
-  const matches = (rule: ArtifactRule, text: string) => mayMatch(rule, text) && rule.patterns.some((pattern) => eager(pattern, wide).test(text))
+  const needs = needsIndexOf(rules.artifacts)
+  const matches = (rule: ArtifactRule, text: string) => mayMatch(needs, rule, text) && rule.patterns.some((pattern) => eager(pattern, wide).test(text))
   const active = rules.artifacts.filter((rule) => !isOff(rule.id) && (rule.scope === 'trailing' || wholeLines))
   const ofScope = (...scopes: string[]) => active.filter((rule) => scopes.includes(rule.scope))
   const removed = new Map<number, ArtifactRule>()
@@ -387,7 +375,7 @@ export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Fin
       const opening = line.text.slice(0, RUN_IN_LENGTH)
       let found: {rule: ArtifactRule; length: number} | undefined
       for (const rule of runIn) {
-        if (!mayMatch(rule, opening)) continue
+        if (!mayMatch(needs, rule, opening)) continue
         const match = rule.patterns.map((pattern) => eager(pattern, wide).exec(opening)).find((m) => m !== null)
         if (match) {
           found = {rule, length: match[0].length}
