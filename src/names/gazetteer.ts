@@ -201,7 +201,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
 }
 
 /** Gazetteers by the specs and folder that named them, checked for edits as the data files' freshness allows. */
-const lookups = new DataFileCache<Gazetteer>()
+const lookups = new DataFileCache<Gazetteer>(gazetteerFiles)
 /** The shipped gazetteer from the bundled data, built once. */
 let bundledGazetteer: Gazetteer | undefined
 let validity: string | undefined
@@ -261,8 +261,7 @@ export function loadGazetteer(specs: readonly string[] = ['default'], cwd?: stri
     bundledGazetteer ??= buildGazetteer(bundled.gazetteer as GazetteerFile[])
     return bundledGazetteer
   }
-  const from = cwd ?? process.cwd()
-  return lookups.get(`${from}\u0000${specs.join('\u0000')}`, () => specs.flatMap((spec) => gazetteerFiles(spec, from)), indexOf)
+  return lookups.get(specs, cwd ?? process.cwd(), indexOf)
 }
 
 /**

@@ -1,5 +1,8 @@
 import type {ArtifactRule} from './compile.js'
 
+/** Line texts whose answers are kept before the cache starts again: bounds memory on huge inputs. */
+const MAX_ANSWERS = 4096
+
 /** A needed string and the rule (by position) that needs it. */
 interface Need {
   text: string
@@ -24,8 +27,11 @@ export class NeedsIndex {
   /** Needs shorter than two code units, looked up whole. */
   private readonly short: Array<Need & {caseInsensitive: boolean}> = []
   private readonly hasLower: boolean
-  private lastText: string | undefined
-  private lastFound = new Uint8Array(0)
+  /**
+   * The answers per line text: every rule asks of a line in turn, and an
+   * editor re-checking an article asks of the same lines again.
+   */
+  private readonly answers = new Map<string, Uint8Array>()
 
   constructor(private readonly rules: readonly ArtifactRule[]) {
     rules.forEach((rule, position) => {
@@ -59,9 +65,10 @@ export class NeedsIndex {
     return this.found(text)[position] === 1
   }
 
-  /** Per rule, 1 when `text` holds one of its needs; the last line's answer is kept, as every rule asks of it in turn. */
+  /** Per rule, 1 when `text` holds one of its needs. */
   private found(text: string): Uint8Array {
-    if (text === this.lastText) return this.lastFound
+    const known = this.answers.get(text)
+    if (known) return known
     const found = new Uint8Array(this.rules.length)
     scan(text, this.exact, found)
     const lowered = this.hasLower ? text.toLowerCase() : text
@@ -69,8 +76,8 @@ export class NeedsIndex {
     for (const need of this.short) {
       if (found[need.rule] === 0 && (need.caseInsensitive ? lowered : text).includes(need.text)) found[need.rule] = 1
     }
-    this.lastText = text
-    this.lastFound = found
+    if (this.answers.size >= MAX_ANSWERS) this.answers.clear()
+    this.answers.set(text, found)
     return found
   }
 }

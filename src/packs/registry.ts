@@ -156,14 +156,13 @@ function saveSnapshot(key: string, rules: RuleSet): void {
 export function loadRules(specs: readonly string[] = [DEFAULT_PACKS], cwd?: string): RuleSet {
   const bundled = bundledData()
   if (bundled) return bundledRules(bundled, specs)
-  const from = cwd ?? process.cwd()
-  return lookups.get(`${from}\u0000${specs.join('\u0000')}`, () => specs.flatMap((spec) => packFiles(spec, from)), rulesOfFiles)
+  return lookups.get(specs, cwd ?? process.cwd(), rulesOfFiles)
 }
 
 /** Rule sets by the specs and folder that named them, checked for edits as the data files' freshness allows. */
-const lookups = new DataFileCache<RuleSet>()
+const lookups = new DataFileCache<RuleSet>(packFiles)
 
-/** The rule set of `files` (whose paths, times and sizes are `stamp`): remembered, from the snapshot, or compiled. */
+/** The rule set of `files` (`stamp` says which versions of them): remembered, from the snapshot, or compiled. */
 function rulesOfFiles(files: readonly string[], stamp: string): RuleSet {
   let rules = setCache.get(stamp)
   if (rules) return rules

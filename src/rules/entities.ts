@@ -236,6 +236,8 @@ interface SquashTrie {
   nodes: Map<string, number>
   /** Nodes at the end of a whole squashed name. */
   ends: Set<number>
+  /** The node of the squash of the atom key `key` read from the root, or {@link NONE}: cached per word type (one lookup, not two, for most atoms, which go no further). */
+  first(key: string): number
   /** The node `piece` leads to from `node`, or {@link NONE}. */
   walk(node: number, piece: string): number
 }
@@ -263,6 +265,7 @@ function trieOf(index: EntityIndex): SquashTrie {
   trie = {
     nodes,
     ends,
+    first: perWordType((key) => nodes.get(squashAtom(key)) ?? NONE),
     walk(node, piece) {
       for (let at = 0; at < piece.length && node !== NONE; at++) node = next.get(node * 128 + piece.charCodeAt(at)) ?? NONE
       return node
@@ -292,8 +295,7 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
     let node = ROOT
     for (let at = first; at < atoms.length && at - first <= index.maxAtoms; at++) {
       if (at > first && !CONTINUES.has(atoms[at]!.joint)) break
-      const piece = squashAtom(atoms[at]!.key)
-      node = at === first ? (trie.nodes.get(piece) ?? NONE) : trie.walk(node, piece)
+      node = at === first ? trie.first(atoms[at]!.key) : trie.walk(node, squashAtom(atoms[at]!.key))
       if (node === NONE) break
       if (atoms[at + 1]?.joint !== 'joined' && trie.ends.has(node)) ends.push(at)
     }
