@@ -5,6 +5,7 @@ import type {PhraseMatch} from './phrase-matcher.js'
 import {selectMatches} from './phrase-matcher.js'
 import {garbleKeys, sameOnset, withoutProclitic} from './garble-key.js'
 import {eager, isWide} from '../infra/eager-regexp.js'
+import {perWordType} from '../engine/word-cache.js'
 import {needsIndexOf, type NeedsIndex} from './needs-index.js'
 
 /** Tells whether a rule id is turned off. */
@@ -180,6 +181,34 @@ export function findPhrases(rules: RuleSet, source: string, atoms: readonly Atom
   })
 }
 
+type GarbleTerms = RuleSet['garbles'] extends Map<string, infer T> ? T : never
+
+const garbleFinders = new WeakMap<RuleSet['garbles'], (word: string) => GarbleTerms | undefined>()
+
+/**
+ * The terms a word may be a garble of, by the rule set's garble keys:
+ * decided by the word alone, so cached per word type for each rule set
+ * (an editor re-checks the same words again and again).
+ */
+function garbleTermsOf(garbles: RuleSet['garbles']): (word: string) => GarbleTerms | undefined {
+  let finder = garbleFinders.get(garbles)
+  if (finder) return finder
+  const termsOf = (letters: string) => garbleKeys(letters)
+    .map((key) => garbles.get(key))
+    .find((found) => found !== undefined)
+  finder = perWordType((word: string) => {
+    if (!/^\p{L}+$/u.test(word)) return undefined
+    // Only when the word as written matches no term: an Arabic proclitic spelled into it (`Blobenavir`).
+    const bare = withoutProclitic(word)
+    const plain = termsOf(word)
+    const read = plain ? word : bare
+    // Terms that share a key are told apart by how they begin (`tosilizomap`: tocilizumab, not atezolizumab).
+    return (plain ?? (bare ? termsOf(bare) : undefined))?.filter((term) => sameOnset(read, term.replacement))
+  })
+  garbleFinders.set(garbles, finder)
+  return finder
+}
+
 /**
  * Unlisted garbles of `fuzzy` entries' terms: a whole word that no
  * dictionary knows (`isWord`) and whose garble key is that of exactly one
@@ -202,16 +231,7 @@ export function findGarbles(
     // Whole words only: not a part of "Covid19" or of a longer token.
     if (atom.joint === 'joined' || atoms[index + 1]?.joint === 'joined' || atom.end - atom.start < 6) continue
     const word = source.slice(atom.start, atom.end)
-    if (!/^\p{L}+$/u.test(word)) continue
-    const termsOf = (letters: string) => garbleKeys(letters)
-      .map((key) => rules.garbles.get(key))
-      .find((found) => found !== undefined)
-    // Only when the word as written matches no term: an Arabic proclitic spelled into it (`Blobenavir`).
-    const bare = withoutProclitic(word)
-    const plain = termsOf(word)
-    const read = plain ? word : bare
-    // Terms that share a key are told apart by how they begin (`tosilizomap`: tocilizumab, not atezolizumab).
-    const terms = (plain ?? (bare ? termsOf(bare) : undefined))?.filter((term) => sameOnset(read, term.replacement))
+    const terms = garbleTermsOf(rules.garbles)(word)
     if (!terms || terms.length !== 1) continue
     const {rule, replacement} = terms[0]!
     if (isOff(rule.id) || word.toLowerCase() === replacement.toLowerCase()) continue
