@@ -64,9 +64,11 @@ export class DataFileCache<T> {
    * the files and their stamp.
    */
   get(specs: readonly string[], cwd: string, load: (files: readonly string[], stamp: string) => T): T {
-    const id = `${cwd}\u0000${specs.join('\u0000')}`
-    const cached = this.entries.get(id)
     const onlyShipped = specs.every((spec) => spec === SHIPPED)
+    // The shipped data is the same from every folder (and a CLI started from
+    // the startup snapshot finds it there, loaded in another folder).
+    const id = onlyShipped ? specs.join('\u0000') : `${cwd}\u0000${specs.join('\u0000')}`
+    const cached = this.entries.get(id)
     if (cached && (onlyShipped || (holds > 0 && cached.epoch === epoch))) return cached.value
     const files: string[] = []
     let stamp = ''
