@@ -87,7 +87,7 @@ export async function loadSupportFor(format: 'text' | 'markdown' | 'html'): Prom
  * longer than the chunking threshold is checked in pieces (see
  * {@link lintInPieces}).
  */
-function lint(processor: PosteditProcessor, file: VFile, options: Options): PosteditMessage[] {
+function lint(processor: PosteditProcessor, rules: RuleSet, file: VFile, options: Options): PosteditMessage[] {
   const source = String(file.value)
   const directives = readDirectives(source)
   // Old Mac line endings (a lone CR) read as LF: same length, so every offset stays.
@@ -96,7 +96,7 @@ function lint(processor: PosteditProcessor, file: VFile, options: Options): Post
   const view = maskRanges(proseView(lines, format), directives.lines)
   const work = new VFile({path: file.path, cwd: file.cwd, value: view})
   const limits = chunkLimits()
-  if (view.length > limits.threshold) lintInPieces(processor, work, options, limits.size)
+  if (view.length > limits.threshold) lintInPieces(processor, rules, work, options, limits.size)
   else processor.runSync(processor.parse(work), work)
   let messages = work.messages as PosteditMessage[]
   messages = applyDirectives(messages, directives.ranges)
@@ -136,9 +136,9 @@ function shifted(message: PosteditMessage, offset: number): Finding {
  * checks (one name spelled two ways) see one piece: a text this long is many
  * articles, not one.
  */
-function lintInPieces(processor: PosteditProcessor, work: VFile, options: Options, size: number): void {
+function lintInPieces(processor: PosteditProcessor, rules: RuleSet, work: VFile, options: Options, size: number): void {
   const view = String(work.value)
-  const artifacts = findArtifacts(rulesOf(options), view, isOffFor(disabledBy(options)))
+  const artifacts = findArtifacts(rules, view, isOffFor(disabledBy(options)))
   const state: PieceState = {suggested: new Set(), names: new Map(), overflowReported: false}
   let next = 0
   for (const [start, end] of chunkRanges(view, size)) {
@@ -223,7 +223,7 @@ export function posteditSync(input: string | Uint8Array | VFile, options: Option
   const rules = rulesOf(options)
   const processor = processorFor(options, rules, disabledBy(options))
   checkRuleIds(rules, options)
-  let messages = lint(processor, file, options)
+  let messages = lint(processor, rules, file, options)
   const applied: PosteditMessage[] = []
   if (options.fix) {
     const seen = new Set([String(file.value)])
@@ -241,7 +241,7 @@ export function posteditSync(input: string | Uint8Array | VFile, options: Option
       const used = new Set(outcome.applied)
       applied.push(...fixable.filter((message) => used.has(message.fix!)))
       file = new VFile({path: file.path, cwd: file.cwd, value: outcome.value})
-      messages = lint(processor, file, options)
+      messages = lint(processor, rules, file, options)
     }
   }
   return {value: String(file.value), messages, applied, file}

@@ -23,6 +23,33 @@ export interface TextIndex {
 
 const indexes = new WeakMap<Root, TextIndex>()
 
+/** Paragraphs whose atoms are kept before the cache starts again: some articles' worth. */
+const MAX_KEPT_PARAGRAPHS = 256
+
+/** Atoms of recent paragraphs by their text, with the offset they were read at. */
+const keptAtoms = new Map<string, {start: number; atoms: Atom[]}>()
+
+/**
+ * {@link atomizeRange} of a paragraph, from the kept atoms when the same
+ * paragraph was read before (an editor re-checks an article whose paragraphs
+ * mostly stand as they were): the same array when it is where it was, else
+ * copies moved to where it is now. Atoms depend on the paragraph's text
+ * alone, and rules only read them.
+ */
+function paragraphAtoms(source: string, start: number, end: number): Atom[] {
+  const text = source.slice(start, end)
+  const kept = keptAtoms.get(text)
+  if (kept) {
+    if (kept.start === start) return kept.atoms
+    const shift = start - kept.start
+    return kept.atoms.map((atom) => ({key: atom.key, start: atom.start + shift, end: atom.end + shift, joint: atom.joint, sentenceStart: atom.sentenceStart}))
+  }
+  const atoms = atomizeRange(source, start, end)
+  if (keptAtoms.size >= MAX_KEPT_PARAGRAPHS) keptAtoms.clear()
+  keptAtoms.set(text, {start, atoms})
+  return atoms
+}
+
 /**
  * The index of `tree`, built on first use by one hand-written walk (cheaper
  * than a visitor per rule), then shared by every rule of the run.
@@ -47,7 +74,7 @@ export function textIndex(tree: Root, source: string): TextIndex {
   }
   walk(tree)
   for (const [start, end] of index.paragraphs) {
-    for (const atom of atomizeRange(source, start, end)) index.atoms.push(atom)
+    for (const atom of paragraphAtoms(source, start, end)) index.atoms.push(atom)
   }
   indexes.set(tree, index)
   return index

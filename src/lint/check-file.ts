@@ -3,6 +3,8 @@ import type {PosteditMessage} from '../engine/report.js'
 import {formatOf, loadSupportFor, posteditSync} from '../postedit.js'
 import type {FileJob, FileOutcome, JsonMessage} from './outcome.js'
 import {boundHeapOfLongTexts} from './heap.js'
+import {isMainThread} from 'node:worker_threads'
+import {holdDataFiles} from '../infra/data-freshness.js'
 
 // The data types live in outcome.ts, which loads no engine: reports and the
 // results cache use them without loading the rules.
@@ -34,8 +36,17 @@ export async function prepareFor(jobs: readonly FileJob[]): Promise<void> {
   for (const format of formats) await loadSupportFor(format)
 }
 
+/** Whether this worker thread holds its data files (see {@link FileJob.holdData}). */
+let workerHolds = false
+
 /** Check one file (in this thread or a worker): pure data in, pure data out. */
 export function checkFile(job: FileJob): FileOutcome {
+  // In the main thread `lintFiles` holds the data files for its run; a pool
+  // worker ends with the run, so it holds them for as long as it lives.
+  if (job.holdData && !isMainThread && !workerHolds) {
+    holdDataFiles()
+    workerHolds = true
+  }
   boundHeapOfLongTexts(job.value.length)
   const file = new VFile({path: job.path, value: job.value})
   const result = posteditSync(file, job.options)

@@ -33,6 +33,13 @@ export interface FileJob {
    * checked with the packs), so any change to them checks the file again.
    */
   configFiles?: string[]
+  /**
+   * The job is one of a run that ends with its worker thread (`lintFiles`'s
+   * pool): a worker checking it reads the packs and gazetteers once, not
+   * before every file. Unset (the language server), each check looks at
+   * them for edits.
+   */
+  holdData?: boolean
 }
 
 /** What checking a file gave. */

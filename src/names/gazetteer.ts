@@ -1,4 +1,5 @@
-import {readFileSync, statSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
+import {DataFileCache} from '../infra/data-freshness.js'
 import {bundledData, notBundled} from '../infra/bundled-data.js'
 import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from '../infra/cache.js'
 import {gazetteerFiles, parseGazetteer, readGazetteerText, type EntityKind, type GazetteerFile} from './load.js'
@@ -203,7 +204,8 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
   return {entities, full, short, loose, skeleton, arabic, correct, personWords, maxWords}
 }
 
-const cache = new Map<string, {stamp: string; gazetteer: Gazetteer}>()
+/** Gazetteers by the specs and folder that named them, checked for edits as the data files' freshness allows. */
+const lookups = new DataFileCache<Gazetteer>(gazetteerFiles)
 /** The shipped gazetteer from the bundled data, built once. */
 let bundledGazetteer: Gazetteer | undefined
 let validity: string | undefined
@@ -263,15 +265,7 @@ export function loadGazetteer(specs: readonly string[] = ['default'], cwd?: stri
     bundledGazetteer ??= buildGazetteer(bundled.gazetteer as GazetteerFile[])
     return bundledGazetteer
   }
-  cwd ??= process.cwd()
-  const files = specs.flatMap((spec) => gazetteerFiles(spec, cwd))
-  const stamp = files.map((file) => `${file}@${statSync(file).mtimeMs}`).join('\n')
-  const id = specs.join('\n')
-  const cached = cache.get(id)
-  if (cached && cached.stamp === stamp) return cached.gazetteer
-  const gazetteer = indexOf(files)
-  cache.set(id, {stamp, gazetteer})
-  return gazetteer
+  return lookups.get(specs, cwd ?? process.cwd(), indexOf)
 }
 
 /**

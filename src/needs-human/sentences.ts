@@ -107,6 +107,31 @@ export function tokenize(text: string, offset = 0): Token[] {
   return tokens
 }
 
+/** Sentences whose tokens are kept before the cache starts again: some dozens of articles. */
+const MAX_KEPT_SENTENCES = 1024
+
+/** Tokens of recent sentences by their text, with the offset they were read at. */
+const keptTokens = new Map<string, {start: number; tokens: Token[]}>()
+
+/**
+ * {@link tokenize} of a sentence at `start`, from the kept tokens when the
+ * same sentence was read before (an editor re-checks an article whose
+ * sentences mostly stand as they were): the same array when it is where it
+ * was, else copies moved to where it is now. Patterns only read tokens.
+ */
+function tokensOf(text: string, start: number): Token[] {
+  const kept = keptTokens.get(text)
+  if (kept) {
+    if (kept.start === start) return kept.tokens
+    const shift = start - kept.start
+    return kept.tokens.map((token) => ({text: token.text, lower: token.lower, start: token.start + shift, end: token.end + shift, kind: token.kind}))
+  }
+  const tokens = tokenize(text, start)
+  if (keptTokens.size >= MAX_KEPT_SENTENCES) keptTokens.clear()
+  keptTokens.set(text, {start, tokens})
+  return tokens
+}
+
 const ENDS_LIKE_A_SENTENCE = /[.!?…:;"”’')\]]\s*$/u
 
 /**
@@ -123,7 +148,7 @@ export function sentencesOf(tree: Root, source: string): Sentence[] {
         const end = sentence.position?.end.offset
         if (start === undefined || end === undefined) continue
         const text = source.slice(start, end)
-        sentences.push({start, end, text, tokens: tokenize(text, start), headline: sentenceNodes.length === 1 && !ENDS_LIKE_A_SENTENCE.test(text)})
+        sentences.push({start, end, text, tokens: tokensOf(text, start), headline: sentenceNodes.length === 1 && !ENDS_LIKE_A_SENTENCE.test(text)})
       }
       return
     }

@@ -5,6 +5,8 @@ import type {PhraseMatch} from './phrase-matcher.js'
 import {selectMatches} from './phrase-matcher.js'
 import {garbleKeys, sameOnset, withoutProclitic} from './garble-key.js'
 import {eager, isWide} from '../infra/eager-regexp.js'
+import {perWordType} from '../engine/word-cache.js'
+import {needsIndexOf, type NeedsIndex} from './needs-index.js'
 
 /** Tells whether a rule id is turned off. */
 export type {IsOff} from '../infra/rule-ids.js'
@@ -179,6 +181,34 @@ export function findPhrases(rules: RuleSet, source: string, atoms: readonly Atom
   })
 }
 
+type GarbleTerms = RuleSet['garbles'] extends Map<string, infer T> ? T : never
+
+const garbleFinders = new WeakMap<RuleSet['garbles'], (word: string) => GarbleTerms | undefined>()
+
+/**
+ * The terms a word may be a garble of, by the rule set's garble keys:
+ * decided by the word alone, so cached per word type for each rule set
+ * (an editor re-checks the same words again and again).
+ */
+function garbleTermsOf(garbles: RuleSet['garbles']): (word: string) => GarbleTerms | undefined {
+  let finder = garbleFinders.get(garbles)
+  if (finder) return finder
+  const termsOf = (letters: string) => garbleKeys(letters)
+    .map((key) => garbles.get(key))
+    .find((found) => found !== undefined)
+  finder = perWordType((word: string) => {
+    if (!/^\p{L}+$/u.test(word)) return undefined
+    // Only when the word as written matches no term: an Arabic proclitic spelled into it (`Blobenavir`).
+    const bare = withoutProclitic(word)
+    const plain = termsOf(word)
+    const read = plain ? word : bare
+    // Terms that share a key are told apart by how they begin (`tosilizomap`: tocilizumab, not atezolizumab).
+    return (plain ?? (bare ? termsOf(bare) : undefined))?.filter((term) => sameOnset(read, term.replacement))
+  })
+  garbleFinders.set(garbles, finder)
+  return finder
+}
+
 /**
  * Unlisted garbles of `fuzzy` entries' terms: a whole word that no
  * dictionary knows (`isWord`) and whose garble key is that of exactly one
@@ -201,16 +231,7 @@ export function findGarbles(
     // Whole words only: not a part of "Covid19" or of a longer token.
     if (atom.joint === 'joined' || atoms[index + 1]?.joint === 'joined' || atom.end - atom.start < 6) continue
     const word = source.slice(atom.start, atom.end)
-    if (!/^\p{L}+$/u.test(word)) continue
-    const termsOf = (letters: string) => garbleKeys(letters)
-      .map((key) => rules.garbles.get(key))
-      .find((found) => found !== undefined)
-    // Only when the word as written matches no term: an Arabic proclitic spelled into it (`Blobenavir`).
-    const bare = withoutProclitic(word)
-    const plain = termsOf(word)
-    const read = plain ? word : bare
-    // Terms that share a key are told apart by how they begin (`tosilizomap`: tocilizumab, not atezolizumab).
-    const terms = (plain ?? (bare ? termsOf(bare) : undefined))?.filter((term) => sameOnset(read, term.replacement))
+    const terms = garbleTermsOf(rules.garbles)(word)
     if (!terms || terms.length !== 1) continue
     const {rule, replacement} = terms[0]!
     if (isOff(rule.id) || word.toLowerCase() === replacement.toLowerCase()) continue
@@ -285,23 +306,9 @@ const PARAGRAPH_WORDS = 25
 const LONGEST_BOILERPLATE = 400
 
 /** Whether `rule` may match in `text`: it is short enough and holds one of the strings the rule needs. */
-function mayMatch(rule: ArtifactRule, text: string): boolean {
-  if (text.length > LONGEST_BOILERPLATE) return false
-  if (rule.needs.length === 0) return true
+function mayMatch(needs: NeedsIndex, rule: ArtifactRule, text: string): boolean {
   // Without reading `patterns`, which a rule set read back compiles on first use.
-  const seen = rule.caseInsensitive ? lowerCased(text) : text
-  return rule.needs.some((need) => seen.includes(need))
-}
-
-// Every rule tries the same line in turn: lower-case it once, not once per rule.
-let lastText = ''
-let lastLower = ''
-function lowerCased(text: string): string {
-  if (text !== lastText) {
-    lastText = text
-    lastLower = text.toLowerCase()
-  }
-  return lastLower
+  return text.length <= LONGEST_BOILERPLATE && needs.holdsNeed(rule, text)
 }
 
 /** How much of the first paragraph a run-in dateline may take. */
@@ -323,7 +330,8 @@ export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Fin
   const wholeLines = lines.length > 1
   const wide = isWide(source)
   const findings: Finding[] = []
-  const matches = (rule: ArtifactRule, text: string) => mayMatch(rule, text) && rule.patterns.some((pattern) => eager(pattern, wide).test(text))
+  const needs = needsIndexOf(rules.artifacts)
+  const matches = (rule: ArtifactRule, text: string) => mayMatch(needs, rule, text) && rule.patterns.some((pattern) => eager(pattern, wide).test(text))
   const active = rules.artifacts.filter((rule) => !isOff(rule.id) && (rule.scope === 'trailing' || wholeLines))
   const ofScope = (...scopes: string[]) => active.filter((rule) => scopes.includes(rule.scope))
   const removed = new Map<number, ArtifactRule>()
@@ -387,7 +395,7 @@ export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Fin
       const opening = line.text.slice(0, RUN_IN_LENGTH)
       let found: {rule: ArtifactRule; length: number} | undefined
       for (const rule of runIn) {
-        if (!mayMatch(rule, opening)) continue
+        if (!mayMatch(needs, rule, opening)) continue
         const match = rule.patterns.map((pattern) => eager(pattern, wide).exec(opening)).find((m) => m !== null)
         if (match) {
           found = {rule, length: match[0].length}

@@ -103,6 +103,9 @@ export interface PhraseOptions {
   caseSensitive?: boolean
 }
 
+/** Stands in a lazy matcher's root for a first word found to start no branch (see `#first`). */
+const NO_BRANCH: PhraseNode<never> = Object.freeze({next: undefined, targets: undefined})
+
 /**
  * Many phrases compiled into one token trie. Lookup cost grows with the
  * number of words in the text times the longest phrase, not with the number
@@ -116,8 +119,6 @@ export class PhraseMatcher<T> {
   #numbers = false
   /** Branches not read into {@link #root} yet (a matcher read back lazily). */
   #branches: PhraseBranches<T> | undefined
-  /** First words found to start no branch: most words of a text, looked up again at each occurrence. */
-  readonly #absent = new Set<string>()
 
   /** Number of phrases added. */
   get size(): number {
@@ -127,7 +128,9 @@ export class PhraseMatcher<T> {
   /** The trie as plain data (Maps and objects) for a structured-clone snapshot; see {@link PhraseMatcher.fromState}. */
   state(): PhraseMatcherState<T> {
     if (this.#branches) for (const key of this.#branches.keys) this.#first(key)
-    return {root: this.#root, size: this.#size, numbers: this.#numbers}
+    const root = new Map<string, PhraseNode<T>>()
+    for (const [key, node] of this.#root) if (node !== NO_BRANCH) root.set(key, node)
+    return {root, size: this.#size, numbers: this.#numbers}
   }
 
   /** A matcher from the {@link PhraseMatcher.state} of another, as read back from a snapshot. */
@@ -155,10 +158,12 @@ export class PhraseMatcher<T> {
   /** The branch of phrases starting with `key`, read in when it is first needed. */
   #first(key: string): PhraseNode<T> | undefined {
     const node = this.#root.get(key)
-    if (node !== undefined || this.#branches === undefined || this.#absent.has(key)) return node
+    if (node !== undefined) return node === NO_BRANCH ? undefined : node
+    if (this.#branches === undefined) return undefined
     const loaded = this.#branches.load(key)
-    if (loaded === undefined) this.#absent.add(key)
-    else this.#root.set(key, loaded)
+    // A first word that starts no branch (most words of a text) is remembered in
+    // the root too: a later occurrence is answered by one lookup, not two.
+    this.#root.set(key, loaded ?? (NO_BRANCH as PhraseNode<T>))
     return loaded
   }
 

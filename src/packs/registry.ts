@@ -11,6 +11,7 @@ import type {Pack} from './types.js'
 import {readPhrases, storePhrases, type StoredPhrases} from './stored-phrases.js'
 import {refixProblem, verifyPack} from './verify.js'
 import {yamlFilesAt} from '../infra/yaml-data.js'
+import {DataFileCache} from '../infra/data-freshness.js'
 
 /** Name of the packs shipped with postedit, loaded when no packs are given. */
 export const DEFAULT_PACKS = 'default'
@@ -184,10 +185,15 @@ function saveSnapshot(key: string, rules: RuleSet): void {
 export function loadRules(specs: readonly string[] = [DEFAULT_PACKS], cwd?: string): RuleSet {
   const bundled = bundledData()
   if (bundled) return bundledRules(bundled, specs)
-  cwd ??= process.cwd()
-  const files = specs.flatMap((spec) => packFiles(spec, cwd))
-  const key = files.map((file) => `${file}@${statSync(file).mtimeMs}`).join('\n')
-  let rules = setCache.get(key)
+  return lookups.get(specs, cwd ?? process.cwd(), rulesOfFiles)
+}
+
+/** Rule sets by the specs and folder that named them, checked for edits as the data files' freshness allows. */
+const lookups = new DataFileCache<RuleSet>(packFiles)
+
+/** The rule set of `files` (`stamp` says which versions of them): remembered, from the snapshot, or compiled. */
+function rulesOfFiles(files: readonly string[], stamp: string): RuleSet {
+  let rules = setCache.get(stamp)
   if (rules) return rules
   const snapshot = snapshotKey(files)
   rules = fromSnapshot(snapshot)
@@ -202,7 +208,7 @@ export function loadRules(specs: readonly string[] = [DEFAULT_PACKS], cwd?: stri
     }
     saveSnapshot(snapshot, rules)
   }
-  setCache.set(key, rules)
+  setCache.set(stamp, rules)
   return rules
 }
 

@@ -182,6 +182,8 @@ export default function retextPosteditSpokenAcronyms(options?: RuleOptions & {na
   const rules = rulesOf(options)
   const isOff = isOffFor(options?.disable)
   const offKey = JSON.stringify(options?.disable ?? [])
+  // As the entities rule: the gazetteer's words as the processor's first check found them.
+  let known: ReadonlySet<string> | undefined
   return (tree: Root, file: VFile): void => {
     if (isOff(SPOKEN_ACRONYM)) return
     const entities = entityIndex(rules)
@@ -194,9 +196,9 @@ export default function retextPosteditSpokenAcronyms(options?: RuleOptions & {na
       byOff.set(offKey, spoken)
     }
     if (spoken.index.size === 0) return
-    const known = gazetteerNameWords(options?.names)
+    const names = (known ??= gazetteerNameWords(options?.names))
     const text = textIndex(tree, String(file.value))
-    const context: SpokenAcronymContext = {isOff, isWord: isKnownWord, isName: (word) => known.has(word), taken: claimedRanges(file)}
+    const context: SpokenAcronymContext = {isOff, isWord: isKnownWord, isName: (word) => names.has(word), taken: claimedRanges(file)}
     for (const found of checkSpokenAcronyms(spoken.index, spoken.listed, text.source, text.atoms, context)) report(file, found)
   }
 }
