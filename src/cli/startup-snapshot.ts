@@ -16,6 +16,8 @@ import {fileURLToPath} from 'node:url'
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 /** Where the build writes the snapshot and its key. */
 export const SNAPSHOT_DIRECTORY = join(ROOT, 'dist', 'snapshot')
+/** The snapshot itself. */
+const BLOB = join(SNAPSHOT_DIRECTORY, 'postedit.blob')
 
 /** Node's exit code when it cannot deserialise a startup snapshot; postedit's own codes are 0, 1 and 2. */
 const NODE_REFUSED_SNAPSHOT = 14
@@ -76,10 +78,15 @@ const served = (args: readonly string[]) =>
  */
 function unusable(args: readonly string[]): string | undefined {
   if (!served(args)) return 'the language server and the playground start without it'
-  if (process.execArgv.length > 0 || process.env.NODE_OPTIONS) return 'Node options are set'
-  const blob = join(SNAPSHOT_DIRECTORY, 'postedit.blob')
+  if (process.execArgv.length > 0) return 'Node options are set'
+  return blobFault()
+}
+
+/** Why the snapshot cannot start a Node with this environment, or undefined when it can. */
+function blobFault(): string | undefined {
+  if (process.env.NODE_OPTIONS) return 'Node options are set'
   try {
-    if (!existsSync(blob)) return 'the build made none'
+    if (!existsSync(BLOB)) return 'the build made none'
     if (readFileSync(join(SNAPSHOT_DIRECTORY, 'key.json'), 'utf8') !== snapshotKey()) return 'it was built for another Node, install or data'
   } catch {
     return 'the build made none'
@@ -102,9 +109,8 @@ export async function runFromSnapshot(args: readonly string[]): Promise<number |
     process.stderr.write(`postedit: POSTEDIT_SNAPSHOT=require, but the startup snapshot cannot be used: ${reason}\n`)
     return 2
   }
-  const blob = join(SNAPSHOT_DIRECTORY, 'postedit.blob')
   // `--`: postedit's options are not Node's.
-  const child = spawn(process.execPath, ['--snapshot-blob', blob, '--', ...args], {stdio: 'inherit', env: {...process.env, POSTEDIT_SNAPSHOT: '0'}})
+  const child = spawn(process.execPath, ['--snapshot-blob', BLOB, '--', ...args], {stdio: 'inherit', env: {...process.env, POSTEDIT_SNAPSHOT: '0'}})
   // The run writes no file, and a Node started from a snapshot ignores signals
   // (Node 20): on one, it is killed, and this process ends as the signal ends it.
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
@@ -129,4 +135,17 @@ export async function runFromSnapshot(args: readonly string[]): Promise<number |
     return 2
   }
   return ended.code ?? 2
+}
+
+/**
+ * A startup snapshot worker processes can start from, with everything loaded:
+ * the one this process started from (Node was given `--snapshot-blob` without
+ * `--build-snapshot`), else the build's when it matches this install and
+ * `POSTEDIT_SNAPSHOT` is not `0`; undefined when there is none.
+ */
+export function snapshotForWorkers(): string | undefined {
+  const at = process.execArgv.indexOf('--snapshot-blob')
+  if (at >= 0 && !process.execArgv.includes('--build-snapshot')) return process.execArgv[at + 1]
+  if (process.env.POSTEDIT_SNAPSHOT === '0') return undefined
+  return blobFault() === undefined ? BLOB : undefined
 }
