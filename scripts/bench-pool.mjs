@@ -6,7 +6,9 @@
 // that both modes print the same bytes. The full figure is `npm run bench`
 // (section "1,000 different articles").
 //
-//   node scripts/bench-pool.mjs [--files 300] [--rounds 3] [--words 470] [--env NAME=VALUE]...
+//   node scripts/bench-pool.mjs [--files 300] [--rounds 3] [--words 470] [--env NAME=VALUE]... [--cli OTHER/dist/cli.js]...
+//
+// Each `--cli` (default: this checkout's) is measured in both modes, in the same loop.
 import {spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -17,9 +19,9 @@ import {parseArgs} from 'node:util'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const {values: flags} = parseArgs({
-  options: {files: {type: 'string', default: '300'}, rounds: {type: 'string', default: '3'}, words: {type: 'string', default: '470'}, env: {type: 'string', multiple: true, default: []}}
+  options: {files: {type: 'string', default: '300'}, rounds: {type: 'string', default: '3'}, words: {type: 'string', default: '470'}, env: {type: 'string', multiple: true, default: []}, cli: {type: 'string', multiple: true}}
 })
-const cli = join(root, 'dist/cli.js')
+const clis = flags.cli ?? [join(root, 'dist/cli.js')]
 const extra = Object.fromEntries(flags.env.map((pair) => pair.split(/=(.*)/s).slice(0, 2)))
 const corpus = ['..', '../..'].map((up) => join(root, up, 'shared/corpora/clean/ntrex128/newstest2019-src.eng.txt')).find((path) => existsSync(path))
 const source = corpus ?? join(root, 'seeds/000_d42d0455121f1d6a.txt')
@@ -40,7 +42,7 @@ for (let i = 0; i < Number(flags.files); i++) {
   writeFileSync(join(folder, `article-${String(i).padStart(4, '0')}.txt`), `${paragraphs.join('\n\n')}\n`)
 }
 
-function run(env) {
+function run(cli, env) {
   const start = performance.now()
   const child = spawnSync('/usr/bin/time', ['-f', 'bench-pool-time %M %U %S', process.execPath, cli, '--format', 'json', folder], {
     encoding: 'utf8',
@@ -55,18 +57,24 @@ function run(env) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const modes = {single: {POSTEDIT_WORKERS: '1'}, pool: {}}
-const seen = {single: [], pool: []}
+const seen = clis.map(() => ({single: [], pool: []}))
 for (let round = 0; round < Number(flags.rounds); round++) {
-  for (const [name, env] of Object.entries(modes)) {
-    const result = run(env)
-    seen[name].push(result)
-    console.log(`round ${round + 1} ${name.padEnd(6)} wall ${(result.ms / 1000).toFixed(2)} s, CPU ${(result.cpuMs / 1000).toFixed(2)} s, peak ${Math.round(result.peak)} MiB`)
+  for (const [which, cli] of clis.entries()) {
+    for (const [name, env] of Object.entries(modes)) {
+      const result = run(cli, env)
+      seen[which][name].push(result)
+      console.log(`round ${round + 1} ${cli} ${name.padEnd(6)} wall ${(result.ms / 1000).toFixed(2)} s, CPU ${(result.cpuMs / 1000).toFixed(2)} s, peak ${Math.round(result.peak)} MiB`)
+    }
   }
 }
-const same = seen.pool.every((result) => result.stdout === seen.single[0].stdout && result.status === seen.single[0].status)
-const single = {ms: median(seen.single.map((r) => r.ms)), cpuMs: median(seen.single.map((r) => r.cpuMs))}
-const pool = {ms: median(seen.pool.map((r) => r.ms)), cpuMs: median(seen.pool.map((r) => r.cpuMs))}
-console.log(
-  `${flags.files} files: single ${(single.ms / 1000).toFixed(2)} s (CPU ${(single.cpuMs / 1000).toFixed(2)} s) · pool ${(pool.ms / 1000).toFixed(2)} s (CPU ${(pool.cpuMs / 1000).toFixed(2)} s) · speedup ${(single.ms / pool.ms).toFixed(2)}x · output ${same ? 'identical' : 'DIFFERS'}`
-)
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`
+for (const [which, cli] of clis.entries()) {
+  const {single: singles, pool: pools} = seen[which]
+  const same = pools.every((result) => result.stdout === singles[0].stdout && result.status === singles[0].status)
+  const single = {ms: median(singles.map((r) => r.ms)), cpuMs: median(singles.map((r) => r.cpuMs))}
+  const pool = {ms: median(pools.map((r) => r.ms)), cpuMs: median(pools.map((r) => r.cpuMs))}
+  console.log(
+    `${cli}: ${flags.files} files: single ${s(single.ms)} (CPU ${s(single.cpuMs)}) · pool ${s(pool.ms)} (CPU ${s(pool.cpuMs)}) · speedup ${(single.ms / pool.ms).toFixed(2)}x · output ${same ? 'identical' : 'DIFFERS'}`
+  )
+}
 rmSync(work, {recursive: true, force: true})
