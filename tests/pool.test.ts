@@ -1,4 +1,4 @@
-import {spawn} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -122,19 +122,34 @@ async function eventually(done: () => boolean): Promise<boolean> {
 }
 
 describe.runIf(existsSync(snapshot) && existsSync('/proc/self/stat'))('a worker process', () => {
+  // Many files: the run is still checking them when a process is killed.
+  const folder = articles(POOL_THRESHOLD * 4)
+  const start = (stdout: 'ignore' | 'pipe') => spawn(process.execPath, [cli, '--format', 'json', folder], {stdio: ['ignore', stdout, 'pipe'], env: {...process.env, POSTEDIT_SNAPSHOT: 'require'}})
+  // The CLI runs from the snapshot in its child, whose child is the worker.
+  const workersOf = (launcher: number) => childrenOf(launcher, '--snapshot-blob').flatMap((run) => childrenOf(run, '--internal-snapshot-worker').map((worker) => ({run, worker})))
+
   it('ends when the run it works for is killed', async () => {
-    // Many files: the run is still checking them when it is killed.
-    const folder = articles(POOL_THRESHOLD * 4)
-    const launcher = spawn(process.execPath, [cli, '--format', 'json', folder], {stdio: 'ignore', env: {...process.env, POSTEDIT_SNAPSHOT: 'require'}})
+    const launcher = start('ignore')
     try {
-      // The CLI runs from the snapshot in its child, whose child is the worker.
-      const workers = () => childrenOf(launcher.pid!, '--snapshot-blob').flatMap((run) => childrenOf(run, '--internal-snapshot-worker').map((worker) => ({run, worker})))
-      expect(await eventually(() => workers().length === 1)).toBe(true)
-      const [{run: parent, worker}] = workers() as [{run: number; worker: number}]
+      expect(await eventually(() => workersOf(launcher.pid!).length === 1)).toBe(true)
+      const [{run: parent, worker}] = workersOf(launcher.pid!) as [{run: number; worker: number}]
       process.kill(parent, 'SIGKILL')
       expect(await eventually(() => !running(worker))).toBe(true)
     } finally {
       launcher.kill('SIGKILL')
     }
   }, 60_000)
+
+  it('killed, leaves its files to the run, which reports every file as one process does', async () => {
+    const launcher = start('pipe')
+    const chunks: Buffer[] = []
+    launcher.stdout!.on('data', (chunk: Buffer) => chunks.push(chunk))
+    const ended = new Promise<number | null>((resolve) => launcher.once('exit', resolve))
+    expect(await eventually(() => workersOf(launcher.pid!).length === 1)).toBe(true)
+    process.kill(workersOf(launcher.pid!)[0]!.worker, 'SIGKILL')
+    const code = await ended
+    const single = spawnSync(process.execPath, [cli, '--format', 'json', folder], {encoding: 'utf8', maxBuffer: 1 << 28, env: {...process.env, ...one}})
+    expect(code).toBe(single.status)
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(single.stdout)
+  }, 120_000)
 })
