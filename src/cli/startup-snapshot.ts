@@ -146,6 +146,7 @@ export async function runFromSnapshot(args: readonly string[]): Promise<number |
 export function snapshotForWorkers(): string | undefined {
   const at = process.execArgv.indexOf('--snapshot-blob')
   if (at >= 0 && !process.execArgv.includes('--build-snapshot')) return process.execArgv[at + 1]
-  if (process.env.POSTEDIT_SNAPSHOT === '0') return undefined
+  // Electron's execPath is not a Node that takes a snapshot.
+  if (process.env.POSTEDIT_SNAPSHOT === '0' || process.versions.electron) return undefined
   return blobFault() === undefined ? BLOB : undefined
 }

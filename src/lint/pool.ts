@@ -21,8 +21,8 @@ const IN_FLIGHT = 2
 /**
  * Check `jobs`, in this thread and, when there are enough files to pay for
  * them, in workers beside it (one per core): processes started from the CLI's
- * startup snapshot when this run started from it (everything loaded in 0.35 s),
- * else worker threads (each loads packs and dictionaries again). Outcomes
+ * startup snapshot when there is one for this install (everything loaded in
+ * 0.35 s), else worker threads (each loads packs and dictionaries again). Outcomes
  * arrive through `onOutcome` in completion order; the returned list is in job
  * order. A batch a worker cannot check is checked in this thread.
  */
@@ -40,8 +40,11 @@ export async function checkAll(jobs: readonly FileJob[], onOutcome: (outcome: Fi
     return outcomes
   }
   const batches: number[][] = []
-  for (let start = 0; start < jobs.length; start += BATCH) {
-    batches.push(Array.from({length: Math.min(BATCH, jobs.length - start)}, (_, offset) => start + offset))
+  // Smaller batches towards the end, so that no process waits long for another's last one.
+  for (let start = 0; start < jobs.length; ) {
+    const size = Math.max(1, Math.min(BATCH, Math.ceil((jobs.length - start) / (4 * (helpers + 1)))))
+    batches.push(Array.from({length: size}, (_, offset) => start + offset))
+    start += size
   }
   // Batches a worker could not check, taken before the others.
   const returned: number[][] = []
