@@ -1,6 +1,6 @@
 import {availableParallelism} from 'node:os'
 import {checkFile, prepareFor, type FileJob, type FileOutcome} from './check-file.js'
-import {snapshotForWorkers} from '../cli/startup-snapshot.js'
+import {snapshotForWorkers} from './snapshot-blob.js'
 import type {BatchWorker} from './snapshot-worker.js'
 
 /**
