@@ -74,7 +74,9 @@ export function startSnapshotWorker(blob: string): BatchWorker {
     },
     async close() {
       if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-        if (child.connected) child.disconnect()
+        // Idle, it ends when let go; still checking (the run failed), nobody wants its results.
+        if (pending.size > 0) child.kill('SIGKILL')
+        else if (child.connected) child.disconnect()
         await exited
       }
     }
