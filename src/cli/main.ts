@@ -11,6 +11,7 @@ import {encodeText, InputError} from '../lint/read-input.js'
 import {errorsOnly, formatDiff, formatResults, posteditVersion} from '../lint/report.js'
 import {DEFAULT_CACHE_LOCATION} from '../lint/result-cache.js'
 import {parseShard} from '../lint/shard.js'
+import {SNAPSHOT_WORKER_ARGUMENT} from '../lint/snapshot-worker.js'
 import {NAME_STYLES, type NameStyle} from '../names/style.js'
 
 /** Exit codes: nothing to report, problems remain, could not run as asked. */
@@ -124,6 +125,8 @@ class StopError extends Error {}
  */
 export async function main(args: string[]): Promise<number> {
   if (args[0] === 'pack') return packCommand(args.slice(1))
+  // A worker process of a run over many files (src/lint/snapshot-worker.ts).
+  if (args[0] === SNAPSHOT_WORKER_ARGUMENT && args.length === 1) return (await import('../lint/snapshot-worker.js')).serveParent()
   if (args[0] === 'serve') return (await import('./serve.js')).serveCommand(args.slice(1))
   // `--stdio` is what generic LSP clients add; the server speaks over stdio anyway.
   if (args.includes('--lsp')) {

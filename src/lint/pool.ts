@@ -1,23 +1,37 @@
 import {availableParallelism} from 'node:os'
 import {checkFile, prepareFor, type FileJob, type FileOutcome} from './check-file.js'
+import {snapshotForWorkers} from './snapshot-blob.js'
+import type {BatchWorker} from './snapshot-worker.js'
 
-/** Below this many files a worker's start-up (loading dictionaries again) costs more than it saves. */
-export const POOL_THRESHOLD = 16
+/**
+ * Files per worker, this process included: with fewer, a worker costs more
+ * than it saves. A worker process starts in about 0.35 s, and each process
+ * warms up on its own (lazily compiled code, per-word caches): its first
+ * files cost several times the later ones, about 1 to 2.5 s of CPU for a run
+ * over a news corpus (a worker thread also loads every dictionary again).
+ */
+export const POOL_THRESHOLD = 64
 
 /** Files sent to a worker at a time: fewer messages, still small enough to keep both cores busy. */
 const BATCH = 8
 
+/** Batches in flight per worker: it never waits for this thread to hand it the next. */
+const IN_FLIGHT = 2
+
 /**
  * Check `jobs`, in this thread and, when there are enough files to pay for
- * them, in worker threads beside it (one thread per core). Outcomes arrive through
- * `onOutcome` in completion order; the returned list is in job order.
+ * them, in workers beside it (one per core): processes started from the CLI's
+ * startup snapshot when there is one for this install (everything loaded in
+ * 0.35 s), else worker threads (each loads packs and dictionaries again). Outcomes
+ * arrive through `onOutcome` in completion order; the returned list is in job
+ * order. A batch a worker cannot check is checked in this thread.
  */
 export async function checkAll(jobs: readonly FileJob[], onOutcome: (outcome: FileOutcome, index: number) => void): Promise<FileOutcome[]> {
-  // POSTEDIT_WORKERS caps the threads (1: everything in this thread).
+  // POSTEDIT_WORKERS caps the workers, this thread included (1: everything in this thread).
   const cap = Number(process.env.POSTEDIT_WORKERS) || availableParallelism()
-  const threads = Math.min(cap, availableParallelism(), Math.ceil(jobs.length / POOL_THRESHOLD))
+  const helpers = Math.min(cap, availableParallelism(), Math.ceil(jobs.length / POOL_THRESHOLD)) - 1
   const outcomes: FileOutcome[] = new Array(jobs.length)
-  if (threads < 2) {
+  if (helpers < 1) {
     await prepareFor(jobs)
     jobs.forEach((job, index) => {
       outcomes[index] = checkFile(job)
@@ -26,11 +40,16 @@ export async function checkAll(jobs: readonly FileJob[], onOutcome: (outcome: Fi
     return outcomes
   }
   const batches: number[][] = []
-  for (let start = 0; start < jobs.length; start += BATCH) {
-    batches.push(Array.from({length: Math.min(BATCH, jobs.length - start)}, (_, offset) => start + offset))
+  // Smaller batches towards the end, so that no process waits long for another's last one.
+  for (let start = 0; start < jobs.length; ) {
+    const size = Math.max(1, Math.min(BATCH, Math.ceil((jobs.length - start) / (4 * (helpers + 1)))))
+    batches.push(Array.from({length: size}, (_, offset) => start + offset))
+    start += size
   }
+  // Batches a worker could not check, taken before the others.
+  const returned: number[][] = []
   let next = 0
-  const take = () => batches[next++]
+  const take = () => returned.shift() ?? batches[next++]
   const deliver = (indexes: number[], results: FileOutcome[]) => {
     results.forEach((outcome, position) => {
       const index = indexes[position]!
@@ -38,30 +57,51 @@ export async function checkAll(jobs: readonly FileJob[], onOutcome: (outcome: Fi
       onOutcome(outcome, index)
     })
   }
-  // This thread works too: the pool adds `threads - 1` workers, so every core is busy.
-  const {default: Tinypool} = await import('tinypool')
-  const pool = new Tinypool({filename: new URL('./worker.js', import.meta.url).href, minThreads: threads - 1, maxThreads: threads - 1})
-  const inWorker = async () => {
+  const checkHere = (indexes: number[]) =>
+    deliver(
+      indexes,
+      indexes.map((index) => checkFile(jobs[index]!))
+    )
+  const workers = await startWorkers(helpers)
+  const inWorker = async (worker: BatchWorker) => {
     for (let indexes = take(); indexes; indexes = take()) {
-      deliver(indexes, (await pool.run(indexes.map((index) => jobs[index]!))) as FileOutcome[])
+      try {
+        deliver(indexes, await worker.run(indexes.map((index) => jobs[index]!)))
+      } catch {
+        // This thread checks it (and throws what the worker threw, if it does), without that worker.
+        returned.push(indexes)
+        return
+      }
     }
   }
   const inThisThread = async () => {
     await prepareFor(jobs)
     for (let indexes = take(); indexes; indexes = take()) {
-      deliver(
-        indexes,
-        indexes.map((index) => checkFile(jobs[index]!))
-      )
+      checkHere(indexes)
       // Let the workers' results in, and hand them their next batch.
       await new Promise((resolve) => setImmediate(resolve))
     }
   }
   try {
-    // Three batches in flight per worker: it never waits for this thread to hand it the next.
-    await Promise.all([inThisThread(), ...Array.from({length: (threads - 1) * 3}, inWorker)])
+    await Promise.all([inThisThread(), ...workers.flatMap(({worker, slots}) => Array.from({length: slots}, () => inWorker(worker)))])
+    // Returned after this thread had taken its last batch.
+    for (let indexes = returned.shift(); indexes; indexes = returned.shift()) checkHere(indexes)
   } finally {
-    await pool.destroy()
+    await Promise.all(workers.map(({worker}) => worker.close()))
   }
   return outcomes
+}
+
+/** `count` workers, each with how many batches it is given at a time. */
+async function startWorkers(count: number): Promise<Array<{worker: BatchWorker; slots: number}>> {
+  const blob = snapshotForWorkers()
+  if (blob) {
+    const {startSnapshotWorker} = await import('./snapshot-worker.js')
+    return Array.from({length: count}, () => ({worker: startSnapshotWorker(blob), slots: IN_FLIGHT}))
+  }
+  const {default: Tinypool} = await import('tinypool')
+  const pool = new Tinypool({filename: new URL('./worker.js', import.meta.url).href, minThreads: count, maxThreads: count})
+  const worker: BatchWorker = {run: (jobs) => pool.run(jobs) as Promise<FileOutcome[]>, close: () => pool.destroy()}
+  // Three batches in flight per thread: the threads share one queue.
+  return [{worker, slots: count * 3}]
 }
