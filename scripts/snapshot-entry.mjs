@@ -14,7 +14,7 @@ import {compileEagerly} from '../dist/infra/eager-regexp.js'
 import {listedCorrections} from '../dist/spelling/common-misspellings.js'
 import {loadWordLists} from '../dist/infra/vocabulary.js'
 import {arabicIndex} from '../dist/rules/arabic-left-in.js'
-import {loadRules, moveUnreadEntriesTo} from '../dist/packs/registry.js'
+import {loadRules} from '../dist/packs/registry.js'
 import {loadGazetteer} from '../dist/names/gazetteer.js'
 import {shareEqualStrings} from '../dist/infra/share-strings.js'
 import {moveHeldDataTo} from '../dist/infra/snapshot-files.js'
@@ -51,14 +51,10 @@ main(['--format', 'json', ...files]).then((code) => {
   if (preload.includes('arabic')) arabicIndex(['default'])
   // Read back from the cache, they hold a string per occurrence: one string per text instead.
   shareEqualStrings([loadGazetteer(['default']), loadRules()])
-  // Rules' notes and examples: read by rule descriptions only, kept beside the snapshot.
-  if (process.env.POSTEDIT_SNAPSHOT_DATA) {
-    moveUnreadEntriesTo(process.env.POSTEDIT_SNAPSHOT_DATA)
-    // Dictionaries' forms, word lists, packs' stored branches: read from there by the runs that use them.
-    moveHeldDataTo(require('node:path').join(process.env.POSTEDIT_SNAPSHOT_DATA, 'held.bin'))
-    // The last pattern's match keeps its subject (a whole word list) in the heap.
-    ;/(?:)/.exec('')
-  }
+  // Dictionaries' forms, word lists, packs' stored branches and entries: read from there by the runs that use them.
+  if (process.env.POSTEDIT_SNAPSHOT_DATA) moveHeldDataTo(require('node:path').join(process.env.POSTEDIT_SNAPSHOT_DATA, 'held.bin'))
+  // The last pattern's match keeps its subject (a whole word list) in the heap.
+  ;/(?:)/.exec('')
   process.stdout.write = write
   String.prototype.localeCompare = localeCompare
   process.exitCode = 0

@@ -1,4 +1,4 @@
-import {readFileSync, statSync, writeFileSync} from 'node:fs'
+import {readFileSync, statSync} from 'node:fs'
 import {deserialize, serialize} from 'node:v8'
 import {join, resolve} from 'node:path'
 import {bundledData, notBundled, type BundledData} from '../infra/bundled-data.js'
@@ -12,6 +12,7 @@ import {readPhrases, storePhrases, type StoredPhrases} from './stored-phrases.js
 import {refixProblem, verifyPack} from './verify.js'
 import {yamlFilesAt} from '../infra/yaml-data.js'
 import {DataFileCache} from '../infra/data-freshness.js'
+import {Held} from '../infra/held.js'
 
 /** Name of the packs shipped with postedit, loaded when no packs are given. */
 export const DEFAULT_PACKS = 'default'
@@ -109,21 +110,14 @@ function snapshotKey(files: readonly string[]): string {
   return cacheKey('rule-set', SNAPSHOT_FORMAT, engineVersion, schemaText(), ...files.flatMap((file) => [file, readPackText(file)]))
 }
 
-/** A read-back rule set's entries not yet asked for: their bytes, or the file they were moved to. */
-interface UnreadEntries {
-  bytes?: Uint8Array
-  file?: string
-}
-
-const unreadEntries = new WeakMap<RuleSet, UnreadEntries>()
-
 /** The rule set of a snapshot, or undefined when there is none for these files. */
 function fromSnapshot(key: string): RuleSet | undefined {
   const snapshot = sharedCache().getSnapshot(key) as RuleSetSnapshot | undefined
   if (!snapshot) return undefined
   const {entityIndex: index, phrases, entries: bytes, artifacts, ...rest} = snapshot
   // A copy: the bytes read back are a view of the whole file's buffer (see readPhrases).
-  const unread: UnreadEntries = {bytes: bytes.slice()}
+  // Held: the startup snapshot keeps them beside it, for the runs that describe rules.
+  const stored = new Held(bytes.slice())
   let entries: RuleSet['entries'] | undefined
   const rules: RuleSet = {
     ...rest,
@@ -131,31 +125,12 @@ function fromSnapshot(key: string): RuleSet | undefined {
     artifacts: artifacts.map(readArtifact),
     // Only reports that describe rules and checks of rule ids read them.
     get entries() {
-      entries ??= deserialize(unread.bytes ?? readFileSync(unread.file!)) as RuleSet['entries']
+      entries ??= deserialize(stored.value) as RuleSet['entries']
       return entries
     }
   }
-  unreadEntries.set(rules, unread)
   rememberEntityIndex(rules, index)
   return rules
-}
-
-/**
- * Move the unread entries of every rule set loaded so far out of the heap,
- * each into a file of `folder`, read back if they are asked for. For the
- * startup snapshot, whose heap every run deserialises: the entries are a
- * fifth of it (10 MB), and a run that only checks text never reads them.
- */
-export function moveUnreadEntriesTo(folder: string): void {
-  let count = 0
-  for (const rules of setCache.values()) {
-    const unread = unreadEntries.get(rules)
-    if (!unread?.bytes) continue
-    const file = join(folder, `entries-${count++}.bin`)
-    writeFileSync(file, unread.bytes)
-    unread.file = file
-    delete unread.bytes
-  }
 }
 
 /** Store a rule set that passed every check, as one structured-clone snapshot. */
