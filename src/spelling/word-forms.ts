@@ -162,6 +162,13 @@ function build(aff: Uint8Array | string, dic: Uint8Array | string, label: string
   }
 }
 
+/** The forms of a shipped variety (those `keep` keeps), labelled for the cache by its package and version. */
+function buildShipped(variety: 'en-US' | 'en-GB', keep?: (forms: string[]) => string[]): WordForms {
+  const name = PACKAGES[variety]
+  const {aff, dic} = filesOf(name)
+  return build(aff, dic, bundledData() ? name : `${name}@${packageVersion(name)}`, keep)
+}
+
 const beyond = new Map<string, WordForms>()
 
 /**
@@ -175,10 +182,8 @@ export function loadWordFormsBeyond(variety: 'en-US' | 'en-GB', base: 'en-US' | 
   const id = `${variety} beyond ${base}`
   let forms = beyond.get(id)
   if (!forms) {
-    const name = PACKAGES[variety]
-    const {aff, dic} = filesOf(name)
     const known = loadWordForms(base)
-    forms = build(aff, dic, bundledData() ? name : `${name}@${packageVersion(name)}`, (all) => all.filter((form) => !known.has(form)))
+    forms = buildShipped(variety, (all) => all.filter((form) => !known.has(form)))
     beyond.set(id, forms)
   }
   return forms
@@ -200,9 +205,7 @@ export function loadWordForms(dictionary: 'en-US' | 'en-GB' | DictionaryFiles = 
   }
   let forms = loaded.get(dictionary)
   if (!forms) {
-    const name = PACKAGES[dictionary]
-    const {aff, dic} = filesOf(name)
-    forms = build(aff, dic, bundledData() ? name : `${name}@${packageVersion(name)}`)
+    forms = buildShipped(dictionary)
     loaded.set(dictionary, forms)
   }
   return forms
