@@ -29,6 +29,9 @@ const {values: flags} = parseArgs({options: {json: {type: 'string'}, quick: {typ
 const jsonPath = flags.json ?? join(root, 'bench/results.json')
 const runs = Number(process.env.BENCH_RUNS ?? (flags.quick ? 3 : 5))
 const cli = join(root, 'dist/cli.js')
+// The `postedit` command as installed (package.json "bin"): where the build made a
+// startup snapshot on a POSIX system, a launcher that starts Node from it directly.
+const command = join(root, 'dist/bin/postedit')
 const seed = join(root, 'seeds/000_d42d0455121f1d6a.txt')
 const work = mkdtempSync(join(tmpdir(), 'postedit-bench-'))
 
@@ -52,11 +55,14 @@ const gnuTime = ['/usr/bin/time', '/bin/time'].find((path) => spawnSync(path, ['
  * and `probe: false` measures the wall time alone.
  */
 function processRun(args, env = {}, allowed = [0, 1], probe = true) {
+  // The command runs itself; anything else is a script for this Node.
+  const ownProgram = args[0] === command
   const timed = gnuTime && probe
-  const command = timed ? gnuTime : process.execPath
-  const argv = timed ? ['-f', 'postedit-bench-time %M %U %S', process.execPath, ...args] : [...(probe ? ['--import', pathToFileURL(peakProbe).href] : []), ...args]
+  const program = timed ? gnuTime : ownProgram ? command : process.execPath
+  const nodeArgs = ownProgram ? args : [process.execPath, ...args]
+  const argv = timed ? ['-f', 'postedit-bench-time %M %U %S', ...nodeArgs] : ownProgram ? args.slice(1) : [...(probe ? ['--import', pathToFileURL(peakProbe).href] : []), ...args]
   const start = performance.now()
-  const child = spawnSync(command, argv, {encoding: 'utf8', env: {...process.env, ...env}, maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe']})
+  const child = spawnSync(program, argv, {encoding: 'utf8', env: {...process.env, ...env}, maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe']})
   const ms = performance.now() - start
   if (!allowed.includes(child.status)) throw new Error(`${args.join(' ')} exited with ${child.status}: ${child.stderr.slice(-500)}`)
   const time = /postedit-bench-time (\d+) ([\d.]+) ([\d.]+)/.exec(child.stderr)
@@ -139,22 +145,24 @@ processRun([cli, seed])
 const floor = processMedian(['-e', '0'], runs, {}, [0])
 const peerArticle = processMedian([peer, seed], runs, {}, [0])
 // Without the memory probe unless GNU time measures: a Node option would make the CLI skip its startup snapshot.
-const article = processMedian([cli, seed], runs, {}, [0, 1], Boolean(gnuTime))
+const article = processMedian([command, seed], runs, {}, [0, 1], Boolean(gnuTime))
+const articleNodeCli = processMedian([cli, seed], runs, {}, [0, 1], Boolean(gnuTime))
 const articleNoSnapshot = processMedian([cli, seed], runs, {POSTEDIT_SNAPSHOT: '0'}, [0, 1], Boolean(gnuTime))
-const articleFix = processMedian([cli, '--fix', '--stdout', seed], runs, {}, [0, 1], Boolean(gnuTime))
+const articleFix = processMedian([command, '--fix', '--stdout', seed], runs, {}, [0, 1], Boolean(gnuTime))
 line('node -e 0', seconds(floor.ms))
 line('one article, retext-spell pipeline', `${seconds(peerArticle.ms)} (${ratio(peerArticle.ms, floor.ms)} node -e 0)`)
 line('one article, postedit FILE', `${seconds(article.ms)}${cpuText(article)} (${ratio(article.ms, floor.ms)} node -e 0, ${ratio(article.ms, peerArticle.ms)} retext-spell; target ≤0.25 s, ≤5x)`)
+line('one article, node dist/cli.js FILE', `${seconds(articleNodeCli.ms)}${cpuText(articleNodeCli)} (${ratio(articleNodeCli.ms, floor.ms)} node -e 0)`)
 line('one article, without the startup snapshot', `${seconds(articleNoSnapshot.ms)}${cpuText(articleNoSnapshot)} (${ratio(articleNoSnapshot.ms, floor.ms)} node -e 0)`)
 line('one article, postedit --fix --stdout FILE', seconds(articleFix.ms))
-record('oneArticle', {ms: article.ms, cpuMs: article.cpuMs, nodeFloorCpuMs: floor.cpuMs, noSnapshotMs: articleNoSnapshot.ms, fixMs: articleFix.ms, nodeFloorMs: floor.ms, retextSpellMs: peerArticle.ms, timesFloor: article.ms / floor.ms, timesRetextSpell: article.ms / peerArticle.ms})
+record('oneArticle', {ms: article.ms, cpuMs: article.cpuMs, nodeCliMs: articleNodeCli.ms, nodeFloorCpuMs: floor.cpuMs, noSnapshotMs: articleNoSnapshot.ms, fixMs: articleFix.ms, nodeFloorMs: floor.ms, retextSpellMs: peerArticle.ms, timesFloor: article.ms / floor.ms, timesRetextSpell: article.ms / peerArticle.ms})
 
 // 1 MB, cold process.
 const megabyteFile = join(work, 'one-megabyte.txt')
 const megabyte = newsText(1_000_000)
 writeFileSync(megabyteFile, megabyte)
 const peerMegabyte = processMedian([peer, megabyteFile], Math.min(runs, 3), {}, [0])
-const cold = processMedian([cli, megabyteFile], Math.min(runs, 3))
+const cold = processMedian([command, megabyteFile], Math.min(runs, 3))
 const coldNoSnapshot = processMedian([cli, megabyteFile], Math.min(runs, 3), {POSTEDIT_SNAPSHOT: '0'})
 line('1 MB, retext-spell pipeline', `${seconds(peerMegabyte.ms)}${cpuText(peerMegabyte)}, ${mib(peerMegabyte.peak)}`)
 line('1 MB, postedit FILE', `${seconds(cold.ms)}${cpuText(cold)}, ${mib(cold.peak)} (${ratio(cold.ms, peerMegabyte.ms)} retext-spell; target ≤1.0 s, ≤250 MiB)`)
@@ -253,7 +261,7 @@ for (const size of flags.quick ? [] : [10_000, 50_000]) {
 // 50 MB: peak memory of a whole process (long inputs are checked in pieces).
 const huge = join(work, 'fifty-megabytes.txt')
 writeFileSync(huge, newsText(50_000_000))
-const big = processRun([cli, huge])
+const big = processRun([command, huge])
 rmSync(huge)
 line('50 MB, postedit FILE', `${seconds(big.ms)}${cpuText(big)}, ${mib(big.peak)} peak (target <400 MiB)`)
 record('fiftyMegabytes', {ms: big.ms, cpuMs: big.cpuMs, peakBytes: big.peak})
@@ -268,8 +276,8 @@ articles(1000, 470).forEach((text, i) => writeFileSync(join(folder, `article-${S
 const pooledRuns = []
 const singleRuns = []
 for (let run = 0; run < Math.min(runs, 3); run++) {
-  pooledRuns.push(processRun([cli, '--format', 'json', folder]))
-  singleRuns.push(processRun([cli, '--format', 'json', folder], {POSTEDIT_WORKERS: '1'}))
+  pooledRuns.push(processRun([command, '--format', 'json', folder]))
+  singleRuns.push(processRun([command, '--format', 'json', folder], {POSTEDIT_WORKERS: '1'}))
 }
 const summary = (list) => ({ms: median(list.map((r) => r.ms)), cpuMs: median(list.map((r) => r.cpuMs)), peak: Math.max(...list.map((r) => r.peak))})
 const pooled = summary(pooledRuns)

@@ -8,7 +8,7 @@
 // The blob holds this install's paths: it is built here and never shipped.
 // When Node cannot build it, the CLI simply runs without it.
 import {execFileSync, spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readFile as readFileCallback, rmSync, writeFileSync} from 'node:fs'
+import {chmodSync, mkdirSync, mkdtempSync, readFile as readFileCallback, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
@@ -99,9 +99,29 @@ try {
     throw new Error(`a run from it differs from the usual run (exit ${tried.status} against ${expected.status}): ${tried.stderr}`)
   }
   writeFileSync(join(out, 'key.json'), snapshotKey(root))
+  // Where a POSIX shell runs it, `postedit` starts Node from the snapshot directly (scripts/launcher.sh).
+  if (process.platform !== 'win32') writeLauncher(SNAPSHOT_NODE_OPTIONS)
 } catch (error) {
   rmSync(out, {recursive: true, force: true})
   console.error(`postedit: no startup snapshot (the CLI runs without it): ${String(error.stderr ?? error.message).split('\n').filter(Boolean).slice(-3).join(' ')}`)
 } finally {
   if (!process.env.POSTEDIT_SNAPSHOT_KEEP) rmSync(work, {recursive: true, force: true})
+}
+
+/** A word the shell reads as it is. */
+function shellQuoted(text) {
+  return `'${text.replaceAll("'", "'\\''")}'`
+}
+
+/** dist/bin/postedit as the launcher: this Node, its size and the snapshot's options filled in. */
+function writeLauncher(options) {
+  const bin = join(dist, 'bin', 'postedit')
+  const text = readFileSync(join(root, 'scripts', 'launcher.sh'), 'utf8')
+    .replace('@NODE@', shellQuoted(process.execPath))
+    .replace('@NODE_SIZE@', String(statSync(process.execPath).size))
+    .replace('@OPTIONS@', options.map(shellQuoted).join(' '))
+  // Whole or not at all: a half-written command would fail every run.
+  writeFileSync(`${bin}.new`, text, {mode: 0o755})
+  chmodSync(`${bin}.new`, 0o755)
+  renameSync(`${bin}.new`, bin)
 }

@@ -6,7 +6,7 @@
 // dependencies only) but dist/ is already there (a tarball, or a release tag
 // whose build is committed), keep it instead of failing with `tsc: not found`.
 import {execFileSync} from 'node:child_process'
-import {chmodSync, existsSync, rmSync} from 'node:fs'
+import {chmodSync, existsSync, mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -30,6 +30,16 @@ rmSync(join(root, 'dist'), {recursive: true, force: true})
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], {stdio: 'inherit', cwd: root})
 chmodSync(join(root, 'dist', 'cli.js'), 0o755)
 chmodSync(join(root, 'dist', 'postedit-lsp.js'), 0o755)
+// The `postedit` command (package.json "bin"): a Node script here, which the
+// startup snapshot's build replaces with a launcher where it can (scripts/launcher.sh).
+// Extensionless, so that either can be it: its own package.json makes it CommonJS.
+mkdirSync(join(root, 'dist', 'bin'))
+writeFileSync(join(root, 'dist', 'bin', 'package.json'), '{"type": "commonjs"}\n')
+writeFileSync(
+  join(root, 'dist', 'bin', 'postedit'),
+  "#!/usr/bin/env node\n// The postedit command: dist/cli.js (see scripts/build.mjs).\nimport('../cli.js')\n"
+)
+chmodSync(join(root, 'dist', 'bin', 'postedit'), 0o755)
 
 // The browser bundle and its data (dist/browser/), when esbuild (a development dependency) is installed.
 let esbuild = true

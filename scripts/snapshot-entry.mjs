@@ -6,6 +6,7 @@
 // the build filled just before (validating them here would run ajv's compiled
 // code, which a snapshot cannot hold), and writes nothing.
 import {main} from '../dist/cli/main.js'
+import {runIfStale} from '../dist/cli/startup-snapshot.js'
 import {forgetSharedCache} from '../dist/infra/cache.js'
 import {knownNames} from '../dist/spelling/name-lists.js'
 import {frequency} from '../dist/spelling/frequency.js'
@@ -64,8 +65,14 @@ main(['--format', 'json', ...files]).then((code) => {
 })
 
 startupSnapshot.setDeserializeMainFunction(() => {
+  const args = process.argv.slice(1)
+  const stale = runIfStale(args)
+  if (stale !== undefined) {
+    process.exitCode = stale
+    return
+  }
   compileEagerly(true)
-  main(process.argv.slice(1)).then(
+  main(args).then(
     (code) => {
       process.exitCode = code
     },

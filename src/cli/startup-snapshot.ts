@@ -6,7 +6,7 @@
  * It is used only when it was built by this Node for this very install and
  * data (see {@link snapshotKey}); otherwise the CLI runs as it always did.
  */
-import {spawn} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {BLOB, SNAPSHOT_NODE_OPTIONS, snapshotFault} from '../lint/snapshot-blob.js'
 
 // The build (scripts/build-snapshot.mjs) writes the key, and builds with the options, from here.
@@ -77,4 +77,28 @@ export async function runFromSnapshot(args: readonly string[]): Promise<number |
     return 2
   }
   return ended.code ?? 2
+}
+
+/**
+ * In a Node that `dist/bin/postedit` started from the snapshot (see
+ * scripts/launcher.sh), which a shell script cannot check against the
+ * install and data: when the snapshot no longer matches them (a pack edited
+ * since the build), run the command line the usual way, in a child Node
+ * without the snapshot, and return its exit code; undefined when the
+ * snapshot serves the run. The launcher names the CLI to fall back to in
+ * `POSTEDIT_SNAPSHOT_CHECK`: a moved install holds its old paths in the
+ * snapshot's heap.
+ */
+export function runIfStale(args: readonly string[]): number | undefined {
+  const cli = process.env.POSTEDIT_SNAPSHOT_CHECK
+  if (!cli) return undefined
+  // Not for the runs this one starts (the pool's workers).
+  delete process.env.POSTEDIT_SNAPSHOT_CHECK
+  if (snapshotFault() === undefined) return undefined
+  const child = spawnSync(process.execPath, [cli, ...args], {stdio: 'inherit', env: {...process.env, POSTEDIT_SNAPSHOT: '0'}})
+  if (child.signal) {
+    process.kill(process.pid, child.signal)
+    return 2
+  }
+  return child.status ?? 2
 }
