@@ -14,6 +14,7 @@ import {isCommonWord} from '../dist/names/english.js'
 import {compileEagerly} from '../dist/infra/eager-regexp.js'
 import {listedCorrections} from '../dist/spelling/common-misspellings.js'
 import {loadWordLists} from '../dist/infra/vocabulary.js'
+import {loadLexicon, TAGS} from '../dist/needs-human/lexicon.js'
 import {arabicIndex} from '../dist/rules/arabic-left-in.js'
 import {loadRules} from '../dist/packs/registry.js'
 import {loadGazetteer} from '../dist/names/gazetteer.js'
@@ -41,13 +42,19 @@ String.prototype.localeCompare = function (other) {
 // in the heap what a snapshot cannot hold (V8 aborts writing it).
 main(['--format', 'json', ...files]).then((code) => {
   // Loaded on first use, by inputs the warm-up files may not have.
-  const preload = (process.env.POSTEDIT_SNAPSHOT_PRELOAD ?? 'names,misspellings,word-lists,frequency,arabic').split(',')
+  const preload = (process.env.POSTEDIT_SNAPSHOT_PRELOAD ?? 'names,misspellings,word-lists,frequency,arabic,lexicon').split(',')
   if (preload.includes('names')) knownNames()
   if (preload.includes('frequency')) frequency('the')
   if (preload.includes('common')) isCommonWord('the')
   // Every unknown word and name is looked up in it: one sorted string of about 2 MB.
   if (preload.includes('misspellings')) listedCorrections('the')
   if (preload.includes('word-lists')) loadWordLists()
+  // The needs-human patterns ask for most tags on most articles; each set is read from held.bin when first asked.
+  if (preload.includes('lexicon')) {
+    const lexicon = loadLexicon()
+    for (const tag of TAGS) lexicon.has('the', tag)
+    lexicon.known('the')
+  }
   // Any text with an Arabic letter, comma or digit looks its words up in it.
   if (preload.includes('arabic')) arabicIndex(['default'])
   // Read back from the cache, they hold a string per occurrence: one string per text instead.

@@ -5,6 +5,7 @@ import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from '../infra/cache.js'
 import {gazetteerFiles, parseGazetteer, readGazetteerText, type EntityKind, type GazetteerFile} from './load.js'
 import {isArticle, looseNameKey, nameKey, nameWords, skeletonKey} from './key.js'
 import {arabicPattern, type ArabicPattern} from './arabic-name.js'
+import {WordSet} from '../infra/word-set.js'
 
 /** A person, place or group, ready for matching. */
 export interface Entity {
@@ -307,17 +308,18 @@ export function gazetteerWords(specs?: readonly string[]): Set<string> {
 }
 
 /** The word sets of {@link gazetteerNameWords}, one per loaded gazetteer (a reloaded one gets its own). */
-const nameWordSets = new WeakMap<object, ReadonlySet<string>>()
+const nameWordSets = new WeakMap<object, WordSet>()
 
 /**
  * The words of the gazetteer's correct forms, built once per loaded gazetteer
  * and shared by every rule that asks whether a word is a known name.
  */
-export function gazetteerNameWords(specs?: readonly string[]): ReadonlySet<string> {
+export function gazetteerNameWords(specs?: readonly string[]): WordSet {
   const gazetteer = loadGazetteer(specs)
   let words = nameWordSets.get(gazetteer)
   if (!words) {
-    words = gazetteerWords(specs)
+    // A word set: as a Set, thousands of heap objects the startup snapshot rebuilt on every run.
+    words = new WordSet(gazetteerWords(specs))
     nameWordSets.set(gazetteer, words)
   }
   return words

@@ -2,6 +2,8 @@ import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {bundledData} from '../infra/bundled-data.js'
 import {cacheKey, sharedCache} from '../infra/cache.js'
+import {holdForSnapshot} from '../infra/held.js'
+import {WordSet} from '../infra/word-set.js'
 
 /**
  * The Penn Treebank tags the needs-human patterns ask about. Closed classes
@@ -33,7 +35,8 @@ function compactFromPackage(): Compact {
     groups.ALL.push(word)
     for (const tag of tags.split('|')) if (wanted.has(tag)) groups[tag as Tag].push(word)
   }
-  return Object.fromEntries(Object.entries(groups).map(([tag, words]) => [tag, words.join(' ')])) as Compact
+  // Sorted, so a word set is built from each without sorting it again.
+  return Object.fromEntries(Object.entries(groups).map(([tag, words]) => [tag, words.sort().join(' ')])) as Compact
 }
 
 let loaded: Lexicon | undefined
@@ -42,7 +45,7 @@ let loaded: Lexicon | undefined
 export function compactFromCache(): Compact {
   const version = (JSON.parse(readFileSync(require.resolve('en-lexicon/package.json'), 'utf8')) as {version: string}).version
   const cache = sharedCache()
-  const key = cacheKey('needs-human-lexicon', version, TAGS.join(','))
+  const key = cacheKey('needs-human-lexicon', version, TAGS.join(','), 'sorted')
   let compact = cache.get(key) as Compact | undefined
   if (!compact || typeof compact.ALL !== 'string') {
     compact = compactFromPackage()
@@ -62,11 +65,13 @@ export function loadLexicon(): Lexicon {
   if (loaded) return loaded
   const bundled = bundledData()
   const compact = bundled ? (bundled.lexicon as Compact) : compactFromCache()
-  const sets = new Map<string, Set<string>>()
+  // Word sets, not Sets: a tag's Set was tens of thousands of heap objects,
+  // which the startup snapshot rebuilt on every run.
+  const sets = new Map<string, WordSet>()
   const setOf = (tag: Tag | 'ALL') => {
     let set = sets.get(tag)
     if (!set) {
-      set = new Set(compact[tag].split(' '))
+      set = holdForSnapshot(new WordSet(compact[tag].split(' ')))
       sets.set(tag, set)
     }
     return set

@@ -438,7 +438,7 @@ export default function retextPosteditEntities(options?: EntitiesOptions) {
   const isOff = isOffFor(options?.disable)
   // The gazetteer's words as the processor's first check found them: looked up
   // per file, they cost a check of every gazetteer file per file.
-  let known: ReadonlySet<string> | undefined
+  let known: Pick<ReadonlySet<string>, 'has'> | undefined
   return (tree: Root, file: VFile): void => {
     if (isOff('entities')) return
     const index = entityIndex(rules)

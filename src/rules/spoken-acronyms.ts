@@ -183,7 +183,7 @@ export default function retextPosteditSpokenAcronyms(options?: RuleOptions & {na
   const isOff = isOffFor(options?.disable)
   const offKey = JSON.stringify(options?.disable ?? [])
   // As the entities rule: the gazetteer's words as the processor's first check found them.
-  let known: ReadonlySet<string> | undefined
+  let known: Pick<ReadonlySet<string>, 'has'> | undefined
   return (tree: Root, file: VFile): void => {
     if (isOff(SPOKEN_ACRONYM)) return
     const entities = entityIndex(rules)

@@ -1,6 +1,8 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {bundledFile} from '../infra/bundled-data.js'
+import {holdForSnapshot} from '../infra/held.js'
+import {WordSet} from '../infra/word-set.js'
 import {perWordType} from '../engine/word-cache.js'
 import {RULES_DIRECTORY} from '../infra/paths.js'
 import type {Candidate} from './candidates.js'
@@ -69,7 +71,8 @@ export class Speller {
   private readonly rewrites: boolean
   /** The variety not chosen, under an explicit `'en-US'` or `'en-GB'`: its forms are reported as such. */
   private readonly otherVariety: 'en-US' | 'en-GB' | undefined
-  private readonly personal = new Set<string>()
+  /** Pack and gazetteer words and the caller's: a word set, not a Set of thousands of heap objects the startup snapshot rebuilds on every run. */
+  private readonly personal: WordSet
   private readonly user: Set<string>
   /** {@link suggestable} and {@link lookUp}, cached per word type (and so bounded on huge inputs). */
   private readonly inDictionaryCached = perWordType((word) => this.suggestable(word))
@@ -82,12 +85,14 @@ export class Speller {
     this.alsoAccepted = dictionary === 'en' ? loadWordFormsBeyond('en-GB', 'en-US') : undefined
     this.rewrites = dictionary === 'en'
     this.otherVariety = dictionary === 'en-US' ? 'en-GB' : dictionary === 'en-GB' ? 'en-US' : undefined
+    const personal = new Set<string>()
     for (const word of [...extraVocabulary(), ...(source.personal ?? [])]) {
       for (const form of [word, ...word.split(/[-\u2010\u2011]/)]) {
         const normal = normalizeWord(form)
-        if (normal.length > 0) this.personal.add(normal)
+        if (normal.length > 0) personal.add(normal)
       }
     }
+    this.personal = holdForSnapshot(new WordSet(personal))
     this.userWords = (source.words ?? []).map((word) => word.normalize('NFC').replace(/\u2019/g, "'"))
     this.user = new Set(this.userWords)
   }
