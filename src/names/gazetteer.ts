@@ -39,16 +39,28 @@ export interface Entity {
 }
 
 /** Gazetteer entities indexed by transliteration key. */
+/**
+ * The entities a key leads to: one entity alone, as nearly every key has
+ * (a list of one was two heap objects per key, some 20,000 the startup
+ * snapshot rebuilt on every run), or a list of several. Read with {@link entitiesOf}.
+ */
+export type EntityList = Entity | readonly Entity[]
+
+/** The entities of an {@link EntityList}, or undefined for none. */
+export function entitiesOf(list: EntityList | undefined): readonly Entity[] | undefined {
+  return list === undefined ? undefined : Array.isArray(list) ? list : [list as Entity]
+}
+
 export interface Gazetteer {
   entities: Entity[]
   /** Key of every full form (name, accepted forms, variants) → entities. */
-  full: Map<string, Entity[]>
+  full: Map<string, EntityList>
   /** Key of every short form of a person (a surname alone) → people. */
-  short: Map<string, Entity[]>
+  short: Map<string, EntityList>
   /** Loose key of every person's full name (see `looseNameKey`) → people. */
-  loose: Map<string, Entity[]>
+  loose: Map<string, EntityList>
   /** Consonants alone of every right form of a place, region or group (see `skeletonKey`) → entities. */
-  skeleton: Map<string, Entity[]>
+  skeleton: Map<string, EntityList>
   /** Skeleton of a romanised Arabic-script name (see `romanSkeleton`) → its patterns and entities. */
   arabic: Map<string, Array<{entity: Entity; pattern: ArabicPattern}>>
   /** Canonical forms that are right for some entity: never flagged. */
@@ -203,7 +215,14 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
   }
   const entities = [...byName.values(), ...overrides]
   for (const entity of entities) shareEmptyCollections(entity)
-  return {entities, full, short, loose, skeleton, arabic, correct, personWords, maxWords}
+  return {entities, full: singlesAlone(full), short: singlesAlone(short), loose: singlesAlone(loose), skeleton: singlesAlone(skeleton), arabic, correct, personWords, maxWords}
+}
+
+/** `map` with each list of one entity replaced by the entity (see {@link EntityList}). */
+function singlesAlone(map: Map<string, Entity[]>): Map<string, EntityList> {
+  const compact = map as Map<string, EntityList>
+  for (const [key, list] of map) if (list.length === 1) compact.set(key, list[0]!)
+  return compact
 }
 
 /** The one empty list and set every entity without such forms points to (nothing changes a built entity). */

@@ -1,4 +1,4 @@
-import type {Entity, Gazetteer} from './gazetteer.js'
+import {entitiesOf, type Entity, type Gazetteer} from './gazetteer.js'
 import {atomize, type Atom} from '../infra/atoms.js'
 import {ARTICLES, looseNameKey, nameKey, skeletonKey} from './key.js'
 import {romanSkeleton} from './arabic-name.js'
@@ -10,7 +10,7 @@ export interface Mention {
   /** The text as written. */
   surface: string
   /** Entities whose key it shares. */
-  entities: Entity[]
+  entities: readonly Entity[]
   /**
    * `full`: a whole name; `short`: a person's surname alone; `loose`: a full
    * name whose surname differs in its vowels; `skeleton`: a place whose
@@ -90,7 +90,7 @@ export function findMentions(gazetteer: Gazetteer, source: string, atoms: Atom[]
 
 /** What a run of name words matches in a gazetteer. */
 interface Lookup {
-  entities: Entity[]
+  entities: readonly Entity[]
   type: Mention['type']
 }
 
@@ -126,20 +126,20 @@ function matchOf(gazetteer: Gazetteer, surface: string): Lookup | null {
   const key = nameKey(surface)
   if (!key) return null
   const words = atomize(surface).length
-  let entities = gazetteer.full.get(key)
+  let entities = entitiesOf(gazetteer.full.get(key))
   let type: Mention['type'] = 'full'
   if (!entities && words <= 2) {
-    entities = gazetteer.short.get(key)
+    entities = entitiesOf(gazetteer.short.get(key))
     type = 'short'
   }
   if (!entities && words >= 2) {
     const looseKey = looseNameKey(surface)
-    entities = looseKey === undefined ? undefined : gazetteer.loose.get(looseKey)
+    entities = looseKey === undefined ? undefined : entitiesOf(gazetteer.loose.get(looseKey))
     type = 'loose'
   }
   if (!entities) {
     const skeleton = skeletonKey(surface)
-    entities = skeleton === undefined ? undefined : gazetteer.skeleton.get(skeleton)
+    entities = skeleton === undefined ? undefined : entitiesOf(gazetteer.skeleton.get(skeleton))
     type = 'skeleton'
   }
   if (gazetteer.arabic.size > 0 && (!entities || type === 'full' || type === 'skeleton')) {

@@ -144,7 +144,7 @@ export function checkNames(gazetteer: Gazetteer, source: string, atoms: Atom[], 
 /** The entity a variant names: `certain` when a fix may be applied. */
 interface Choice {
   entity: Entity | undefined
-  candidates: Entity[]
+  candidates: readonly Entity[]
   certain: boolean
 }
 
