@@ -37,8 +37,6 @@ export interface EntityIndex {
   guards: Set<string>
   /** The lower-case words of two- and three-word names, sorted and joined by spaces → those names. */
   byWords: Map<string, KnownEntity[]>
-  /** Every beginning of a squashed form: a run of words is read on only while it is one. */
-  prefixes: Set<string>
   /** Most words any entity has. */
   maxAtoms: number
 }
@@ -116,7 +114,7 @@ export function rememberEntityIndex(rules: RuleSet, index: EntityIndex): void {
 export function entityIndex(rules: RuleSet): EntityIndex {
   const cached = indexes.get(rules)
   if (cached) return cached
-  const index: EntityIndex = {bySquash: new Map(), bySkeleton: new Map(), byWords: new Map(), acronyms: new Map(), acronymsByFold: new Map(), guards: new Set(), prefixes: new Set(), maxAtoms: 1}
+  const index: EntityIndex = {bySquash: new Map(), bySkeleton: new Map(), byWords: new Map(), acronyms: new Map(), acronymsByFold: new Map(), guards: new Set(), maxAtoms: 1}
   const sameForm = (a: KnownEntity, b: KnownEntity) => a.form === b.form
   const addEntity = (form: string, pack: string) => {
     const squash = squashOf(form)
@@ -124,7 +122,6 @@ export function entityIndex(rules: RuleSet): EntityIndex {
     const atoms = atomCount(form)
     const entity: KnownEntity = {form, pack, squash, atoms}
     push(index.bySquash, squash, entity, sameForm)
-    for (let length = 1; length <= squash.length; length++) index.prefixes.add(squash.slice(0, length))
     index.maxAtoms = Math.max(index.maxAtoms, atoms)
     index.guards.add(form)
     const words = form.split(' ')

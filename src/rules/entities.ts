@@ -246,10 +246,14 @@ const tries = new WeakMap<EntityIndex, SquashTrie>()
 function trieOf(index: EntityIndex): SquashTrie {
   let trie = tries.get(index)
   if (trie) return trie
+  // Every beginning of a squashed name: a run of words is read on only while it is one.
+  const prefixes = new Set<string>()
+  for (const squash of index.bySquash.keys()) for (let length = 1; length <= squash.length; length++) prefixes.add(squash.slice(0, length))
+  // Needed only to build the trie: kept, its 15,000 strings were objects the startup snapshot rebuilt on every run.
   const nodes = new Map<string, number>()
   const next = new Map<number, number>()
   // Shorter prefixes first, so a prefix's parent has its node before it.
-  for (const prefix of [...index.prefixes].sort((a, b) => a.length - b.length)) {
+  for (const prefix of [...prefixes].sort((a, b) => a.length - b.length)) {
     const id = nodes.size + 1
     nodes.set(prefix, id)
     const parent = prefix.length === 1 ? ROOT : nodes.get(prefix.slice(0, -1))!
@@ -261,13 +265,19 @@ function trieOf(index: EntityIndex): SquashTrie {
     if (id !== undefined) ends[id] = 1
   }
   const transitions = new IntTable(next)
+  const walk = (node: number, piece: string): number => {
+    for (let at = 0; at < piece.length && node !== NONE; at++) node = transitions.get(node * 128 + piece.charCodeAt(at))
+    return node
+  }
   trie = {
     ends,
-    first: perWordType((key) => nodes.get(squashAtom(key)) ?? NONE),
-    walk(node, piece) {
-      for (let at = 0; at < piece.length && node !== NONE; at++) node = transitions.get(node * 128 + piece.charCodeAt(at))
-      return node
-    }
+    first: perWordType((key) => {
+      const squash = squashAtom(key)
+      // A code unit past 127 would read another node's transitions: no prefix holds one.
+      for (let at = 0; at < squash.length; at++) if (squash.charCodeAt(at) > 127) return NONE
+      return squash.length === 0 ? NONE : walk(ROOT, squash)
+    }),
+    walk
   }
   tries.set(index, trie)
   return trie
