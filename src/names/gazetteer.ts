@@ -34,8 +34,10 @@ export interface Entity {
   /** The entity's names in Arabic script, as the gazetteer writes them. */
   arabicForms: string[]
   note: string | undefined
-  /** `file:line` of the entry, for messages and errors. */
-  source: string
+  /** The file of the entry, for messages and errors (one string per file, not one per entity). */
+  file: string
+  /** The number of the entry in {@link Entity.file}, from 1. */
+  entry: number
 }
 
 /** Gazetteer entities indexed by transliteration key. */
@@ -126,7 +128,8 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
         arabicForms: [],
         reuters: data.reuters,
         note: data.note,
-        source: `${file.file} (entity ${data.line})`
+        file: file.file,
+        entry: data.line
       }
       for (const word of data.context ?? []) {
         entity.context.push(word.toLowerCase())
