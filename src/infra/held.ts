@@ -44,6 +44,11 @@ export function holdWhileBuildingSnapshot(): void {
   holding = true
 }
 
+/** Whether the startup snapshot is being built (see {@link holdWhileBuildingSnapshot}). */
+export function buildingSnapshot(): boolean {
+  return holding
+}
+
 /**
  * Mark `value` as data of the whole process: while the startup snapshot is
  * built, it may be moved out of the heap. Returns the value.

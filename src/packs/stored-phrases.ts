@@ -2,7 +2,8 @@ import {deserialize, serialize} from 'node:v8'
 import type {PhraseRule, PhraseValue} from './compile.js'
 import {WordSet, type WordSetData} from '../infra/word-set.js'
 import {PhraseMatcher, type PhraseBranches, type PhraseNode, type PhraseTarget} from './phrase-matcher.js'
-import {Held} from '../infra/held.js'
+import {buildingSnapshot, Held} from '../infra/held.js'
+import {shareEqualStrings} from '../infra/share-strings.js'
 
 /**
  * A phrase matcher as the cache stores it: its branches serialised one by
@@ -178,6 +179,10 @@ export function readPhrases(stored: StoredPhrases): PhraseMatcher<PhraseValue> {
   const ends = stored.ends.slice()
   const bytes = new Held(stored.bytes.slice())
   const {rules} = stored
+  // Read back from the cache, each rule holds its own copy of 'substitution',
+  // 'warning' and its topic words; the matcher keeps them out of reach of the
+  // snapshot build's own sharing (see scripts/snapshot-entry.mjs).
+  if (buildingSnapshot()) shareEqualStrings(rules)
   // The paths as one sorted string, not thousands of strings kept for the run.
   const paths = new WordSet({...stored.paths, starts: stored.paths.starts.slice(), slots: stored.paths.slots.slice()})
   /** A freshly read branch as the matcher's nodes, rule values pointing at the rule objects. */
