@@ -89,7 +89,8 @@ try {
   writeFileSync(script, readFileSync(script, 'utf8').replace(/[^\x00-\x7F]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`))
 
   const warm = [join(work, 'warm.txt')]
-  writeFileSync(warm[0], 'The minister said on Monday that the talks between the two countries would continue next week in the capital.\n\nOfficials from both sides met for three hours, according to a statement released after the meeting.\n')
+  // With a few errors of the usual kinds, so the code that reports them is compiled in the snapshot too (7% of a run's CPU otherwise).
+  writeFileSync(warm[0], 'The minister said on Monday that the the talks between the two countries would continue next week in Almaniya and the capitol, where the economic file was discussed.\n\nOfficials from both sides met for three hours ، according to a statment released after the meeting.\n')
   const env = {...process.env, POSTEDIT_CACHE_DIR: join(work, 'cache'), POSTEDIT_SNAPSHOT: '0', POSTEDIT_SNAPSHOT_WARM: JSON.stringify(warm)}
   delete env.POSTEDIT_CACHE
   // Fill the cache with the validated packs and gazetteer, as an ordinary run does.
