@@ -8,6 +8,7 @@ import type {WordSet} from './word-set.js'
 export class Held<T extends string | Uint8Array> {
   #value: T | undefined
   #load: (() => T) | undefined
+  #loadBytes: ((start: number, end: number) => Uint8Array) | undefined
 
   constructor(value: T) {
     this.#value = value
@@ -18,13 +19,24 @@ export class Held<T extends string | Uint8Array> {
     if (this.#load) {
       this.#value = this.#load()
       this.#load = undefined
+      this.#loadBytes = undefined
     }
     return this.#value!
   }
 
-  /** Keep only a way to read the value back when it is next asked for. */
-  storeApart(load: () => T): void {
+  /**
+   * Bytes `start` to `end` of a byte array: read alone while the value is
+   * kept apart (a pack's stored branches are megabytes, of which an article
+   * reads a few branches), else a view of the value.
+   */
+  bytes(this: Held<Uint8Array>, start: number, end: number): Uint8Array {
+    return this.#loadBytes ? this.#loadBytes(start, end) : this.value.subarray(start, end)
+  }
+
+  /** Keep only a way to read the value back when it is next asked for (and, for bytes, a way to read some of them). */
+  storeApart(load: () => T, loadBytes?: (start: number, end: number) => Uint8Array): void {
     this.#load = load
+    this.#loadBytes = loadBytes
     this.#value = undefined
   }
 }

@@ -52,10 +52,18 @@ interface Part {
 // Functions of their own, so each closure holds the part's place and nothing of the data.
 const wordSetApart = (set: WordSet, file: string, part: Part) => () => set.storeApart(() => wordSetData(readPart(file, part), part))
 const heldApart = (held: Held<string | Uint8Array>, file: string, part: Part) => () =>
-  held.storeApart(() => {
-    const bytes = readPart(file, part)
-    return part.encoding ? bytes.toString(part.encoding) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)
-  })
+  held.storeApart(
+    () => {
+      const bytes = readPart(file, part)
+      return part.encoding ? bytes.toString(part.encoding) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)
+    },
+    part.encoding
+      ? undefined
+      : (start, end) => {
+          const bytes = readPart(file, {...part, at: part.at + start, length: end - start})
+          return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)
+        }
+  )
 
 /** The bytes of one part of the file {@link moveHeldDataTo} wrote, in a buffer of their own (aligned, keeping nothing else alive). */
 function readPart(file: string, {at, length}: Part): Buffer {

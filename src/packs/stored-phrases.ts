@@ -210,7 +210,7 @@ export function readPhrases(stored: StoredPhrases): PhraseMatcher<PhraseValue> {
     const position = paths.indexOf(path)
     if (position === -1) return undefined
     const start = position === 0 ? 0 : ends[position - 1]!
-    return decode(deserialize(bytes.value.subarray(start, ends[position])) as StoredNode, path)
+    return decode(deserialize(bytes.bytes(start, ends[position]!)) as StoredNode, path)
   }
   const branches: PhraseBranches<PhraseValue> = {
     get keys() {
