@@ -103,14 +103,24 @@ export function maskRanges(text: string, ranges: ReadonlyArray<readonly [number,
  * matter, code, inline code, HTML, link targets, images and bare URLs masked.
  */
 export function maskMarkdown(source: string): string {
+  return maskRanges(source, markdownHiddenRanges(source))
+}
+
+/** What {@link maskMarkdown} hides, as ranges of `source` (in no particular order). */
+export function markdownHiddenRanges(source: string): Array<[number, number]> {
   const ranges = hiddenRanges(source)
   for (const match of source.matchAll(URL_LIKE)) ranges.push([match.index, match.index + match[0].length])
-  return maskRanges(source, ranges)
+  return ranges
 }
 
 /** Plain text with URLs and e-mail addresses masked (they are never prose). */
 export function maskPlainText(source: string): string {
+  return maskRanges(source, plainTextHiddenRanges(source))
+}
+
+/** What {@link maskPlainText} hides: the URLs and e-mail addresses of `source`, in order. */
+export function plainTextHiddenRanges(source: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
   for (const match of source.matchAll(URL_LIKE)) ranges.push([match.index, match.index + match[0].length])
-  return maskRanges(source, ranges)
+  return ranges
 }
