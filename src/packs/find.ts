@@ -450,11 +450,16 @@ export function findArtifacts(rules: RuleSet, text: string | TextSlices, isOff: 
     if (line.inMarkup) {
       findings.push(artifactFinding(rule, source, line.contentStart, line.contentEnd))
     } else if (index < firstKept) {
-      // At the top: the line and the breaks after it.
+      // At the top: the line and the breaks after it, up to markup (a comment line, a tag) if any comes first.
       const next = lines.line(index + 1)
-      findings.push(artifactFinding(rule, source, line.contentStart, next.inMarkup ? line.contentEnd : next.contentStart))
+      const markup = next.inMarkup ? 0 : source.slice(line.contentEnd, next.contentStart).indexOf(MASK)
+      findings.push(artifactFinding(rule, source, line.contentStart, markup === -1 ? next.contentStart : line.contentEnd + markup))
     } else {
-      findings.push(artifactFinding(rule, source, lines.line(index - 1).contentEnd, line.contentEnd))
+      // The breaks before the line, from the end of what comes before: the previous line's text,
+      // or markup (a URL, code, a closing tag) after it, which is never deleted.
+      const previousEnd = lines.line(index - 1).contentEnd
+      const markupEnd = source.slice(previousEnd, line.contentStart).lastIndexOf(MASK) + 1
+      findings.push(artifactFinding(rule, source, previousEnd + markupEnd, line.contentEnd))
     }
   }
 
