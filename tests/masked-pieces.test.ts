@@ -150,6 +150,20 @@ describe('a long text checked in pieces masked one by one', () => {
     expectPiecesLikeWhole(text, {}, [120, 180, 260, 400])
   })
 
+  it('places messages as the whole run does in a text with a byte order mark, CRLF or lone CR line ends', () => {
+    const text = [
+      'Jordan opens new clinics',
+      `${body(1)} See www.health.example.jo/a`,
+      'The talks took place through the video circle , officials said.',
+      `${body(2)} Write to press@health.example.jo`,
+      'The the ministry said the talks took place through the video circle.',
+      'Source: Petra'
+    ].join('\n\n')
+    for (const variant of [`\uFEFF${text}`, text.replace(/\n/g, '\r\n'), `\uFEFF${text.replace(/\n/g, '\r')}`]) {
+      expectPiecesLikeWhole(variant, {}, [90, 200])
+    }
+  })
+
   it('reports and fixes Markdown as the whole run does: fenced code with blank lines cut between pieces, inline code, links', () => {
     const text = [
       '# Jordan opens new clinics',
@@ -179,5 +193,7 @@ describe('a long text checked in pieces masked one by one', () => {
       '<p>Source: Petra</p>\n</body></html>'
     ].join('\n\n')
     expectPiecesLikeWhole(text, {format: 'html'}, [80, 140, 220, 400])
+    // A byte order mark before the doctype is masked with it.
+    expectPiecesLikeWhole(`\uFEFF${text}`, {format: 'html'}, [80, 220])
   })
 })
