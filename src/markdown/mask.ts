@@ -1,13 +1,9 @@
 import {unified, type Processor} from 'unified'
 import type {Nodes, Root} from 'mdast'
+import {MASK} from '../engine/masked-text.js'
 
-/**
- * Stands in for every character of Markdown that is not prose. It is not a
- * letter, digit, space or punctuation mark any rule looks for, so nothing
- * inside code, front matter, HTML or a link target is flagged or changed,
- * and no phrase or spacing rule reaches across it.
- */
-export const MASK = '\uE000'
+/** The character that stands in for what is not prose (defined with the masked text that uses it). */
+export {MASK}
 
 let parser: Processor | undefined
 

@@ -5,7 +5,7 @@ import type {PhraseMatch} from './phrase-matcher.js'
 import {selectMatches} from './phrase-matcher.js'
 import {garbleKeys, sameOnset, withoutProclitic} from './garble-key.js'
 import {eager} from '../infra/eager-regexp.js'
-import {stringSlices, type TextSlices} from '../markdown/masked-text.js'
+import {MASK, stringSlices, type TextSlices} from '../engine/masked-text.js'
 import {perWordType} from '../engine/word-cache.js'
 import {needsIndexOf, type NeedsIndex} from './needs-index.js'
 
@@ -255,8 +255,6 @@ interface Line {
   inMarkup: boolean
 }
 
-/** Stands in for markup in Markdown and HTML (see `src/markdown/mask.ts`). */
-const MASK = '\uE000'
 // White space, invisible marks and masked markup around a line's text.
 const LEADING = /^[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069\uE000]*/
 const TRAILING = /[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069\uE000]*$/

@@ -1,5 +1,13 @@
 import {isWide} from '../infra/eager-regexp.js'
-import {MASK} from './mask.js'
+
+/**
+ * Stands in for every character of Markdown or HTML that is not prose, and
+ * for URLs, e-mail addresses and directive lines. It is not a letter, digit,
+ * space or punctuation mark any rule looks for, so nothing inside code,
+ * front matter, HTML or a link target is flagged or changed, and no phrase
+ * or spacing rule reaches across it.
+ */
+export const MASK = '\uE000'
 
 /**
  * Read access to a text by slices: what the code reading a long text in
