@@ -9,9 +9,10 @@ import {checkOptionShapes, checkRuleIds, inputFile} from './config/validate-opti
 import {findArtifacts} from './packs/find.js'
 import {isOffFor, rulesOf} from './rules/options.js'
 import {SPELLING_RULES, unknownNameWords} from './rules/spelling.js'
-import {loadHtmlSupport, maskHtml} from './markdown/html-mask.js'
+import {htmlHiddenRanges, loadHtmlSupport} from './markdown/html-mask.js'
 import {widenDeletionsToElements} from './markdown/html-elements.js'
-import {loadMarkdownSupport, maskMarkdown, maskPlainText, maskRanges} from './markdown/mask.js'
+import {loadMarkdownSupport, markdownHiddenRanges, maskRanges, plainTextHiddenRanges} from './markdown/mask.js'
+import {MaskedText} from './engine/masked-text.js'
 import {createProcessor, type PosteditProcessor, type ProcessorOptions} from './processor.js'
 import type {RuleSet} from './packs/compile.js'
 import {loadGazetteer} from './names/gazetteer.js'
@@ -69,9 +70,9 @@ export function formatOf(file: VFile, options: Options): 'text' | 'markdown' | '
   return MARKDOWN_EXTENSIONS.has(extension) ? 'markdown' : HTML_EXTENSIONS.has(extension) ? 'html' : 'text'
 }
 
-/** The same-length view of `source` the rules see, by format. */
-function proseView(source: string, format: 'text' | 'markdown' | 'html'): string {
-  return format === 'markdown' ? maskMarkdown(source) : format === 'html' ? maskHtml(source) : maskPlainText(source)
+/** What of `source` is not prose, by format: the ranges the rules see masked. */
+function hiddenRangesOf(source: string, format: 'text' | 'markdown' | 'html'): Array<[number, number]> {
+  return format === 'markdown' ? markdownHiddenRanges(source) : format === 'html' ? htmlHiddenRanges(source) : plainTextHiddenRanges(source)
 }
 
 /** Load the parser `format` needs, if any. */
@@ -93,11 +94,19 @@ function lint(processor: PosteditProcessor, rules: RuleSet, file: VFile, options
   // Old Mac line endings (a lone CR) read as LF: same length, so every offset stays.
   const lines = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source
   const format = formatOf(file, options)
-  const view = maskRanges(proseView(lines, format), directives.lines)
-  const work = new VFile({path: file.path, cwd: file.cwd, value: view})
+  const hidden = hiddenRangesOf(lines, format)
+  for (const range of directives.lines) hidden.push(range)
   const limits = chunkLimits()
-  if (view.length > limits.threshold) lintInPieces(processor, rules, work, options, limits.size)
-  else processor.runSync(processor.parse(work), work)
+  let work: VFile
+  if (lines.length > limits.threshold) {
+    // Masked piece by piece: a masked copy of a long text would double what it holds.
+    const view = new MaskedText(lines, hidden)
+    work = new VFile({path: file.path, cwd: file.cwd, value: placesOf(view)})
+    lintInPieces(processor, rules, work, view, options, limits.size)
+  } else {
+    work = new VFile({path: file.path, cwd: file.cwd, value: maskRanges(lines, hidden)})
+    processor.runSync(processor.parse(work), work)
+  }
   let messages = work.messages as PosteditMessage[]
   messages = applyDirectives(messages, directives.ranges)
   messages = applySeverities(messages, options.severities)
@@ -107,6 +116,17 @@ function lint(processor: PosteditProcessor, rules: RuleSet, file: VFile, options
   // One by one: spreading a list of a hundred thousand messages (a long dump) overflows the stack.
   for (const message of messages) file.messages.push(message)
   return messages
+}
+
+/**
+ * A text with the lines and byte order mark of `view`, to place messages
+ * on it (`report` reads only these of a file whose messages bring their
+ * own `actual`): the unmasked text itself, unless markup hides a byte
+ * order mark at its start.
+ */
+function placesOf(view: MaskedText): string {
+  const text = view.source
+  return text.startsWith('\uFEFF') && !view.slice(0, 1).startsWith('\uFEFF') ? view.slice(0, 1) + text.slice(1) : text
 }
 
 /** A message of a piece as a finding of the whole text, `offset` further on. */
@@ -136,8 +156,7 @@ function shifted(message: PosteditMessage, offset: number): Finding {
  * checks (one name spelled two ways) see one piece: a text this long is many
  * articles, not one.
  */
-function lintInPieces(processor: PosteditProcessor, rules: RuleSet, work: VFile, options: Options, size: number): void {
-  const view = String(work.value)
+function lintInPieces(processor: PosteditProcessor, rules: RuleSet, work: VFile, view: MaskedText, options: Options, size: number): void {
   const artifacts = findArtifacts(rules, view, isOffFor(disabledBy(options)))
   const state: PieceState = {suggested: new Set(), names: new Map(), overflowReported: false}
   let next = 0

@@ -78,9 +78,10 @@ function lastMatchEnd(pattern: RegExp, window: string): number {
  * end)` ranges that cover it in order. Each piece ends after a blank line
  * when its window has one; a paragraph longer than `size` is cut after a
  * sentence end, a line end or a space, and as a last resort anywhere but
- * inside a surrogate pair.
+ * inside a surrogate pair. `text` is a string or anything read by slices
+ * like one (a masked text that masks only the windows it is asked for).
  */
-export function chunkRanges(text: string, size: number): Array<[number, number]> {
+export function chunkRanges(text: {readonly length: number; slice(start: number, end: number): string}, size: number): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
   let start = 0
   while (text.length - start > size) {
@@ -95,7 +96,8 @@ export function chunkRanges(text: string, size: number): Array<[number, number]>
     }
     if (cut <= 0) {
       cut = size
-      const code = text.charCodeAt(start + cut - 1)
+      // The window is `size` long here: the text goes on past it.
+      const code = window.charCodeAt(cut - 1)
       if (code >= 0xd800 && code <= 0xdbff) cut--
     }
     ranges.push([start, start + cut])

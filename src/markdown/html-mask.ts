@@ -69,6 +69,11 @@ function proseRanges(source: string): Array<[number, number]> {
  * masked, so every rule keeps exact offsets into the file.
  */
 export function maskHtml(source: string): string {
+  return maskRanges(source, htmlHiddenRanges(source))
+}
+
+/** What {@link maskHtml} hides, as ranges of `source` (in no particular order). */
+export function htmlHiddenRanges(source: string): Array<[number, number]> {
   const prose = proseRanges(source)
   const hidden: Array<[number, number]> = []
   let cursor = 0
@@ -81,5 +86,5 @@ export function maskHtml(source: string): string {
     cursor = Math.max(cursor, end)
   }
   if (source.length > cursor) hidden.push([cursor, source.length])
-  return maskRanges(source, hidden)
+  return hidden
 }

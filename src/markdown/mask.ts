@@ -1,13 +1,9 @@
 import {unified, type Processor} from 'unified'
 import type {Nodes, Root} from 'mdast'
+import {MASK} from '../engine/masked-text.js'
 
-/**
- * Stands in for every character of Markdown that is not prose. It is not a
- * letter, digit, space or punctuation mark any rule looks for, so nothing
- * inside code, front matter, HTML or a link target is flagged or changed,
- * and no phrase or spacing rule reaches across it.
- */
-export const MASK = '\uE000'
+/** The character that stands in for what is not prose (defined with the masked text that uses it). */
+export {MASK}
 
 let parser: Processor | undefined
 
@@ -103,14 +99,24 @@ export function maskRanges(text: string, ranges: ReadonlyArray<readonly [number,
  * matter, code, inline code, HTML, link targets, images and bare URLs masked.
  */
 export function maskMarkdown(source: string): string {
+  return maskRanges(source, markdownHiddenRanges(source))
+}
+
+/** What {@link maskMarkdown} hides, as ranges of `source` (in no particular order). */
+export function markdownHiddenRanges(source: string): Array<[number, number]> {
   const ranges = hiddenRanges(source)
   for (const match of source.matchAll(URL_LIKE)) ranges.push([match.index, match.index + match[0].length])
-  return maskRanges(source, ranges)
+  return ranges
 }
 
 /** Plain text with URLs and e-mail addresses masked (they are never prose). */
 export function maskPlainText(source: string): string {
+  return maskRanges(source, plainTextHiddenRanges(source))
+}
+
+/** What {@link maskPlainText} hides: the URLs and e-mail addresses of `source`, in order. */
+export function plainTextHiddenRanges(source: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
   for (const match of source.matchAll(URL_LIKE)) ranges.push([match.index, match.index + match[0].length])
-  return maskRanges(source, ranges)
+  return ranges
 }

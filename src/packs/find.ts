@@ -4,7 +4,8 @@ import {surfaceKey, type ArtifactRule, type PhraseRule, type PhraseValue, type R
 import type {PhraseMatch} from './phrase-matcher.js'
 import {selectMatches} from './phrase-matcher.js'
 import {garbleKeys, sameOnset, withoutProclitic} from './garble-key.js'
-import {eager, isWide} from '../infra/eager-regexp.js'
+import {eager} from '../infra/eager-regexp.js'
+import {MASK, stringSlices, type TextSlices} from '../engine/masked-text.js'
 import {perWordType} from '../engine/word-cache.js'
 import {needsIndexOf, type NeedsIndex} from './needs-index.js'
 
@@ -245,7 +246,6 @@ export function findGarbles(
 
 /** A line of the text, with its offsets. */
 interface Line {
-  start: number
   /** Offset after the last character that is not white space. */
   contentEnd: number
   /** Offset of the first character that is not white space. */
@@ -255,32 +255,91 @@ interface Line {
   inMarkup: boolean
 }
 
-/** Stands in for markup in Markdown and HTML (see `src/markdown/mask.ts`). */
-const MASK = '\uE000'
 // White space, invisible marks and masked markup around a line's text.
 const LEADING = /^[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069\uE000]*/
 const TRAILING = /[\s\u00A0\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069\uE000]*$/
 
-/**
- * The lines of `source` that hold something other than white space. In
- * Markdown and HTML, markup at either end of a line (`<p>`, `</p>`) is not
- * part of it, so a paragraph that starts with a tag is read as a line too.
- */
-function contentLines(source: string): Line[] {
-  const lines: Line[] = []
-  let start = 0
-  for (const raw of source.split('\n')) {
-    const lead = LEADING.exec(raw)![0].length
-    const trail = TRAILING.exec(raw)![0].length
-    if (lead < raw.length) {
-      lines.push({start, contentStart: start + lead, contentEnd: start + raw.length - trail, text: raw.slice(lead, raw.length - trail), inMarkup: raw.includes(MASK)})
+/** How much of the text is read at a time to find its lines (more when one line is longer). */
+const LINES_BLOCK = 1 << 18
+
+/** Offsets, growing as they are added, four bytes each. */
+class Offsets {
+  private values = new Uint32Array(1024)
+  length = 0
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2)
+      grown.set(this.values)
+      this.values = grown
     }
-    start += raw.length + 1
+    this.values[this.length++] = value
   }
-  return lines
+  at(index: number): number {
+    return this.values[index]!
+  }
 }
 
-function artifactFinding(rule: ArtifactRule, source: string, start: number, end: number): Finding {
+/**
+ * The lines of a text that hold something other than white space, by
+ * offsets only (a long text has hundreds of thousands: an object and a
+ * string each would cost more than the text); {@link line} builds one.
+ * In Markdown and HTML, markup at either end of a line (`<p>`, `</p>`) is
+ * not part of it, so a paragraph that starts with a tag is read as a line too.
+ */
+class ContentLines {
+  private readonly starts = new Offsets()
+  private readonly ends = new Offsets()
+  /** Indices of lines with markup on them. */
+  private readonly markup = new Set<number>()
+
+  /**
+   * Read `source` block by block; `visit` sees each line with its text
+   * (only lines up to `visitLength` long, which saves slicing the rest).
+   */
+  constructor(
+    private readonly source: TextSlices,
+    visitLength: number,
+    visit: (index: number, text: string) => void
+  ) {
+    let blockStart = 0
+    while (blockStart < source.length) {
+      let block = source.slice(blockStart, blockStart + LINES_BLOCK)
+      // A block ends after a line break (or at the end of the text), so no line is cut.
+      let blockEnd = blockStart + block.lastIndexOf('\n') + 1
+      for (let reach = LINES_BLOCK * 2; blockEnd === blockStart && blockStart + block.length < source.length; reach *= 2) {
+        block = source.slice(blockStart, blockStart + reach)
+        blockEnd = blockStart + block.lastIndexOf('\n') + 1
+      }
+      if (blockEnd === blockStart || blockStart + block.length === source.length) blockEnd = blockStart + block.length
+      let start = blockStart
+      for (const raw of block.slice(0, blockEnd - blockStart).split('\n')) {
+        const lead = LEADING.exec(raw)![0].length
+        if (lead < raw.length) {
+          const trail = TRAILING.exec(raw)![0].length
+          const index = this.count
+          this.starts.push(start + lead)
+          this.ends.push(start + raw.length - trail)
+          if (raw.includes(MASK)) this.markup.add(index)
+          if (raw.length - lead - trail <= visitLength) visit(index, raw.slice(lead, raw.length - trail))
+        }
+        start += raw.length + 1
+      }
+      blockStart = blockEnd
+    }
+  }
+
+  get count(): number {
+    return this.starts.length
+  }
+
+  line(index: number): Line {
+    const contentStart = this.starts.at(index)
+    const contentEnd = this.ends.at(index)
+    return {contentStart, contentEnd, text: this.source.slice(contentStart, contentEnd), inMarkup: this.markup.has(index)}
+  }
+}
+
+function artifactFinding(rule: ArtifactRule, source: TextSlices, start: number, end: number): Finding {
   const shown = source.slice(start, end).trim()
   const finding: Finding = {
     ruleId: rule.id,
@@ -323,29 +382,39 @@ const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length
  * paragraph. A removed line takes the line breaks that separated it from the
  * text with it, so paragraphs stay as they were.
  */
-export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Finding[] {
-  const lines = contentLines(source)
-  if (lines.length === 0) return []
-  // Deleting the only line would delete the article.
-  const wholeLines = lines.length > 1
-  const wide = isWide(source)
+export function findArtifacts(rules: RuleSet, text: string | TextSlices, isOff: IsOff): Finding[] {
+  const source = typeof text === 'string' ? stringSlices(text) : text
   const findings: Finding[] = []
   const needs = needsIndexOf(rules.artifacts)
+  const wide = source.wide
   const matches = (rule: ArtifactRule, text: string) => mayMatch(needs, rule, text) && rule.patterns.some((pattern) => eager(pattern, wide).test(text))
-  const active = rules.artifacts.filter((rule) => !isOff(rule.id) && (rule.scope === 'trailing' || wholeLines))
+  const firstMatch = (candidates: ArtifactRule[], text: string) => candidates.find((rule) => matches(rule, text))
+  const usable = rules.artifacts.filter((rule) => !isOff(rule.id))
+  // On a line of its own anywhere: tried on each line as the lines are read.
+  const anywhereRules = usable.filter((rule) => rule.scope === 'line')
+  const onTheirOwn: Array<[number, ArtifactRule]> = []
+  const lines = new ContentLines(source, anywhereRules.length > 0 ? LONGEST_BOILERPLATE : -1, (index, text) => {
+    const rule = firstMatch(anywhereRules, text)
+    if (rule) onTheirOwn.push([index, rule])
+  })
+  const count = lines.count
+  if (count === 0) return []
+  // Deleting the only line would delete the article.
+  const wholeLines = count > 1
+  const active = usable.filter((rule) => rule.scope === 'trailing' || wholeLines)
   const ofScope = (...scopes: string[]) => active.filter((rule) => scopes.includes(rule.scope))
   const removed = new Map<number, ArtifactRule>()
-  const firstMatch = (candidates: ArtifactRule[], text: string) => candidates.find((rule) => matches(rule, text))
   const remove = (index: number, rule: ArtifactRule) => {
     // The article keeps at least one line.
-    if (!removed.has(index) && removed.size < lines.length - 1) removed.set(index, rule)
+    if (!removed.has(index) && removed.size < count - 1) removed.set(index, rule)
   }
+  const textOf = (index: number) => lines.line(index).text
 
   // Above the headline: the lines at the top, as long as each is boilerplate.
   const top = ofScope('first-line')
   let headline = 0
-  while (headline < Math.min(lines.length - 1, 3)) {
-    const rule = firstMatch(top, lines[headline]!.text)
+  while (headline < Math.min(count - 1, 3)) {
+    const rule = firstMatch(top, textOf(headline))
     if (!rule) break
     remove(headline, rule)
     headline++
@@ -353,44 +422,51 @@ export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Fin
   // Between the headline and the first paragraph.
   const head = ofScope('head')
   let body = headline + 1
-  while (body < Math.min(lines.length - 1, HEAD_LINES) && wordCount(lines[body]!.text) < PARAGRAPH_WORDS) {
-    const rule = firstMatch(head, lines[body]!.text)
+  while (body < Math.min(count - 1, HEAD_LINES)) {
+    const text = textOf(body)
+    if (wordCount(text) >= PARAGRAPH_WORDS) break
+    const rule = firstMatch(head, text)
     if (rule) remove(body, rule)
     body++
   }
   // After the last paragraph: the block of lines at the end, as long as each is boilerplate.
   const tail = ofScope('tail', 'last-line')
   const anywhere = ofScope('line')
-  for (let index = lines.length - 1; index > headline; index--) {
-    const rule = firstMatch(tail, lines[index]!.text) ?? firstMatch(anywhere, lines[index]!.text)
+  for (let index = count - 1; index > headline; index--) {
+    const text = textOf(index)
+    const rule = firstMatch(tail, text) ?? firstMatch(anywhere, text)
     if (!rule) break
     remove(index, rule)
   }
-  // On a line of its own anywhere.
-  lines.forEach((line, index) => {
-    const rule = firstMatch(anywhere, line.text)
-    if (rule) remove(index, rule)
-  })
+  if (wholeLines) for (const [index, rule] of onTheirOwn) remove(index, rule)
 
+  // The lines from the top up to this one are all removed.
+  let firstKept = 0
+  while (removed.has(firstKept)) firstKept++
   for (const [index, rule] of [...removed].sort((a, b) => a[0] - b[0])) {
-    const line = lines[index]!
+    const line = lines.line(index)
     if (line.inMarkup) {
       findings.push(artifactFinding(rule, source, line.contentStart, line.contentEnd))
-    } else if ([...Array(index).keys()].every((before) => removed.has(before))) {
-      // At the top: the line and the breaks after it.
-      const next = lines[index + 1]!
-      findings.push(artifactFinding(rule, source, line.contentStart, next.inMarkup ? line.contentEnd : next.contentStart))
+    } else if (index < firstKept) {
+      // At the top: the line and the breaks after it, up to markup (a comment line, a tag) if any comes first.
+      const next = lines.line(index + 1)
+      const markup = next.inMarkup ? 0 : source.slice(line.contentEnd, next.contentStart).indexOf(MASK)
+      findings.push(artifactFinding(rule, source, line.contentStart, markup === -1 ? next.contentStart : line.contentEnd + markup))
     } else {
-      findings.push(artifactFinding(rule, source, lines[index - 1]!.contentEnd, line.contentEnd))
+      // The breaks before the line, from the end of what comes before: the previous line's text,
+      // or markup (a URL, code, a closing tag) after it, which is never deleted.
+      const previousEnd = lines.line(index - 1).contentEnd
+      const markupEnd = source.slice(previousEnd, line.contentStart).lastIndexOf(MASK) + 1
+      findings.push(artifactFinding(rule, source, previousEnd + markupEnd, line.contentEnd))
     }
   }
 
   // Run into the first paragraph: a dateline and credit before its first word.
   const runIn = ofScope('run-in')
   if (runIn.length > 0) {
-    for (let index = 0; index < Math.min(lines.length, HEAD_LINES + 1); index++) {
+    for (let index = 0; index < Math.min(count, HEAD_LINES + 1); index++) {
       if (removed.has(index)) continue
-      const line = lines[index]!
+      const line = lines.line(index)
       // A dateline is short: only the start of the paragraph is looked at.
       const opening = line.text.slice(0, RUN_IN_LENGTH)
       let found: {rule: ArtifactRule; length: number} | undefined
@@ -410,9 +486,12 @@ export function findArtifacts(rules: RuleSet, source: string, isOff: IsOff): Fin
   }
 
   // After the last sentence of the last line that stays.
-  const lastKept = lines.findLastIndex((_line, index) => !removed.has(index))
-  for (const rule of ofScope('trailing')) {
-    const last = lines[lastKept]!
+  let lastKept = count - 1
+  while (removed.has(lastKept)) lastKept--
+  const trailing = ofScope('trailing')
+  const last = trailing.length > 0 ? lines.line(lastKept) : undefined
+  for (const rule of trailing) {
+    if (!last) break
     for (const pattern of rule.patterns) {
       const found = eager(pattern, wide).exec(last.text)
       if (found) {
