@@ -218,14 +218,17 @@ export class PhraseMatcher<T> {
     for (let index = 0; index < atoms.length; index++) {
       const head = atoms[index]!
       if (head.joint === 'joined') continue
+      const start = this.#first(head.key)
+      // Most words start no phrase: no list is made for them.
+      if (start === undefined && !(this.#numbers && isDigits(head))) continue
       const found: PhraseMatch<T>[] = []
       if (this.#numbers) {
         // A numeral may follow its own word or `{#}`: walk both branches, then order longest first.
-        this.#walk(source, atoms, index, index, this.#first(head.key), found)
+        this.#walk(source, atoms, index, index, start, found)
         if (isDigits(head)) this.#walk(source, atoms, index, index, this.#first(NUMBER_KEY), found)
         found.sort((a, b) => a.last - b.last)
       } else {
-        let node = this.#first(head.key)
+        let node = start
         let last = index
         while (node) {
           if (node.targets) this.#collect(source, atoms, index, last, node.targets, found)

@@ -66,11 +66,31 @@ export const relativePartsOf: (value: string) => readonly WordPart[] = perWordTy
   return parts
 })
 
+/** ASCII codes of the lower-case letters a-z. */
+const isAsciiLowerCode = (code: number) => code >= 97 && code <= 122
+
 /** An abbreviation or acronym written in capitals (`UN`, `OPEC`, `NATO`). */
-export const isAllCaps = (word: string): boolean => word.length > 1 && word === word.toUpperCase()
+export const isAllCaps = (word: string): boolean => {
+  if (word.length < 2) return false
+  // Asked of every word: ASCII is answered without building the upper-case copy.
+  for (let at = 0; at < word.length; at++) {
+    const code = word.charCodeAt(at)
+    if (code >= 128) return word === word.toUpperCase()
+    if (isAsciiLowerCode(code)) return false
+  }
+  return true
+}
 
 /** Any capital letter in the word: a name or a word capitalised in a title. */
-export const hasCapital = (word: string): boolean => word !== word.toLowerCase()
+export const hasCapital = (word: string): boolean => {
+  // Asked of every word: ASCII is answered without building the lower-case copy.
+  for (let at = 0; at < word.length; at++) {
+    const code = word.charCodeAt(at)
+    if (code >= 128) return word !== word.toLowerCase()
+    if (code >= 65 && code <= 90) return true
+  }
+  return false
+}
 
 const OPENERS = new Set(['"', "'", '\u201C', '\u2018', '(', '[', '\u00AB'])
 const ENDERS = new Set(['.', '!', '?', '\u2026', ':', '\n', '\r'])
