@@ -15,6 +15,7 @@ import {givenPart, sameGivenName} from '../names/given.js'
 import {countryOfWord, isCountryWord} from '../names/countries.js'
 import {isOffFor, type RuleOptions} from './options.js'
 import {isCapitalAt} from '../infra/capital-at.js'
+import {perWordType} from '../engine/word-cache.js'
 import type {NameStyle} from '../names/style.js'
 
 /** The rules on names of people, places and groups. */
@@ -116,16 +117,11 @@ export function checkNames(gazetteer: Gazetteer, source: string, atoms: Atom[], 
   }
   const decided: Decided[] = []
   const findings: Finding[] = []
+  const verdictOf = verdictsOf(gazetteer)
   for (const mention of mentions) {
-    const form = canonical(mention.surface)
-    const bare = form.normalize('NFD').replace(/\p{M}/gu, '')
-    // Diacritics are not errors: António Guterres, Erdoğan.
-    // A surname is right with or without its article when either form is accepted.
-    const person = mention.type === 'short' || mention.entities.every((entity) => entity.kind === 'person')
-    const stripped = person ? canonical(nameWords(mention.surface).join(' ')) : bare
-    const right = mention.entities.find((entity) => entity.correct.has(form) || entity.correct.has(bare) || entity.correct.has(stripped))
-    if (right || gazetteer.correct.has(form) || gazetteer.correct.has(bare)) {
-      if (right) decided.push({mention, entity: right, correct: true})
+    const verdict = verdictOf(mention)
+    if (verdict.accepted) {
+      if (verdict.right) decided.push({mention, entity: verdict.right, correct: true})
       continue
     }
     const choice = choose(gazetteer, mention, atoms, source, lower, named)
@@ -140,6 +136,50 @@ export function checkNames(gazetteer: Gazetteer, source: string, atoms: Atom[], 
   // Only mentions decided to name a known entity take their words out of unknown names.
   findings.push(...unknownConsistency(gazetteer, source, atoms, decided.map((item) => item.mention)))
   return findings
+}
+
+/** Whether a mention's spelling is right as it stands, and the entity it is right for. */
+interface Verdict {
+  right: Entity | undefined
+  accepted: boolean
+}
+
+/** Distinct surfaces a gazetteer's verdicts remember before starting again: bounds memory on huge inputs. */
+const MAX_VERDICTS = 100_000
+const verdicts = new WeakMap<Gazetteer, Map<string, Verdict>>()
+
+/**
+ * The verdict on a mention's spelling, cached per surface for one gazetteer:
+ * a mention's entities and type follow from its surface alone (see
+ * `findMentions`), and a text repeats its names.
+ */
+function verdictsOf(gazetteer: Gazetteer): (mention: Mention) => Verdict {
+  let cache = verdicts.get(gazetteer)
+  if (!cache) {
+    cache = new Map()
+    verdicts.set(gazetteer, cache)
+  }
+  const known = cache
+  return (mention) => {
+    let verdict = known.get(mention.surface)
+    if (verdict === undefined) {
+      if (known.size >= MAX_VERDICTS) known.clear()
+      verdict = judgeSpelling(gazetteer, mention)
+      known.set(mention.surface, verdict)
+    }
+    return verdict
+  }
+}
+
+function judgeSpelling(gazetteer: Gazetteer, mention: Mention): Verdict {
+  const form = canonical(mention.surface)
+  const bare = form.normalize('NFD').replace(/\p{M}/gu, '')
+  // Diacritics are not errors: António Guterres, Erdoğan.
+  // A surname is right with or without its article when either form is accepted.
+  const person = mention.type === 'short' || mention.entities.every((entity) => entity.kind === 'person')
+  const stripped = person ? canonical(nameWords(mention.surface).join(' ')) : bare
+  const right = mention.entities.find((entity) => entity.correct.has(form) || entity.correct.has(bare) || entity.correct.has(stripped))
+  return {right, accepted: Boolean(right || gazetteer.correct.has(form) || gazetteer.correct.has(bare))}
 }
 
 /** The entity a variant names: `certain` when a fix may be applied. */
@@ -380,8 +420,10 @@ function tiedBySentence(entity: Entity, sentence: string): boolean {
   return (role && (place || groups > 0)) || (groups > 0 && place) || groups > 1
 }
 
-/** A finer key than {@link nameKey}: vowels kept as three classes (a/e, i/y, o/u/w). */
-function fineKey(text: string): string {
+/** A finer key than {@link nameKey}: vowels kept as three classes (a/e, i/y, o/u/w); cached per name, which a text repeats. */
+const fineKey = perWordType(computeFineKey)
+
+function computeFineKey(text: string): string {
   return nameWords(text)
     .join('')
     .normalize('NFD')
