@@ -42,8 +42,18 @@ const NUMBER_KEY = '\u01C2n'
 /** `{#}` in a phrase: any number written in digits. */
 export const NUMBER_SLOT = '{#}'
 
-/** Whether an atom is a run of digits. */
-export const isDigits = (atom: Atom) => /^\p{N}+$/u.test(atom.key)
+const DIGITS = /^\p{N}+$/u
+
+/**
+ * Whether an atom is a run of digits. An atom is all digits or all letters
+ * (see `atomize`), so an ASCII first character decides it without the
+ * expression (asked of every atom).
+ */
+export const isDigits = (atom: Atom) => {
+  const code = atom.key.charCodeAt(0)
+  if (code < 128) return code >= 48 && code <= 57
+  return DIGITS.test(atom.key)
+}
 
 /** Words of ASCII letters with single spaces: most phrases, cut without the general atomiser. */
 const PLAIN = /^[A-Za-z]+(?: [A-Za-z]+)*$/
