@@ -353,16 +353,17 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
     const atom = atoms[first]!
     if (atom.joint === 'joined') continue
     // Runs of words whose letters begin a known name, read on while they do; the longest is judged first.
-    const ends: number[] = []
+    // Most words begin none: the list is made only for a name found.
+    let ends: number[] | undefined
     let node = ROOT
     for (let at = first; at < atoms.length && at - first <= index.maxAtoms; at++) {
       if (at > first && !CONTINUES.has(atoms[at]!.joint)) break
       node = at === first ? trie.first(atoms[at]!.key) : trie.walk(node, squashAtom(atoms[at]!.key))
       if (node === NONE) break
-      if (atoms[at + 1]?.joint !== 'joined' && trie.ends[node] === 1) ends.push(at)
+      if (atoms[at + 1]?.joint !== 'joined' && trie.ends[node] === 1) (ends ??= []).push(at)
     }
     let judged = false
-    for (let position = ends.length - 1; position >= 0 && !judged; position--) {
+    for (let position = (ends?.length ?? 0) - 1; ends && position >= 0 && !judged; position--) {
       const end = ends[position]!
       let letters = ''
       for (let at = first; at <= end; at++) letters += squashAtom(atoms[at]!.key)
