@@ -1,4 +1,5 @@
 import type {Nodes, Root} from 'nlcst'
+import {MAX_KEPT_TEXT} from '../engine/text-index.js'
 
 /** A token of a sentence: a word, a number or one punctuation mark. */
 export interface Token {
@@ -140,6 +141,8 @@ const ENDS_LIKE_A_SENTENCE = /[.!?…:;"”’')\]]\s*$/u
  */
 export function sentencesOf(tree: Root, source: string): Sentence[] {
   const sentences: Sentence[] = []
+  // Only an article's sentences are kept for a re-check (see `MAX_KEPT_TEXT`).
+  const read = source.length <= MAX_KEPT_TEXT ? tokensOf : tokenize
   const walk = (node: Nodes): void => {
     if (node.type === 'ParagraphNode') {
       const sentenceNodes = node.children.filter((child) => child.type === 'SentenceNode')
@@ -148,7 +151,7 @@ export function sentencesOf(tree: Root, source: string): Sentence[] {
         const end = sentence.position?.end.offset
         if (start === undefined || end === undefined) continue
         const text = source.slice(start, end)
-        sentences.push({start, end, text, tokens: tokensOf(text, start), headline: sentenceNodes.length === 1 && !ENDS_LIKE_A_SENTENCE.test(text)})
+        sentences.push({start, end, text, tokens: read(text, start), headline: sentenceNodes.length === 1 && !ENDS_LIKE_A_SENTENCE.test(text)})
       }
       return
     }
