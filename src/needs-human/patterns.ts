@@ -26,12 +26,15 @@ export interface PatternContext {
   previous: readonly Sentence[]
 }
 
+/** What a check gives back when it finds nothing (most sentences): one shared list, never changed. */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([])
+
 /** One needs-human pattern: its id, its severity, and the check. */
 export interface Pattern {
   id: string
   severity: Severity
   description: string
-  check(sentence: Sentence, context: PatternContext): Finding[]
+  check(sentence: Sentence, context: PatternContext): readonly Finding[]
 }
 
 const OPENING_QUOTES = new Set(['"', '“', '‘', '«'])
@@ -153,13 +156,13 @@ const verbFirst: Pattern = {
   description:
     'A sentence that opens with a finite verb followed by its subject or object ("Approved the cabinet the budget"): Arabic verb-subject-object order carried into English. Quote inversion ("Said the minister: …"), imperatives, questions, participle openers ("Asked about it, the minister said …") and headlines are left alone.',
   check(sentence, context) {
-    if (sentence.headline || endsWithQuestion(sentence)) return []
+    if (sentence.headline || endsWithQuestion(sentence)) return NO_FINDINGS
     const tokens = sentence.tokens
     const first = tokens[0]
-    if (!isCapitalized(first) || tokens.length < 5) return []
+    if (!isCapitalized(first) || tokens.length < 5) return NO_FINDINGS
     const lexicon = context.lexicon()
     const word = first.lower
-    if (FUNCTION_WORDS.has(word)) return []
+    if (FUNCTION_WORDS.has(word)) return NO_FINDINGS
     let nounPhrase = -1
     let what = ''
     if (MODALS.has(word) && isLowerWord(tokens[1]) && lexicon.has(tokens[1]!.lower, 'VB') && !DETERMINERS.has(tokens[1]!.lower)) {
@@ -175,21 +178,21 @@ const verbFirst: Pattern = {
       what = `\`${first.text} ${tokens[1]!.text}\` before its subject`
     } else if (isPast(lexicon, word) || (lexicon.has(word, 'VBZ') && !lexicon.has(word, 'NN') && !/^(?:thanks|news|is|was|has)$/.test(word))) {
       // "Said the minister: …", "…," said the minister": inversion English allows; "Said the minister that …" is not.
-      if (REPORTING_VERBS.has(word) && isQuoteInversion(tokens)) return []
-      if (PARTICIPLE_LINKS.has(tokens[1]?.lower ?? '')) return [] // "Killed in the attack were …"
+      if (REPORTING_VERBS.has(word) && isQuoteInversion(tokens)) return NO_FINDINGS
+      if (PARTICIPLE_LINKS.has(tokens[1]?.lower ?? '')) return NO_FINDINGS // "Killed in the attack were …"
       nounPhrase = 1
       what = `the verb \`${first.text}\` before its subject`
     }
-    if (nounPhrase === -1 || !opensNounPhrase(tokens[nounPhrase], lexicon)) return []
+    if (nounPhrase === -1 || !opensNounPhrase(tokens[nounPhrase], lexicon)) return NO_FINDINGS
     // A past participle opener ends at a comma followed by the main clause's
     // subject ("Asked about the plan, the minister said …"); a closing
     // attribution ("…, the ministry said.") is not a main clause.
     const comma = tokens.findIndex((token) => token.text === ',')
     if (nounPhrase === 1 && isPast(lexicon, word) && comma !== -1 && !isAttribution(tokens, comma + 1)) {
-      if (opensSubject(tokens[comma + 1]) || DITRANSITIVE_PARTICIPLES.has(word)) return []
+      if (opensSubject(tokens[comma + 1]) || DITRANSITIVE_PARTICIPLES.has(word)) return NO_FINDINGS
     }
     // "Detained Reuters journalists were released": the opener is an adjective of a subject with its own verb.
-    if (hasFiniteVerb(tokens.slice(nounPhrase, subjectEnd(tokens, nounPhrase)), lexicon)) return []
+    if (hasFiniteVerb(tokens.slice(nounPhrase, subjectEnd(tokens, nounPhrase)), lexicon)) return NO_FINDINGS
     return [
       finding(
         verbFirst,
@@ -209,7 +212,7 @@ const verbAfterConjunction: Pattern = {
     'A conjunction that opens a clause followed by a past-tense verb and then its subject ("while insisted negotiators on their demands"): verb-first order inside a sentence. "when asked the question" and other elliptical participles are left alone.',
   check(sentence, context) {
     const tokens = sentence.tokens
-    const found: Finding[] = []
+    let found: Finding[] | undefined
     for (let index = 0; index < tokens.length - 2; index++) {
       const conjunction = tokens[index]!
       if (!isWord(conjunction) || !SUBORDINATORS.has(conjunction.lower)) continue
@@ -221,7 +224,7 @@ const verbAfterConjunction: Pattern = {
       if (!next || PARTICIPLE_LINKS.has(next.lower) || !opensNounPhrase(next, lexicon, {barePlural: true})) continue
       // "while armed men stood guard": an adjective before a subject that has its verb.
       if (hasFiniteVerb(tokens.slice(index + 2, subjectEnd(tokens, index + 2)), lexicon)) continue
-      found.push(
+      ;(found ??= []).push(
         finding(
           verbAfterConjunction,
           conjunction.start,
@@ -231,7 +234,7 @@ const verbAfterConjunction: Pattern = {
         )
       )
     }
-    return found
+    return found ?? NO_FINDINGS
   }
 }
 
@@ -253,7 +256,7 @@ const reportingThatAux: Pattern = {
     'A reporting verb, "that", then a negated auxiliary with no subject between ("Observers predicted that will not reach the agreement the final stage"): the subject of the reported clause is lost or moved. A warning when two noun phrases follow the verb; a notice otherwise, since "that" can be the subject ("said that does not change the facts").',
   check(sentence, context) {
     const tokens = sentence.tokens
-    const found: Finding[] = []
+    let found: Finding[] | undefined
     for (let index = 0; index < tokens.length - 4; index++) {
       const verb = tokens[index]!
       if (!isWord(verb) || !REPORTING_VERBS.has(verb.lower) || tokens[index + 1]?.lower !== 'that') continue
@@ -269,7 +272,7 @@ const reportingThatAux: Pattern = {
       // "said that does not change the facts" can be English ("that" as the
       // subject); two noun phrases in a row after the verb cannot: a warning then, else a notice.
       const severity = followsWithSecondNounPhrase(tokens, objectAt) ? 'warning' : 'info'
-      found.push(
+      ;(found ??= []).push(
         finding(
           {id: reportingThatAux.id, severity},
           verb.start,
@@ -279,7 +282,7 @@ const reportingThatAux: Pattern = {
         )
       )
     }
-    return found
+    return found ?? NO_FINDINGS
   }
 }
 
@@ -290,7 +293,7 @@ const quoteBeforeParticiple: Pattern = {
     'An opening quotation mark after a comma and before a lower-case -ing word (", “pointing to the progress …"): the quotation opens too early, before the reporting words rather than before the quoted ones.',
   check(sentence, context) {
     const tokens = sentence.tokens
-    const found: Finding[] = []
+    let found: Finding[] | undefined
     for (let index = 1; index < tokens.length - 1; index++) {
       const quote = tokens[index]!
       if (!OPENING_QUOTES.has(quote.text) || tokens[index - 1]!.text !== ',') continue
@@ -298,7 +301,7 @@ const quoteBeforeParticiple: Pattern = {
       const word = tokens[index + 1]!
       if (!isLowerWord(word) || !word.lower.endsWith('ing')) continue
       if (!context.lexicon().has(word.lower, 'VBG')) continue
-      found.push(
+      ;(found ??= []).push(
         finding(
           quoteBeforeParticiple,
           quote.start,
@@ -308,7 +311,7 @@ const quoteBeforeParticiple: Pattern = {
         )
       )
     }
-    return found
+    return found ?? NO_FINDINGS
   }
 }
 
@@ -319,7 +322,7 @@ const relativeResumptive: Pattern = {
     'An object relative clause whose verb has its own possessive object ("the fund, which the bank raised its capital …"): an Arabic resumptive pronoun; English needs "whose" or a rebuilt clause.',
   check(sentence, context) {
     const tokens = sentence.tokens
-    const found: Finding[] = []
+    let found: Finding[] | undefined
     for (let index = 0; index < tokens.length - 4; index++) {
       const which = tokens[index]!
       if (which.lower !== 'which' && which.lower !== 'whom') continue
@@ -334,7 +337,7 @@ const relativeResumptive: Pattern = {
         if (!(isPast(lexicon, verb.lower) || (lexicon.has(verb.lower, 'VBZ') && !lexicon.has(verb.lower, 'NNS')))) continue
         if (REPORTING_VERBS.has(verb.lower)) break
         if (POSSESSIVES.has(tokens[verbAt + 1]!.lower)) {
-          found.push(
+          ;(found ??= []).push(
             finding(
               relativeResumptive,
               which.start,
@@ -347,7 +350,7 @@ const relativeResumptive: Pattern = {
         break
       }
     }
-    return found
+    return found ?? NO_FINDINGS
   }
 }
 
@@ -370,7 +373,7 @@ const wedgedRelative: Pattern = {
     'A relative clause wedged between a verb and its object ("The law will restrict, whose details …, the import of cars"): the clause belongs after the noun it describes.',
   check(sentence, context) {
     const tokens = sentence.tokens
-    const found: Finding[] = []
+    let found: Finding[] | undefined
     for (let index = 2; index < tokens.length - 3; index++) {
       if (tokens[index]!.text !== ',') continue
       const relative = tokens[index + 1]!
@@ -388,7 +391,7 @@ const wedgedRelative: Pattern = {
         if (rest.some((token) => isFiniteVerb(token, lexicon) || REPORTING_VERBS.has(token.lower))) continue
       }
       const verb = tokens[index - 1]!
-      found.push(
+      ;(found ??= []).push(
         finding(
           wedgedRelative,
           verb.start,
@@ -398,7 +401,7 @@ const wedgedRelative: Pattern = {
         )
       )
     }
-    return found
+    return found ?? NO_FINDINGS
   }
 }
 
@@ -411,7 +414,7 @@ const invertedThreat: Pattern = {
     'To threaten or risk an inability ("threatens the government\'s inability to pay"): the logic is inverted; what is threatened is the ability.',
   check(sentence) {
     const tokens = sentence.tokens
-    const found: Finding[] = []
+    let found: Finding[] | undefined
     for (let index = 0; index < tokens.length - 1; index++) {
       const verb = tokens[index]!
       if (!THREATEN.test(verb.lower)) continue
@@ -421,7 +424,7 @@ const invertedThreat: Pattern = {
         if (word.kind === 'punctuation') break
         if (!INABILITY.has(word.lower)) continue
         if (word.lower === 'failure' && tokens[next + 1]?.lower !== 'to') break
-        found.push(
+        ;(found ??= []).push(
           finding(
             invertedThreat,
             verb.start,
@@ -433,7 +436,7 @@ const invertedThreat: Pattern = {
         break
       }
     }
-    return found
+    return found ?? NO_FINDINGS
   }
 }
 
@@ -446,7 +449,7 @@ const notExcept: Pattern = {
     'A negated verb followed directly by "except" ("could not save except a handful"): the Arabic exceptive "lam … illa" rendered word for word; English says "only".',
   check(sentence, context) {
     const tokens = sentence.tokens
-    const found: Finding[] = []
+    let found: Finding[] | undefined
     for (let index = 2; index < tokens.length - 1; index++) {
       if (tokens[index]!.lower !== 'except') continue
       const verb = tokens[index - 1]!
@@ -462,7 +465,7 @@ const notExcept: Pattern = {
         }
       }
       if (negation === -1) continue
-      found.push(
+      ;(found ??= []).push(
         finding(
           notExcept,
           tokens[negation]!.start,
@@ -472,7 +475,7 @@ const notExcept: Pattern = {
         )
       )
     }
-    return found
+    return found ?? NO_FINDINGS
   }
 }
 
@@ -486,7 +489,7 @@ const didNotReturn: Pattern = {
     '"did not return" followed by an adjective ("it did not return possible for farmers to …"): the Arabic "lam ya‘ud" (no longer) rendered word for word.',
   check(sentence) {
     const tokens = sentence.tokens
-    const found: Finding[] = []
+    let found: Finding[] | undefined
     for (let index = 1; index < tokens.length - 1; index++) {
       const word = tokens[index]!
       if (word.lower !== 'return' && word.lower !== 'returned' && word.lower !== 'returns') continue
@@ -495,7 +498,7 @@ const didNotReturn: Pattern = {
       const negation = isNegation(tokens[index - 1]) ? index - 1 : -1
       if (negation === -1) continue
       const start = tokens[negation - 1] && AUXILIARIES.has(tokens[negation - 1]!.lower) ? negation - 1 : negation
-      found.push(
+      ;(found ??= []).push(
         finding(
           didNotReturn,
           tokens[start]!.start,
@@ -505,7 +508,7 @@ const didNotReturn: Pattern = {
         )
       )
     }
-    return found
+    return found ?? NO_FINDINGS
   }
 }
 
@@ -516,7 +519,7 @@ const allNot: Pattern = {
     'A subject with "all" and a negated verb ("all of the schools did not open"): it can mean that none did or that not all did; a human must check which.',
   check(sentence, context) {
     const tokens = sentence.tokens
-    const found: Finding[] = []
+    let found: Finding[] | undefined
     for (let index = 0; index < tokens.length - 3; index++) {
       const all = tokens[index]!
       if (all.lower !== 'all') continue
@@ -529,7 +532,7 @@ const allNot: Pattern = {
         const negated = (AUXILIARIES.has(token.lower) && tokens[next + 1]?.lower === 'not') || NEGATED_AUXILIARIES.has(token.lower)
         if (negated && next > index + 1) {
           const end = NEGATED_AUXILIARIES.has(token.lower) ? token.end : tokens[next + 1]!.end
-          found.push(
+          ;(found ??= []).push(
             finding(
               allNot,
               all.start,
@@ -543,7 +546,7 @@ const allNot: Pattern = {
         if (isFiniteVerb(token, lexicon)) break
       }
     }
-    return found
+    return found ?? NO_FINDINGS
   }
 }
 
@@ -557,7 +560,7 @@ const mixedSpeech: Pattern = {
     'A quotation that opens after "said that" in reported speech ("would", "he") and then switches to the speaker\'s own words ("we"): direct and indirect speech mixed.',
   check(sentence) {
     const tokens = sentence.tokens
-    const found: Finding[] = []
+    let found: Finding[] | undefined
     for (let index = 0; index < tokens.length - 3; index++) {
       if (!REPORTING_VERBS.has(tokens[index]!.lower) || tokens[index + 1]!.lower !== 'that' || !OPENING_QUOTES.has(tokens[index + 2]!.text)) continue
       let third = false
@@ -566,7 +569,7 @@ const mixedSpeech: Pattern = {
         if (CLOSING_QUOTES.has(token.text) && token.text !== '"') break
         if (THIRD_PERSON.has(token.lower)) third = true
         else if (third && FIRST_PERSON.has(token.lower)) {
-          found.push(
+          ;(found ??= []).push(
             finding(
               mixedSpeech,
               tokens[index]!.start,
@@ -579,7 +582,7 @@ const mixedSpeech: Pattern = {
         }
       }
     }
-    return found
+    return found ?? NO_FINDINGS
   }
 }
 
@@ -603,19 +606,19 @@ const invertedComparison: Pattern = {
   description:
     'A sentence that calls a figure lower (or higher) than another when the figures say the opposite ("That is lower than in 2015, when under 9 percent were out of work" after "12 percent"): an inverted comparison.',
   check(sentence, context) {
-    if (!/^(?:that|this|it|the figure|the rate|the turnout)\b/iu.test(sentence.text.trimStart())) return []
+    if (!/^(?:that|this|it|the figure|the rate|the turnout)\b/iu.test(sentence.text.trimStart())) return NO_FINDINGS
     const comparison = COMPARISON.exec(sentence.text)
-    if (!comparison) return []
+    if (!comparison) return NO_FINDINGS
     const compared = percents(sentence.text.slice(comparison.index + comparison[0].length))[0]
     const previous = context.previous.at(-1)
-    if (!compared || !previous) return []
+    if (!compared || !previous) return NO_FINDINGS
     const reference = percents(previous.text).at(-1)
-    if (!reference || reference.bound !== 'exact') return []
+    if (!reference || reference.bound !== 'exact') return NO_FINDINGS
     const lower = /^(?:lower|less|fewer|smaller)$/i.test(comparison[1]!)
     const contradicts = lower
       ? (compared.bound === 'below' && reference.value >= compared.value) || (compared.bound === 'exact' && reference.value > compared.value)
       : (compared.bound === 'above' && reference.value <= compared.value) || (compared.bound === 'exact' && reference.value < compared.value)
-    if (!contradicts) return []
+    if (!contradicts) return NO_FINDINGS
     return [
       finding(
         invertedComparison,
@@ -638,7 +641,7 @@ const objectAfterAdverbial: Pattern = {
     'A verb followed first by a time phrase and only then by its object, a quantity ("which killed since the war began thousands of people"): Arabic order; English puts the object right after the verb.',
   check(sentence, context) {
     const tokens = sentence.tokens
-    const found: Finding[] = []
+    let found: Finding[] | undefined
     for (let index = 1; index < tokens.length - 4; index++) {
       const verb = tokens[index]!
       if (!isLowerWord(verb) || !ADVERBIAL_STARTS.has(tokens[index + 1]!.lower)) continue
@@ -654,7 +657,7 @@ const objectAfterAdverbial: Pattern = {
         if (!quantity) continue
         // "rose in 2015 by more than 10 percent": the quantity belongs to a preposition, not to the verb.
         if (PREPOSITIONS.has(before.lower) || before.lower === 'than' || before.lower === 'and' || before.lower === 'or') break
-        found.push(
+        ;(found ??= []).push(
           finding(
             objectAfterAdverbial,
             verb.start,
@@ -667,7 +670,7 @@ const objectAfterAdverbial: Pattern = {
         break
       }
     }
-    return found
+    return found ?? NO_FINDINGS
   }
 }
 
@@ -684,18 +687,18 @@ const droppedOf: Pattern = {
     'A group of people, then an intransitive act, then the body they belong to ("Representatives voted pro-government blocs in parliament"): the "of" of an Arabic construct was dropped; a human must restore who did what.',
   check(sentence) {
     const tokens = sentence.tokens
-    const found: Finding[] = []
+    let found: Finding[] | undefined
     const first = DETERMINERS.has(tokens[0]?.lower ?? '') ? 1 : 0
     const subject = tokens[first]
     const verb = tokens[first + 1]
-    if (!isWord(subject) || !MEMBERS.has(subject.lower) || !isWord(verb) || !INTRANSITIVE_ACTS.has(verb.lower)) return found
+    if (!isWord(subject) || !MEMBERS.has(subject.lower) || !isWord(verb) || !INTRANSITIVE_ACTS.has(verb.lower)) return found ?? NO_FINDINGS
     // The object: determiners, adjectives and names, then a plural group noun, with no preposition before it.
     for (let at = first + 2; at <= Math.min(first + 7, tokens.length - 1); at++) {
       const token = tokens[at]!
       if (!isWord(token) || PREPOSITIONS.has(token.lower) || token.lower === 'to' || token.lower === 'for' || token.lower === 'against') break
       if (!GROUPS.has(token.lower)) continue
       if (VOTE_RESULTS.has(tokens[at + 1]?.lower ?? '')) break
-      found.push(
+      ;(found ??= []).push(
         finding(
           droppedOf,
           subject.start,
@@ -706,7 +709,7 @@ const droppedOf: Pattern = {
       )
       break
     }
-    return found
+    return found ?? NO_FINDINGS
   }
 }
 

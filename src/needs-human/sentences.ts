@@ -1,4 +1,5 @@
 import type {Nodes, Root} from 'nlcst'
+import {MAX_KEPT_TEXT} from '../engine/text-index.js'
 
 /** A token of a sentence: a word, a number or one punctuation mark. */
 export interface Token {
@@ -136,11 +137,14 @@ const ENDS_LIKE_A_SENTENCE = /[.!?…:;"”’')\]]\s*$/u
 
 /**
  * The sentences of `tree` (retext-english's sentence nodes), each with its
- * tokens. One hand-written walk, like the shared text index.
+ * tokens, in order. One hand-written walk, like the shared text index; each
+ * sentence is tokenised when the walk reaches it, so a caller that reads them
+ * one by one holds the tokens of a few sentences at a time, not of the text.
  */
-export function sentencesOf(tree: Root, source: string): Sentence[] {
-  const sentences: Sentence[] = []
-  const walk = (node: Nodes): void => {
+export function* sentencesOf(tree: Root, source: string): Generator<Sentence> {
+  // Only an article's sentences are kept for a re-check (see `MAX_KEPT_TEXT`).
+  const read = source.length <= MAX_KEPT_TEXT ? tokensOf : tokenize
+  function* walk(node: Nodes): Generator<Sentence> {
     if (node.type === 'ParagraphNode') {
       const sentenceNodes = node.children.filter((child) => child.type === 'SentenceNode')
       for (const sentence of sentenceNodes) {
@@ -148,12 +152,11 @@ export function sentencesOf(tree: Root, source: string): Sentence[] {
         const end = sentence.position?.end.offset
         if (start === undefined || end === undefined) continue
         const text = source.slice(start, end)
-        sentences.push({start, end, text, tokens: tokensOf(text, start), headline: sentenceNodes.length === 1 && !ENDS_LIKE_A_SENTENCE.test(text)})
+        yield {start, end, text, tokens: read(text, start), headline: sentenceNodes.length === 1 && !ENDS_LIKE_A_SENTENCE.test(text)}
       }
       return
     }
-    if ('children' in node) for (const child of node.children) walk(child as Nodes)
+    if ('children' in node) for (const child of node.children) yield* walk(child as Nodes)
   }
-  walk(tree)
-  return sentences
+  yield* walk(tree)
 }

@@ -210,6 +210,26 @@ function garbleTermsOf(garbles: RuleSet['garbles']): (word: string) => GarbleTer
   return finder
 }
 
+const ASCII_LETTERS = /^[a-z]+$/
+
+const garbleFilters = new WeakMap<RuleSet['garbles'], (key: string) => boolean>()
+
+/**
+ * Whether a word whose atom key is `key` may be a garble of exactly one
+ * term: false only for a key of ASCII letters whose own terms are not one,
+ * since for such a word the terms depend on its letters alone, not their
+ * case (see {@link garbleTermsOf}). Read per atom before the word is sliced
+ * out of the text, which most words then never are.
+ */
+function garbleFilterOf(garbles: RuleSet['garbles']): (key: string) => boolean {
+  let filter = garbleFilters.get(garbles)
+  if (filter) return filter
+  const termsOf = garbleTermsOf(garbles)
+  filter = perWordType((key: string) => !ASCII_LETTERS.test(key) || termsOf(key)?.length === 1)
+  garbleFilters.set(garbles, filter)
+  return filter
+}
+
 /**
  * Unlisted garbles of `fuzzy` entries' terms: a whole word that no
  * dictionary knows (`isWord`) and whose garble key is that of exactly one
@@ -227,10 +247,11 @@ export function findGarbles(
 ): Finding[] {
   if (rules.garbles.size === 0) return []
   const findings: Finding[] = []
+  const mayBeGarble = garbleFilterOf(rules.garbles)
   for (let index = 0; index < atoms.length; index++) {
     const atom = atoms[index]!
     // Whole words only: not a part of "Covid19" or of a longer token.
-    if (atom.joint === 'joined' || atoms[index + 1]?.joint === 'joined' || atom.end - atom.start < 6) continue
+    if (atom.joint === 'joined' || atoms[index + 1]?.joint === 'joined' || atom.end - atom.start < 6 || !mayBeGarble(atom.key)) continue
     const word = source.slice(atom.start, atom.end)
     const terms = garbleTermsOf(rules.garbles)(word)
     if (!terms || terms.length !== 1) continue

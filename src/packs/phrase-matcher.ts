@@ -42,8 +42,18 @@ const NUMBER_KEY = '\u01C2n'
 /** `{#}` in a phrase: any number written in digits. */
 export const NUMBER_SLOT = '{#}'
 
-/** Whether an atom is a run of digits. */
-export const isDigits = (atom: Atom) => /^\p{N}+$/u.test(atom.key)
+const DIGITS = /^\p{N}+$/u
+
+/**
+ * Whether an atom is a run of digits. An atom is all digits or all letters
+ * (see `atomize`), so an ASCII first character decides it without the
+ * expression (asked of every atom).
+ */
+export const isDigits = (atom: Atom) => {
+  const code = atom.key.charCodeAt(0)
+  if (code < 128) return code >= 48 && code <= 57
+  return DIGITS.test(atom.key)
+}
 
 /** Words of ASCII letters with single spaces: most phrases, cut without the general atomiser. */
 const PLAIN = /^[A-Za-z]+(?: [A-Za-z]+)*$/
@@ -218,14 +228,17 @@ export class PhraseMatcher<T> {
     for (let index = 0; index < atoms.length; index++) {
       const head = atoms[index]!
       if (head.joint === 'joined') continue
+      const start = this.#first(head.key)
+      // Most words start no phrase: no list is made for them.
+      if (start === undefined && !(this.#numbers && isDigits(head))) continue
       const found: PhraseMatch<T>[] = []
       if (this.#numbers) {
         // A numeral may follow its own word or `{#}`: walk both branches, then order longest first.
-        this.#walk(source, atoms, index, index, this.#first(head.key), found)
+        this.#walk(source, atoms, index, index, start, found)
         if (isDigits(head)) this.#walk(source, atoms, index, index, this.#first(NUMBER_KEY), found)
         found.sort((a, b) => a.last - b.last)
       } else {
-        let node = this.#first(head.key)
+        let node = start
         let last = index
         while (node) {
           if (node.targets) this.#collect(source, atoms, index, last, node.targets, found)

@@ -186,14 +186,14 @@ function judgeAcronym(index: EntityIndex, token: string, context: EntityContext)
 
 /** A known two- or three-word name whose words stand here in another order (`Aramco Saudi`). */
 function reorderedName(index: EntityIndex, source: string, atoms: readonly Atom[], first: number, last: number): KnownEntity | undefined {
-  const words: string[] = []
+  // Most runs fail on their shape: nothing is built for them.
   for (let at = first; at <= last; at++) {
     const atom = atoms[at]!
     if (at > first && atom.joint !== 'space') return undefined
-    const word = source.slice(atom.start, atom.end)
-    if (!/^\p{Lu}\p{Ll}{2,}$/u.test(word)) return undefined
-    words.push(atom.key)
+    if (!isCapitalisedWordAt(source, atom.start, atom.end)) return undefined
   }
+  const words: string[] = []
+  for (let at = first; at <= last; at++) words.push(atoms[at]!.key)
   const next = atoms[last + 1]
   if (next && next.joint === 'space' && isTitleCase(source.slice(next.start, next.end))) return undefined
   const previous = atoms[first - 1]
@@ -202,6 +202,29 @@ function reorderedName(index: EntityIndex, source: string, atoms: readonly Atom[
   if (!found || found.length !== 1) return undefined
   const entity = found[0]!
   return entity.form.toLowerCase() === words.join(' ') ? undefined : entity
+}
+
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}{2,}$/u
+
+/**
+ * Whether `source` from `start` to `end` is a capital and two lower-case
+ * letters or more ({@link CAPITALISED_WORD}): ASCII read in place, anything
+ * else by the expression on the slice.
+ */
+function isCapitalisedWordAt(source: string, start: number, end: number): boolean {
+  if (end - start < 3) return false
+  const head = source.charCodeAt(start)
+  if (head < 128) {
+    if (head < 65 || head > 90) return false
+    let at = start + 1
+    for (; at < end; at++) {
+      const code = source.charCodeAt(at)
+      if (code >= 128) break
+      if (code < 97 || code > 122) return false
+    }
+    if (at === end) return true
+  }
+  return CAPITALISED_WORD.test(source.slice(start, end))
 }
 
 /** Whether a capitalised word stands right before or after the atom at `at`, in the same name. */
@@ -340,16 +363,17 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
     const atom = atoms[first]!
     if (atom.joint === 'joined') continue
     // Runs of words whose letters begin a known name, read on while they do; the longest is judged first.
-    const ends: number[] = []
+    // Most words begin none: the list is made only for a name found.
+    let ends: number[] | undefined
     let node = ROOT
     for (let at = first; at < atoms.length && at - first <= index.maxAtoms; at++) {
       if (at > first && !CONTINUES.has(atoms[at]!.joint)) break
       node = at === first ? trie.first(atoms[at]!.key) : trie.walk(node, squashAtom(atoms[at]!.key))
       if (node === NONE) break
-      if (atoms[at + 1]?.joint !== 'joined' && trie.ends[node] === 1) ends.push(at)
+      if (atoms[at + 1]?.joint !== 'joined' && trie.ends[node] === 1) (ends ??= []).push(at)
     }
     let judged = false
-    for (let position = ends.length - 1; position >= 0 && !judged; position--) {
+    for (let position = (ends?.length ?? 0) - 1; ends && position >= 0 && !judged; position--) {
       const end = ends[position]!
       let letters = ''
       for (let at = first; at <= end; at++) letters += squashAtom(atoms[at]!.key)

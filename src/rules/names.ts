@@ -14,6 +14,8 @@ import {findMentions, type Mention} from '../names/match.js'
 import {givenPart, sameGivenName} from '../names/given.js'
 import {countryOfWord, isCountryWord} from '../names/countries.js'
 import {isOffFor, type RuleOptions} from './options.js'
+import {isCapitalAt} from '../infra/capital-at.js'
+import {perWordType} from '../engine/word-cache.js'
 import type {NameStyle} from '../names/style.js'
 
 /** The rules on names of people, places and groups. */
@@ -115,16 +117,11 @@ export function checkNames(gazetteer: Gazetteer, source: string, atoms: Atom[], 
   }
   const decided: Decided[] = []
   const findings: Finding[] = []
+  const verdictOf = verdictsOf(gazetteer)
   for (const mention of mentions) {
-    const form = canonical(mention.surface)
-    const bare = form.normalize('NFD').replace(/\p{M}/gu, '')
-    // Diacritics are not errors: António Guterres, Erdoğan.
-    // A surname is right with or without its article when either form is accepted.
-    const person = mention.type === 'short' || mention.entities.every((entity) => entity.kind === 'person')
-    const stripped = person ? canonical(nameWords(mention.surface).join(' ')) : bare
-    const right = mention.entities.find((entity) => entity.correct.has(form) || entity.correct.has(bare) || entity.correct.has(stripped))
-    if (right || gazetteer.correct.has(form) || gazetteer.correct.has(bare)) {
-      if (right) decided.push({mention, entity: right, correct: true})
+    const verdict = verdictOf(mention)
+    if (verdict.accepted) {
+      if (verdict.right) decided.push({mention, entity: verdict.right, correct: true})
       continue
     }
     const choice = choose(gazetteer, mention, atoms, source, lower, named)
@@ -139,6 +136,50 @@ export function checkNames(gazetteer: Gazetteer, source: string, atoms: Atom[], 
   // Only mentions decided to name a known entity take their words out of unknown names.
   findings.push(...unknownConsistency(gazetteer, source, atoms, decided.map((item) => item.mention)))
   return findings
+}
+
+/** Whether a mention's spelling is right as it stands, and the entity it is right for. */
+interface Verdict {
+  right: Entity | undefined
+  accepted: boolean
+}
+
+/** Distinct surfaces a gazetteer's verdicts remember before starting again: bounds memory on huge inputs. */
+const MAX_VERDICTS = 100_000
+const verdicts = new WeakMap<Gazetteer, Map<string, Verdict>>()
+
+/**
+ * The verdict on a mention's spelling, cached per surface for one gazetteer:
+ * a mention's entities and type follow from its surface alone (see
+ * `findMentions`), and a text repeats its names.
+ */
+function verdictsOf(gazetteer: Gazetteer): (mention: Mention) => Verdict {
+  let cache = verdicts.get(gazetteer)
+  if (!cache) {
+    cache = new Map()
+    verdicts.set(gazetteer, cache)
+  }
+  const known = cache
+  return (mention) => {
+    let verdict = known.get(mention.surface)
+    if (verdict === undefined) {
+      if (known.size >= MAX_VERDICTS) known.clear()
+      verdict = judgeSpelling(gazetteer, mention)
+      known.set(mention.surface, verdict)
+    }
+    return verdict
+  }
+}
+
+function judgeSpelling(gazetteer: Gazetteer, mention: Mention): Verdict {
+  const form = canonical(mention.surface)
+  const bare = form.normalize('NFD').replace(/\p{M}/gu, '')
+  // Diacritics are not errors: António Guterres, Erdoğan.
+  // A surname is right with or without its article when either form is accepted.
+  const person = mention.type === 'short' || mention.entities.every((entity) => entity.kind === 'person')
+  const stripped = person ? canonical(nameWords(mention.surface).join(' ')) : bare
+  const right = mention.entities.find((entity) => entity.correct.has(form) || entity.correct.has(bare) || entity.correct.has(stripped))
+  return {right, accepted: Boolean(right || gazetteer.correct.has(form) || gazetteer.correct.has(bare))}
 }
 
 /** The entity a variant names: `certain` when a fix may be applied. */
@@ -379,8 +420,10 @@ function tiedBySentence(entity: Entity, sentence: string): boolean {
   return (role && (place || groups > 0)) || (groups > 0 && place) || groups > 1
 }
 
-/** A finer key than {@link nameKey}: vowels kept as three classes (a/e, i/y, o/u/w). */
-function fineKey(text: string): string {
+/** A finer key than {@link nameKey}: vowels kept as three classes (a/e, i/y, o/u/w); cached per name, which a text repeats. */
+const fineKey = perWordType(computeFineKey)
+
+function computeFineKey(text: string): string {
   return nameWords(text)
     .join('')
     .normalize('NFD')
@@ -593,16 +636,16 @@ function unknownConsistency(gazetteer: Gazetteer, source: string, atoms: Atom[],
   for (const mention of mentions) {
     // A surname after a capitalised word belongs to another, unknown name.
     const before = atoms[mention.first - 1]
-    if (mention.type === 'short' && before && atoms[mention.first]!.joint === 'space' && capital(source.slice(before.start, before.end))) continue
+    if (mention.type === 'short' && before && atoms[mention.first]!.joint === 'space' && isCapitalAt(source, before.start)) continue
     for (let i = mention.first; i <= mention.last; i++) known.add(i)
   }
   const groups = new Map<string, Array<{start: number; end: number; surface: string}>>()
+  const text = (k: number) => source.slice(atoms[k]!.start, atoms[k]!.end)
   for (let i = 0; i < atoms.length; i++) {
     // Runs of two or three capitalised words: a first name and a surname.
     let last = i
-    const text = (k: number) => source.slice(atoms[k]!.start, atoms[k]!.end)
-    if (!capital(text(i)) || known.has(i) || atoms[i]!.sentenceStart) continue
-    while (last + 1 < atoms.length && atoms[last + 1]!.joint === 'space' && capital(text(last + 1)) && !known.has(last + 1)) last++
+    if (!isCapitalAt(source, atoms[i]!.start) || known.has(i) || atoms[i]!.sentenceStart) continue
+    while (last + 1 < atoms.length && atoms[last + 1]!.joint === 'space' && isCapitalAt(source, atoms[last + 1]!.start) && !known.has(last + 1)) last++
     // A title inside the run ends what comes before it: "Communications
     // Minister Amr Talaat" names Amr Talaat.
     let first = i
@@ -610,7 +653,7 @@ function unknownConsistency(gazetteer: Gazetteer, source: string, atoms: Atom[],
     const words = last - first + 1
     // A run with a common English word in it is a title-case phrase ("On March").
     let phrase = false
-    for (let k = first; k <= last; k++) if (isCommonWord(text(k))) phrase = true
+    if (words >= 2 && words <= 3) for (let k = first; k <= last && !phrase; k++) if (isCommonWord(text(k))) phrase = true
     if (words >= 2 && words <= 3 && !phrase) {
       const surface = source.slice(atoms[first]!.start, atoms[last]!.end)
       const key = nameKey(surface)
@@ -669,16 +712,19 @@ function surnameConsistency(source: string, atoms: Atom[], known: (surface: stri
     }
   }
   const findings: Finding[] = []
-  const text = (k: number) => source.slice(atoms[k]!.start, atoms[k]!.end)
+  // No full name to compare with: no surname can differ from one (most articles).
+  if (surnames.size === 0) return findings
   for (let i = 0; i < atoms.length; i++) {
     const atom = atoms[i]!
-    const word = text(i)
+    // Capitals read in place: most words are not capitalised, and none is sliced for that.
+    if (!isCapitalAt(source, atom.start) || atom.end - atom.start < 5) continue
+    const word = source.slice(atom.start, atom.end)
     // At a sentence start only a word that is no English word at all.
-    if (!capital(word) || word.length < 5 || (atom.sentenceStart && isCommonWord(word))) continue
+    if (atom.sentenceStart && isCommonWord(word)) continue
     // Only a word standing alone (or after a title), not inside a run of capitalised words.
-    if ((atom.joint === 'space' || atom.joint === 'hyphen') && i > 0 && capital(text(i - 1)) && !isSurnameTitle(atoms[i - 1]!.key)) continue
+    if ((atom.joint === 'space' || atom.joint === 'hyphen') && i > 0 && isCapitalAt(source, atoms[i - 1]!.start) && !isSurnameTitle(atoms[i - 1]!.key)) continue
     const next = atoms[i + 1]
-    if (next && (next.joint === 'space' || next.joint === 'hyphen') && capital(text(i + 1))) continue
+    if (next && (next.joint === 'space' || next.joint === 'hyphen') && isCapitalAt(source, next.start)) continue
     const key = nameKey(word)
     const full = surnames.get(key)
     if (!full || full.toLowerCase() === word.toLowerCase() || key.length < 4) continue

@@ -15,6 +15,7 @@ import type {RuleSet} from '../packs/compile.js'
 import {gazetteerWords} from '../names/gazetteer.js'
 import {nameKey} from '../names/key.js'
 import {isOffFor, rulesOf, type RuleOptions} from './options.js'
+import {perWordType} from '../engine/word-cache.js'
 
 /** The spelling rules. */
 export const SPELLING_RULES = {
@@ -160,6 +161,30 @@ function isNameShaped(word: string): boolean {
     if ((second < 128 && !isAsciiLower(second)) || (third < 128 && !isAsciiLower(third))) return false
   }
   return NAME_SHAPE.test(word)
+}
+
+const clearWords = new WeakMap<Speller, (value: string) => boolean>()
+
+/**
+ * Whether the word node `value` leaves spelling nothing to look at with
+ * `lexicon`: no part to check, a compound known written solid, or every part
+ * short, in capitals or known. What the rule's loop decides first for each
+ * part, per word type: most words of a text are known and met again and again.
+ */
+function clearWordsOf(lexicon: Speller): (value: string) => boolean {
+  let clear = clearWords.get(lexicon)
+  if (clear) return clear
+  clear = perWordType((value: string): boolean => {
+    const parts = relativePartsOf(value)
+    if (parts.length === 0) return true
+    if (parts.length > 1) {
+      const whole = value.slice(parts[0]!.start, parts.at(-1)!.end).replace(/\u2019/g, "'")
+      if (lexicon.knows(whole) || lexicon.knows(whole.replace(/[-\u2010\u2011]/g, ''))) return true
+    }
+    return parts.every((part) => part.value.length < 3 || isAllCaps(part.value) || lexicon.knows(part.value))
+  })
+  clearWords.set(lexicon, clear)
+  return clear
 }
 
 /** A test of whether a word overlaps any of `ranges`, for words visited in text order. */
@@ -337,10 +362,11 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       return words.some((other, index) => index !== at && other.value === value && !opensSentence(source, other.start))
     }
 
+    const clear = clearWordsOf(lexicon)
     for (let at = 0; at < words.length; at++) {
       const word = words[at]!
       const before = source.charCodeAt(word.start - 1)
-      if (before === HASH || before === AT || skipped(word.start, word.end)) continue
+      if (before === HASH || before === AT || skipped(word.start, word.end) || clear(word.value)) continue
       // Parts at offset 0, shared per word type: placed in the text only for the few words reported.
       const parts = relativePartsOf(word.value)
       if (parts.length === 0) continue
@@ -376,16 +402,22 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
         else names.set(value, [part])
       }
     }
-    /** Capitalised words of the article: a name spelled another way here is evidence of a garble. */
-    const articleNames = new Set<string>()
-    for (const word of words) if (isNameShaped(word.value)) articleNames.add(word.value.replace(/['\u2019]s$/, ''))
+    /** Capitalised words of the article: a name spelled another way here is evidence of a garble (gathered when an unknown name asks). */
+    let articleNameSet: Set<string> | undefined
+    const articleNames = (): Set<string> => {
+      if (!articleNameSet) {
+        articleNameSet = new Set()
+        for (const word of words) if (isNameShaped(word.value)) articleNameSet.add(word.value.replace(/['\u2019]s$/, ''))
+      }
+      return articleNameSet
+    }
     // Only a name with the same transliteration key can be the same name: grouping by key keeps this
     // linear in the article's length instead of comparing every unknown name with every name in it.
     let articleNamesByKey: Map<string, string[]> | undefined
     const articleNamesLike = (name: string): string[] => {
       if (!articleNamesByKey) {
         articleNamesByKey = new Map()
-        for (const word of articleNames) {
+        for (const word of articleNames()) {
           const key = nameKey(word)
           const group = articleNamesByKey.get(key)
           if (group) group.push(word)
@@ -417,7 +449,7 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
               candidate.cost <= NAME_COST &&
               lexicon.isProperNoun(candidate.word) &&
               nameKey(candidate.word) === nameKey(name) &&
-              (articleNames.has(candidate.word) || (lexicon.isPersonal(candidate.word) && fitsArticle(candidate.word, source, options?.names)))
+              (articleNames().has(candidate.word) || (lexicon.isPersonal(candidate.word) && fitsArticle(candidate.word, source, options?.names)))
           ) ?? []),
           // The same name spelled another way in this article (`Kowalczyk`, `Kowalczik`).
           ...candidatesFrom(name, articleNamesLike(name)).filter((candidate) => candidate.cost <= NAME_COST)

@@ -4,7 +4,8 @@ import {claimedRanges, report} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
 import type {Finding} from '../engine/types.js'
 import {perWordType} from '../engine/word-cache.js'
-import type {Atom} from '../infra/atoms.js'
+import {keyOf, type Atom} from '../infra/atoms.js'
+import {isCapitalAt} from '../infra/capital-at.js'
 import {gazetteerNameWords} from '../names/gazetteer.js'
 import {entityIndex} from '../packs/entities.js'
 import type {IsOff} from '../packs/find.js'
@@ -87,6 +88,17 @@ export function spokenAcronymIndex(acronyms: Iterable<string>): Map<string, stri
 
 const textOf = (source: string, atom: Atom | undefined) => (atom ? source.slice(atom.start, atom.end) : '')
 
+/** Atom keys of the listed acronyms, per list: an atom whose key is not one is no listed acronym. */
+const listedKeys = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>()
+function listedKeysOf(listed: ReadonlySet<string>): ReadonlySet<string> {
+  let keys = listedKeys.get(listed)
+  if (!keys) {
+    keys = new Set([...listed].map(keyOf))
+    listedKeys.set(listed, keys)
+  }
+  return keys
+}
+
 /** Whether the atom at `at` is a listed acronym written as one (`SARS`). */
 function isListedAcronym(source: string, atom: Atom | undefined, listed: ReadonlySet<string>): boolean {
   const text = textOf(source, atom)
@@ -128,7 +140,10 @@ export function checkSpokenAcronyms(index: ReadonlyMap<string, string[]>, listed
   const writtenInText = () => {
     if (!written) {
       written = new Set()
+      const keys = listedKeysOf(listed)
       for (const atom of atoms) {
+        // The atom's key is the listed form's key when the atom is that form: only those are read.
+        if (!keys.has(atom.key)) continue
         const text = textOf(source, atom)
         if (listed.has(text)) written.add(text)
       }
@@ -137,8 +152,10 @@ export function checkSpokenAcronyms(index: ReadonlyMap<string, string[]>, listed
   }
   for (let at = 0; at < atoms.length; at++) {
     const atom = atoms[at]!
+    // Length, joints and the capital read in place first: most words are not sliced.
+    if (atom.end - atom.start < 4 || atom.joint === 'joined' || atoms[at + 1]?.joint === 'joined' || !isCapitalAt(source, atom.start)) continue
     const word = textOf(source, atom)
-    if (word.length < 4 || !/^\p{Lu}\p{L}+$/u.test(word) || atom.joint === 'joined' || atoms[at + 1]?.joint === 'joined') continue
+    if (!/^\p{Lu}\p{L}+$/u.test(word)) continue
     const candidates = index.get(consonantKey(word))
     if (!candidates || candidates.length !== 1) continue
     const acronym = candidates[0]!

@@ -21,11 +21,35 @@ const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"'\u201C\u201D]+|[\w.+-]+@[\w-]+(?:\.
 /** What every {@link LINK} holds: a scheme, `www.` or an `@`. */
 const LINK_MARK = /https?:\/\/|www\./i
 
+/** What a {@link LINK} match holds one of: an `@`, a scheme or `www.`. */
+const ANY_LINK_MARK = /@|https?:\/\/|www\./gi
+
+/** White space as `\s` reads it (no character of it lies outside the BMP): no {@link LINK} match crosses it. */
+const SPACE_AT = /\s/uy
+function isSpaceAt(source: string, at: number): boolean {
+  const code = source.charCodeAt(at)
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13)
+  SPACE_AT.lastIndex = at
+  return SPACE_AT.test(source)
+}
+
 /** Offsets of links in `source`, sorted. */
 export function linkRanges(source: string): Array<[number, number]> {
   // Most texts have none: the full expression tries an address at every word, so look for its marks first.
   if (!source.includes('@') && !LINK_MARK.test(source)) return []
-  return [...source.matchAll(LINK)].map((match) => [match.index, match.index + match[0].length])
+  // No match crosses white space and each holds a mark: the expression runs on the
+  // runs of non-space characters around a mark only, which gives the same matches.
+  const ranges: Array<[number, number]> = []
+  ANY_LINK_MARK.lastIndex = 0
+  for (let mark = ANY_LINK_MARK.exec(source); mark; mark = ANY_LINK_MARK.exec(source)) {
+    let start = mark.index
+    while (start > 0 && !isSpaceAt(source, start - 1)) start--
+    let end = mark.index + mark[0].length
+    while (end < source.length && !isSpaceAt(source, end)) end++
+    for (const match of source.slice(start, end).matchAll(LINK)) ranges.push([start + match.index, start + match.index + match[0].length])
+    ANY_LINK_MARK.lastIndex = end
+  }
+  return ranges
 }
 
 /**
@@ -66,11 +90,31 @@ export const relativePartsOf: (value: string) => readonly WordPart[] = perWordTy
   return parts
 })
 
+/** ASCII codes of the lower-case letters a-z. */
+const isAsciiLowerCode = (code: number) => code >= 97 && code <= 122
+
 /** An abbreviation or acronym written in capitals (`UN`, `OPEC`, `NATO`). */
-export const isAllCaps = (word: string): boolean => word.length > 1 && word === word.toUpperCase()
+export const isAllCaps = (word: string): boolean => {
+  if (word.length < 2) return false
+  // Asked of every word: ASCII is answered without building the upper-case copy.
+  for (let at = 0; at < word.length; at++) {
+    const code = word.charCodeAt(at)
+    if (code >= 128) return word === word.toUpperCase()
+    if (isAsciiLowerCode(code)) return false
+  }
+  return true
+}
 
 /** Any capital letter in the word: a name or a word capitalised in a title. */
-export const hasCapital = (word: string): boolean => word !== word.toLowerCase()
+export const hasCapital = (word: string): boolean => {
+  // Asked of every word: ASCII is answered without building the lower-case copy.
+  for (let at = 0; at < word.length; at++) {
+    const code = word.charCodeAt(at)
+    if (code >= 128) return word !== word.toLowerCase()
+    if (code >= 65 && code <= 90) return true
+  }
+  return false
+}
 
 const OPENERS = new Set(['"', "'", '\u201C', '\u2018', '(', '[', '\u00AB'])
 const ENDERS = new Set(['.', '!', '?', '\u2026', ':', '\n', '\r'])

@@ -97,7 +97,18 @@ export function checkGuillemets(context: TypographyContext): Finding[] {
 }
 
 // A currency sign, one or more spaces, then a digit: `$ 5`. Before the sign: the start, a space, an opening bracket or quote, or a country prefix (`US$ 5`).
-const CURRENCY = /(?<=^|[\s(\[“"‘]|\b[A-Z]{1,3})([$€£¥₹])([ \u00A0]+)(?=\p{N})/gu
+// As one expression: /(?<=^|[\s(\[“"‘]|\b[A-Z]{1,3})([$€£¥₹])([ \u00A0]+)(?=\p{N})/gu; read sign
+// first, so that the lookbehind is tried only where a sign stands, not at every character.
+const SIGN_SPACES = /([$€£¥₹])([ \u00A0]+)(?=\p{N})/gu
+const SIGN_AFTER = /(?<=^|[\s(\[“"‘]|\b[A-Z]{1,3})[$€£¥₹]/uy
+
+/** The places of `$ 5` in `source`, in order: a sign followed by spaces and a digit, with what stands before it checked. */
+export function* currencySpaces(source: string): Generator<RegExpExecArray> {
+  for (const match of source.matchAll(SIGN_SPACES)) {
+    SIGN_AFTER.lastIndex = match.index
+    if (SIGN_AFTER.test(source)) yield match as RegExpExecArray
+  }
+}
 
 /**
  * `typography.currency-space`: `$ 5 million`, `€ 20`, fixed to `$5 million`
@@ -108,7 +119,7 @@ export function checkCurrencySpace(context: TypographyContext): Finding[] {
   const findings: Finding[] = []
   const {source} = context
   if (!/[$€£¥₹]/u.test(source)) return findings
-  for (const match of source.matchAll(CURRENCY)) {
+  for (const match of currencySpaces(source)) {
     const start = match.index
     const end = start + match[0].length
     if (context.inForeign(start)) continue
