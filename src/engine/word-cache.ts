@@ -21,3 +21,32 @@ export function perWordType<T>(compute: (word: string) => T): (word: string) => 
     return (value === NOTHING ? undefined : value) as T
   }
 }
+
+/**
+ * `compute(owner, input)` cached per owner (a gazetteer, a rule set) and per
+ * the word or run of words `keyOf(input)` names, the input's answer
+ * depending on that text alone: a per-word-type cache for each owner,
+ * dropped with it.
+ */
+export function perOwnerAndWordType<O extends object, I, T>(keyOf: (input: I) => string, compute: (owner: O, input: I) => T): (owner: O) => (input: I) => T {
+  const cached = new WeakMap<O, (input: I) => T>()
+  return (owner) => {
+    let answer = cached.get(owner)
+    if (!answer) {
+      const cache = new Map<string, T | typeof NOTHING>()
+      answer = (input) => {
+        const key = keyOf(input)
+        let value = cache.get(key)
+        if (value === undefined) {
+          if (cache.size >= MAX_CACHED) cache.clear()
+          const computed = compute(owner, input)
+          value = computed === undefined ? NOTHING : computed
+          cache.set(key, value)
+        }
+        return (value === NOTHING ? undefined : value) as T
+      }
+      cached.set(owner, answer)
+    }
+    return answer
+  }
+}

@@ -1,4 +1,5 @@
 import {entitiesOf, type Entity, type Gazetteer} from './gazetteer.js'
+import {perOwnerAndWordType} from '../engine/word-cache.js'
 import {atomize, type Atom} from '../infra/atoms.js'
 import {ARTICLES, looseNameKey, nameKey, skeletonKey} from './key.js'
 import {romanSkeleton} from './arabic-name.js'
@@ -94,32 +95,12 @@ interface Lookup {
   type: Mention['type']
 }
 
-/** Distinct runs a gazetteer's lookups remember before starting again: bounds memory on huge inputs. */
-const MAX_LOOKUPS = 100_000
-const lookups = new WeakMap<Gazetteer, Map<string, Lookup | null>>()
-
 /**
  * {@link matchOf} cached per surface for one gazetteer: the text repeats its
  * names, and a surface's match depends on its characters alone (its words
  * are the atoms of the surface itself).
  */
-function lookupOf(gazetteer: Gazetteer): (surface: string) => Lookup | null {
-  let cache = lookups.get(gazetteer)
-  if (!cache) {
-    cache = new Map()
-    lookups.set(gazetteer, cache)
-  }
-  const known = cache
-  return (surface) => {
-    let found = known.get(surface)
-    if (found === undefined) {
-      if (known.size >= MAX_LOOKUPS) known.clear()
-      found = matchOf(gazetteer, surface)
-      known.set(surface, found)
-    }
-    return found
-  }
-}
+const lookupOf = perOwnerAndWordType((surface: string) => surface, matchOf)
 
 /** The entities a run of name words matches, and how, or null. */
 function matchOf(gazetteer: Gazetteer, surface: string): Lookup | null {

@@ -15,7 +15,7 @@ import {givenPart, sameGivenName} from '../names/given.js'
 import {countryOfWord, isCountryWord} from '../names/countries.js'
 import {isOffFor, type RuleOptions} from './options.js'
 import {isCapitalAt} from '../infra/capital-at.js'
-import {perWordType} from '../engine/word-cache.js'
+import {perOwnerAndWordType, perWordType} from '../engine/word-cache.js'
 import type {NameStyle} from '../names/style.js'
 
 /** The rules on names of people, places and groups. */
@@ -144,32 +144,12 @@ interface Verdict {
   accepted: boolean
 }
 
-/** Distinct surfaces a gazetteer's verdicts remember before starting again: bounds memory on huge inputs. */
-const MAX_VERDICTS = 100_000
-const verdicts = new WeakMap<Gazetteer, Map<string, Verdict>>()
-
 /**
  * The verdict on a mention's spelling, cached per surface for one gazetteer:
  * a mention's entities and type follow from its surface alone (see
  * `findMentions`), and a text repeats its names.
  */
-function verdictsOf(gazetteer: Gazetteer): (mention: Mention) => Verdict {
-  let cache = verdicts.get(gazetteer)
-  if (!cache) {
-    cache = new Map()
-    verdicts.set(gazetteer, cache)
-  }
-  const known = cache
-  return (mention) => {
-    let verdict = known.get(mention.surface)
-    if (verdict === undefined) {
-      if (known.size >= MAX_VERDICTS) known.clear()
-      verdict = judgeSpelling(gazetteer, mention)
-      known.set(mention.surface, verdict)
-    }
-    return verdict
-  }
-}
+const verdictsOf = perOwnerAndWordType((mention: Mention) => mention.surface, judgeSpelling)
 
 function judgeSpelling(gazetteer: Gazetteer, mention: Mention): Verdict {
   const form = canonical(mention.surface)
