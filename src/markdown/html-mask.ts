@@ -1,5 +1,6 @@
 import type {Nodes, Root} from 'hast'
 import {maskRanges} from './mask.js'
+import {LINK_MARKS, matchesAroundMarks} from '../infra/marked-matches.js'
 
 type FromHtml = (typeof import('hast-util-from-html'))['fromHtml']
 
@@ -82,7 +83,7 @@ export function htmlHiddenRanges(source: string): Array<[number, number]> {
     const text = source.slice(start, end)
     for (const match of text.matchAll(ENTITY)) hidden.push([start + match.index, start + match.index + match[0].length])
     for (const match of text.matchAll(TAG_LIKE)) hidden.push([start + match.index, start + match.index + match[0].length])
-    for (const match of text.matchAll(URL_LIKE)) hidden.push([start + match.index, start + match.index + match[0].length])
+    for (const [from, to] of matchesAroundMarks(text, URL_LIKE, LINK_MARKS)) hidden.push([start + from, start + to])
     cursor = Math.max(cursor, end)
   }
   if (source.length > cursor) hidden.push([cursor, source.length])

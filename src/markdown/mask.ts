@@ -1,6 +1,7 @@
 import {unified, type Processor} from 'unified'
 import type {Nodes, Root} from 'mdast'
 import {MASK} from '../engine/masked-text.js'
+import {LINK_MARKS, matchesAroundMarks} from '../infra/marked-matches.js'
 
 /** The character that stands in for what is not prose (defined with the masked text that uses it). */
 export {MASK}
@@ -105,7 +106,7 @@ export function maskMarkdown(source: string): string {
 /** What {@link maskMarkdown} hides, as ranges of `source` (in no particular order). */
 export function markdownHiddenRanges(source: string): Array<[number, number]> {
   const ranges = hiddenRanges(source)
-  for (const match of source.matchAll(URL_LIKE)) ranges.push([match.index, match.index + match[0].length])
+  for (const range of matchesAroundMarks(source, URL_LIKE, LINK_MARKS)) ranges.push(range)
   return ranges
 }
 
@@ -116,7 +117,5 @@ export function maskPlainText(source: string): string {
 
 /** What {@link maskPlainText} hides: the URLs and e-mail addresses of `source`, in order. */
 export function plainTextHiddenRanges(source: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = []
-  for (const match of source.matchAll(URL_LIKE)) ranges.push([match.index, match.index + match[0].length])
-  return ranges
+  return matchesAroundMarks(source, URL_LIKE, LINK_MARKS)
 }

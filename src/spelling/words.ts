@@ -1,5 +1,6 @@
 import {perWordType} from '../engine/word-cache.js'
 import type {WordSpan} from '../engine/text-index.js'
+import {LINK_MARKS, matchesAroundMarks} from '../infra/marked-matches.js'
 
 /** A piece of a word node that spelling checks: the whole word, or one part of a compound. */
 export interface WordPart {
@@ -21,35 +22,11 @@ const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"'\u201C\u201D]+|[\w.+-]+@[\w-]+(?:\.
 /** What every {@link LINK} holds: a scheme, `www.` or an `@`. */
 const LINK_MARK = /https?:\/\/|www\./i
 
-/** What a {@link LINK} match holds one of: an `@`, a scheme or `www.`. */
-const ANY_LINK_MARK = /@|https?:\/\/|www\./gi
-
-/** White space as `\s` reads it (no character of it lies outside the BMP): no {@link LINK} match crosses it. */
-const SPACE_AT = /\s/uy
-function isSpaceAt(source: string, at: number): boolean {
-  const code = source.charCodeAt(at)
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13)
-  SPACE_AT.lastIndex = at
-  return SPACE_AT.test(source)
-}
-
 /** Offsets of links in `source`, sorted. */
 export function linkRanges(source: string): Array<[number, number]> {
   // Most texts have none: the full expression tries an address at every word, so look for its marks first.
   if (!source.includes('@') && !LINK_MARK.test(source)) return []
-  // No match crosses white space and each holds a mark: the expression runs on the
-  // runs of non-space characters around a mark only, which gives the same matches.
-  const ranges: Array<[number, number]> = []
-  ANY_LINK_MARK.lastIndex = 0
-  for (let mark = ANY_LINK_MARK.exec(source); mark; mark = ANY_LINK_MARK.exec(source)) {
-    let start = mark.index
-    while (start > 0 && !isSpaceAt(source, start - 1)) start--
-    let end = mark.index + mark[0].length
-    while (end < source.length && !isSpaceAt(source, end)) end++
-    for (const match of source.slice(start, end).matchAll(LINK)) ranges.push([start + match.index, start + match.index + match[0].length])
-    ANY_LINK_MARK.lastIndex = end
-  }
-  return ranges
+  return matchesAroundMarks(source, LINK, LINK_MARKS)
 }
 
 /**
