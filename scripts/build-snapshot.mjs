@@ -81,15 +81,16 @@ try {
     ]
   })
 
-  // The warm-up article: clean (no finding to sort, see snapshot-entry.mjs).
   // V8 keeps the script's source in the snapshot, two bytes a character if any
   // character is outside Latin-1: esbuild leaves those raw in regular expression
   // literals, so they are escaped here (valid wherever they stand: strings,
   // patterns, identifiers, comments), which halves the source the snapshot holds.
   writeFileSync(script, readFileSync(script, 'utf8').replace(/[^\x00-\x7F]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`))
 
+  // The warm-up article, with a few errors of the usual kinds (a doubled word, a calque, Arabic
+  // punctuation, a misspelling), so the code that reports them is compiled in the snapshot too
+  // (7% of a run's CPU otherwise).
   const warm = [join(work, 'warm.txt')]
-  // With a few errors of the usual kinds, so the code that reports them is compiled in the snapshot too (7% of a run's CPU otherwise).
   writeFileSync(warm[0], 'The minister said on Monday that the the talks between the two countries would continue next week in Almaniya and the capitol, where the economic file was discussed.\n\nOfficials from both sides met for three hours ، according to a statment released after the meeting.\n')
   const env = {...process.env, POSTEDIT_CACHE_DIR: join(work, 'cache'), POSTEDIT_SNAPSHOT: '0', POSTEDIT_SNAPSHOT_WARM: JSON.stringify(warm)}
   delete env.POSTEDIT_CACHE

@@ -38,7 +38,7 @@ String.prototype.localeCompare = function (other) {
   const self = String(this)
   return self < other ? -1 : self > other ? 1 : 0
 }
-// One run of main() on one clean file: a second run, or a second file, leaves
+// One run of main() on one file: a second run, or a second file, leaves
 // in the heap what a snapshot cannot hold (V8 aborts writing it).
 main(['--format', 'json', ...files]).then((code) => {
   // Loaded on first use, by inputs the warm-up files may not have.

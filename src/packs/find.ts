@@ -5,6 +5,7 @@ import type {PhraseMatch} from './phrase-matcher.js'
 import {selectMatches} from './phrase-matcher.js'
 import {garbleKeys, sameOnset, withoutProclitic} from './garble-key.js'
 import {eager} from '../infra/eager-regexp.js'
+import {isCapitalAt} from '../infra/capital-at.js'
 import {MASK, stringSlices, type TextSlices} from '../engine/masked-text.js'
 import {perWordType} from '../engine/word-cache.js'
 import {needsIndexOf, type NeedsIndex} from './needs-index.js'
@@ -25,7 +26,7 @@ function isOneOf(source: string, atom: Atom, words: ReadonlySet<string>): boolea
   if (words.has(atom.key)) return true
   if (words.has('#number') && (/^\p{N}+$/u.test(atom.key) || NUMBER_WORDS.has(atom.key))) return true
   if (words.has('#ing') && atom.key.length > 5 && atom.key.endsWith('ing') && /^\p{Ll}/u.test(source.slice(atom.start, atom.end))) return true
-  return words.has('#capitalized') && !atom.sentenceStart && /^\p{Lu}/u.test(source.slice(atom.start, atom.end))
+  return words.has('#capitalized') && !atom.sentenceStart && isCapitalAt(source, atom.start)
 }
 
 /** A currency sign or an opening quote between words: "worth $5 billion" still has "5" next. */

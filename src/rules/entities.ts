@@ -7,6 +7,7 @@ import type {Finding} from '../engine/types.js'
 import {perWordType} from '../engine/word-cache.js'
 import {gazetteerNameWords} from '../names/gazetteer.js'
 import type {Atom} from '../infra/atoms.js'
+import {isCapitalAt} from '../infra/capital-at.js'
 import {acronymFold, entityIndex, skeletonOf, squashOf, wordsKey, type EntityIndex, type KnownEntity} from '../packs/entities.js'
 import {adaptCase, type IsOff} from '../packs/find.js'
 import {isKnownWord} from '../spelling/dictionary.js'
@@ -231,7 +232,7 @@ function isCapitalisedWordAt(source: string, start: number, end: number): boolea
 function capitalisedNeighbour(source: string, atoms: readonly Atom[], at: number): boolean {
   const atom = atoms[at]!
   const previous = atoms[at - 1]
-  if (previous && !atom.sentenceStart && (atom.joint === 'space' || atom.joint === 'hyphen') && /^\p{Lu}/u.test(source.slice(previous.start, previous.end))) return true
+  if (previous && !atom.sentenceStart && (atom.joint === 'space' || atom.joint === 'hyphen') && isCapitalAt(source, previous.start)) return true
   const next = atoms[at + 1]
   return Boolean(next && (next.joint === 'space' || next.joint === 'hyphen') && /^\p{Lu}\p{Ll}/u.test(source.slice(next.start, next.end)))
 }

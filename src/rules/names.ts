@@ -74,8 +74,6 @@ const KEYED_COUNTRIES = new Set(['AE', 'BH', 'DJ', 'DZ', 'EG', 'IQ', 'IR', 'JO',
 // People whose names reach English through Arabic, Persian, Turkish or Hebrew.
 const REGION = new Set([...KEYED_COUNTRIES, 'TR', 'IL'])
 
-const capital = (text: string) => /^\p{Lu}/u.test(text)
-
 /**
  * Report people, places and groups spelled a way the wire services do not
  * (`names.variant`), and one entity spelled two ways in one article
@@ -174,8 +172,8 @@ function choose(gazetteer: Gazetteer, mention: Mention, atoms: Atom[], source: s
   const before = atoms[mention.first - 1]
   const after = atoms[mention.last + 1]
   const first = atoms[mention.first]!
-  const neighbourBefore = before && (first.joint === 'space' || first.joint === 'hyphen') && capital(source.slice(before.start, before.end)) && !isSurnameTitle(before.key) && !(before.sentenceStart && isCommonWord(before.key))
-  const neighbourAfter = after && (after.joint === 'space' || after.joint === 'hyphen') && capital(source.slice(after.start, after.end))
+  const neighbourBefore = before && (first.joint === 'space' || first.joint === 'hyphen') && isCapitalAt(source, before.start) && !isSurnameTitle(before.key) && !(before.sentenceStart && isCommonWord(before.key))
+  const neighbourAfter = after && (after.joint === 'space' || after.joint === 'hyphen') && isCapitalAt(source, after.start)
   const words = mention.last - mention.first + 1
   if (mention.type === 'short') {
     // A capitalised word beside a surname makes it part of another name:
@@ -312,8 +310,7 @@ function partOfPersonName(atoms: Atom[], source: string, word: string): boolean 
     // Skip the article: "Hussein al-Wahrani".
     let j = i - 1
     if (isArticle(atoms[j]!.key) && j > 0) j--
-    const before = source.slice(atoms[j]!.start, atoms[j]!.end)
-    if (capital(before) && !isSurnameTitle(atoms[j]!.key) && !isCommonWord(atoms[j]!.key)) return true
+    if (isCapitalAt(source, atoms[j]!.start) && !isSurnameTitle(atoms[j]!.key) && !isCommonWord(atoms[j]!.key)) return true
   }
   return false
 }
@@ -368,7 +365,7 @@ function modifiesNoun(atoms: Atom[], mention: Mention, source: string): boolean 
   const next = atoms[mention.last + 1]
   if (!next || next.joint !== 'space') return false
   const word = source.slice(next.start, next.end)
-  return NAMED_THINGS.has(word.toLowerCase()) && !capital(word)
+  return NAMED_THINGS.has(word.toLowerCase()) && !isCapitalAt(word, 0)
 }
 
 /** The region country a nationality word in the three words before a mention names. */
