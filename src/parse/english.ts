@@ -13,7 +13,11 @@
 import type {Processor} from 'unified'
 import type {Paragraph, Root, Sentence, SentenceContent} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
+import {breakImplicitSentences, mergeInnerWordSymbol} from './linear-plugins.js'
 import {CLASS_TYPES, WHITE_SPACE, WORD, classOf, isSurrogate} from './token-classes.js'
+
+/** A plugin of parse-latin's lists, or an nlcst data hook. */
+type Hook<Node> = (node: Node) => undefined | void
 
 interface Point {
   line: number
@@ -76,8 +80,26 @@ export class FastParseEnglish extends ParseEnglish {
   }
 }
 
-/** The nlcst data hooks retext-english honours, in its order. */
-type Hook<Node> = (node: Node) => undefined | void
+/**
+ * parse-english 7's plugin lists with the linear equivalents in the places
+ * of the plugins they replace (order unchanged). parse-latin exports no
+ * plugins, so they are found by place; with lists of other lengths (another
+ * release) the upstream ones stay.
+ */
+function withLinearPlugins<Node>(list: Array<Hook<Node>>, length: number, place: number, replacement: Hook<Node>): Array<Hook<Node>> {
+  if (list.length !== length) return list
+  const copy = [...list]
+  copy[place] = replacement
+  return copy
+}
+
+// Sentence: elision exceptions, initial/final/inner word symbol, slash, initialisms, position.
+FastParseEnglish.prototype.tokenizeSentencePlugins = withLinearPlugins(ParseEnglish.prototype.tokenizeSentencePlugins, 7, 3, mergeInnerWordSymbol)
+// Paragraph: English prefixes, non-word sentences, affix symbol, initial lower case, initial
+// digit, prefix and affix exceptions, remaining full stops, initial/final white space,
+// implicit sentence breaks, empty nodes, position.
+FastParseEnglish.prototype.tokenizeParagraphPlugins = withLinearPlugins(ParseEnglish.prototype.tokenizeParagraphPlugins, 13, 10, breakImplicitSentences)
+
 
 function prepend<Node>(list: Array<Hook<Node>>, values: unknown): void {
   if (values) list.unshift(...(values as Array<Hook<Node>>))

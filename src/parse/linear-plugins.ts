@@ -1,0 +1,143 @@
+/**
+ * Linear-time equivalents of the costliest parse-latin 7 plugins.
+ *
+ * parse-latin first reads a whole text as one sentence (then one paragraph)
+ * and merges nodes with `Array#splice` inside `unist-util-modify-children`,
+ * so every merge moves the rest of a list that holds every token of the
+ * text. These functions make the same changes in one pass, compacting the
+ * list in place; node objects, their order and their positions come out as
+ * parse-latin's. `tests/parser-identity.test.ts` compares the trees.
+ */
+import type {Paragraph, ParagraphContent, Sentence, WhiteSpace, WordContent} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+
+/**
+ * parse-latin 7.0.0's `wordSymbolInner` (lib/expressions.js; the package
+ * exports no expressions): a symbol that joins two words into one.
+ */
+const wordSymbolInner = /^([&'\-.:=?@\u00AD\u00B7\u2010\u2011\u2019\u2027]|_+)$/
+
+/**
+ * parse-latin's `mergeInnerWordSymbol`: words joined by inner-word symbols
+ * (`al-Sharif`, `it's`, `1.5`, `a.m`) become one word.
+ */
+export function mergeInnerWordSymbol(parent: Sentence): undefined {
+  const siblings = parent.children
+  const length = siblings.length
+  let write = 0
+  let read = 0
+
+  while (read < length) {
+    const child = siblings[read]!
+    const previous = write > 0 ? siblings[write - 1]! : undefined
+    if (previous && previous.type === 'WordNode' && (child.type === 'SymbolNode' || child.type === 'PunctuationNode')) {
+      let position = read
+      const tokens: WordContent[] = []
+      let queue: WordContent[] = []
+      // Words and inner-word symbols from here on; a queue of symbols counts
+      // only once a word follows it.
+      while (position < length) {
+        const sibling = siblings[position]!
+        if (sibling.type === 'WordNode') {
+          tokens.push(...queue, ...sibling.children)
+          queue = []
+        } else if ((sibling.type === 'SymbolNode' || sibling.type === 'PunctuationNode') && wordSymbolInner.test(toString(sibling))) {
+          queue.push(sibling)
+        } else {
+          break
+        }
+        position++
+      }
+
+      if (tokens.length > 0) {
+        previous.children.push(...tokens)
+        const last = tokens[tokens.length - 1]!
+        if (previous.position && last.position) previous.position.end = last.position.end
+        // Go on at the first node not merged (a trailing symbol is looked at again).
+        read = position - queue.length
+        continue
+      }
+    }
+
+    siblings[write++] = child
+    read++
+  }
+
+  siblings.length = write
+  return undefined
+}
+
+/** Line breaks in `value`, a CRLF counting once (parse-latin splits on `/\r\n|\r|\n/`). */
+function lineBreaks(value: string): number {
+  let count = 0
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code === 10) count++
+    else if (code === 13) {
+      count++
+      if (value.charCodeAt(index + 1) === 10) index++
+    }
+  }
+  return count
+}
+
+/**
+ * parse-latin's `breakImplicitSentences`: white space with two or more line
+ * breaks inside a sentence (never its first or last node) ends the
+ * sentence; the white space becomes a sibling of both halves.
+ */
+export function breakImplicitSentences(parent: Paragraph): undefined {
+  const input = parent.children
+  let output: ParagraphContent[] | undefined
+
+  for (let index = 0; index < input.length; index++) {
+    const child = input[index]!
+    if (child.type !== 'SentenceNode') {
+      output?.push(child)
+      continue
+    }
+
+    // The sentence being cut, and where its remaining children start in
+    // `children` (parse-latin slices the rest off at each cut; the bounds
+    // are the same).
+    const children = child.children
+    const last = children.length - 1
+    let current: Sentence = child
+    let from = 0
+    let position = 1
+
+    while (position < last) {
+      const node = children[position]!
+      if (node.type !== 'WhiteSpaceNode' || lineBreaks(toString(node)) < 2) {
+        position++
+        continue
+      }
+
+      output ??= input.slice(0, index)
+      current.children = children.slice(from, position)
+      const insertion: Sentence = {type: 'SentenceNode', children: []}
+      const tail = children[position - 1]!
+      const head = children[position + 1]!
+      output.push(current, node as WhiteSpace)
+      if (current.position && tail.position && head.position) {
+        const end = current.position.end
+        current.position.end = tail.position.end
+        insertion.position = {start: head.position.start, end}
+      }
+
+      current = insertion
+      from = position + 1
+      // The new sentence's first node is never a cut.
+      position = from + 1
+    }
+
+    if (current !== child) current.children = children.slice(from)
+    output?.push(current)
+  }
+
+  if (output) {
+    input.length = 0
+    for (const node of output) input.push(node)
+  }
+  return undefined
+}
