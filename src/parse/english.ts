@@ -13,7 +13,7 @@
 import type {Processor} from 'unified'
 import type {Paragraph, Root, Sentence, SentenceContent} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
-import {breakImplicitSentences, mergeInnerWordSymbol} from './linear-plugins.js'
+import {breakImplicitSentences, mergeFinalWordSymbol, mergeInitialWordSymbol, mergeInnerWordSlash, mergeInnerWordSymbol} from './linear-plugins.js'
 import {CLASS_TYPES, WHITE_SPACE, WORD, classOf, isSurrogate} from './token-classes.js'
 
 /** A plugin of parse-latin's lists, or an nlcst data hook. */
@@ -93,19 +93,22 @@ export class FastParseEnglish extends ParseEnglish {
  * plugins, so they are found by place; with lists of other lengths (another
  * release) the upstream ones stay.
  */
-function withLinearPlugins<Node>(list: Array<Hook<Node>>, length: number, place: number, replacement: Hook<Node>): Array<Hook<Node>> {
+function withLinearPlugins<Node>(list: Array<Hook<Node>>, length: number, replacements: Record<number, Hook<Node>>): Array<Hook<Node>> {
   if (list.length !== length) return list
-  const copy = [...list]
-  copy[place] = replacement
-  return copy
+  return list.map((plugin, place) => replacements[place] ?? plugin)
 }
 
 // Sentence: elision exceptions, initial/final/inner word symbol, slash, initialisms, position.
-FastParseEnglish.prototype.tokenizeSentencePlugins = withLinearPlugins(ParseEnglish.prototype.tokenizeSentencePlugins, 7, 3, mergeInnerWordSymbol)
+FastParseEnglish.prototype.tokenizeSentencePlugins = withLinearPlugins(ParseEnglish.prototype.tokenizeSentencePlugins, 7, {
+  1: mergeInitialWordSymbol,
+  2: mergeFinalWordSymbol,
+  3: mergeInnerWordSymbol,
+  4: mergeInnerWordSlash
+})
 // Paragraph: English prefixes, non-word sentences, affix symbol, initial lower case, initial
 // digit, prefix and affix exceptions, remaining full stops, initial/final white space,
 // implicit sentence breaks, empty nodes, position.
-FastParseEnglish.prototype.tokenizeParagraphPlugins = withLinearPlugins(ParseEnglish.prototype.tokenizeParagraphPlugins, 13, 10, breakImplicitSentences)
+FastParseEnglish.prototype.tokenizeParagraphPlugins = withLinearPlugins(ParseEnglish.prototype.tokenizeParagraphPlugins, 13, {10: breakImplicitSentences})
 
 
 function prepend<Node>(list: Array<Hook<Node>>, values: unknown): void {

@@ -8,7 +8,7 @@
  * list in place; node objects, their order and their positions come out as
  * parse-latin's. `tests/parser-identity.test.ts` compares the trees.
  */
-import type {Paragraph, ParagraphContent, Sentence, WhiteSpace, WordContent} from 'nlcst'
+import type {Paragraph, ParagraphContent, Sentence, SentenceContent, WhiteSpace, WordContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 
 /**
@@ -59,6 +59,112 @@ export function mergeInnerWordSymbol(parent: Sentence): undefined {
       }
     }
 
+    siblings[write++] = child
+    read++
+  }
+
+  siblings.length = write
+  return undefined
+}
+
+/** Whether `node` is a symbol or punctuation mark whose text is `value`. */
+function isMark(node: SentenceContent, value: string): boolean {
+  return (node.type === 'SymbolNode' || node.type === 'PunctuationNode') && toString(node) === value
+}
+
+/**
+ * parse-latin's `mergeInitialWordSymbol`: an `&` not after a word goes into
+ * the word after it (`&c`).
+ */
+export function mergeInitialWordSymbol(parent: Sentence): undefined {
+  const siblings = parent.children
+  const length = siblings.length
+  let write = 0
+  let read = 0
+
+  while (read < length) {
+    const child = siblings[read]!
+    const next = siblings[read + 1]
+    if (isMark(child, '&') && !(write > 0 && siblings[write - 1]!.type === 'WordNode') && next && next.type === 'WordNode') {
+      next.children.unshift(child as WordContent)
+      if (next.position && child.position) next.position.start = child.position.start
+      // parse-latin looks at the node before again, now that a word follows it.
+      if (write > 0) siblings[read] = siblings[--write]!
+      else read++
+      continue
+    }
+    siblings[write++] = child
+    read++
+  }
+
+  siblings.length = write
+  return undefined
+}
+
+/**
+ * parse-latin's `mergeFinalWordSymbol`: a `-` after a word and not before
+ * one goes into the word before it (`pre-`).
+ */
+export function mergeFinalWordSymbol(parent: Sentence): undefined {
+  const siblings = parent.children
+  const length = siblings.length
+  let write = 0
+  let read = 0
+
+  while (read < length) {
+    const child = siblings[read]!
+    if (write > 0 && isMark(child, '-')) {
+      const previous = siblings[write - 1]!
+      const next = siblings[read + 1]
+      if ((!next || next.type !== 'WordNode') && previous.type === 'WordNode') {
+        previous.children.push(child as WordContent)
+        if (previous.position && child.position) previous.position.end = child.position.end
+        read++
+        continue
+      }
+    }
+    siblings[write++] = child
+    read++
+  }
+
+  siblings.length = write
+  return undefined
+}
+
+/**
+ * parse-latin's `mergeInnerWordSlash`: a `/` after a word of fewer than
+ * three characters, and the word after it if that is short too, go into
+ * that word (`km/h`, `n/a`).
+ */
+export function mergeInnerWordSlash(parent: Sentence): undefined {
+  const siblings = parent.children
+  const length = siblings.length
+  let write = 0
+  let read = 0
+
+  while (read < length) {
+    const child = siblings[read]!
+    const previous = write > 0 ? siblings[write - 1]! : undefined
+    if (previous && previous.type === 'WordNode' && isMark(child, '/')) {
+      const previousValue = toString(previous)
+      let tail: SentenceContent = child
+      const queue: WordContent[] = [child as WordContent]
+      let count = 1
+      let nextValue = ''
+      const next = siblings[read + 1]
+      if (next && next.type === 'WordNode') {
+        nextValue = toString(next)
+        tail = next
+        queue.push(...next.children)
+        count++
+      }
+      if (previousValue.length < 3 && (!nextValue || nextValue.length < 3)) {
+        previous.children.push(...queue)
+        if (previous.position && tail.position) previous.position.end = tail.position.end
+        read += count
+        continue
+      }
+    }
     siblings[write++] = child
     read++
   }
