@@ -7,12 +7,13 @@ const src = resolve(import.meta.dirname, '../src')
 /**
  * The folders of src/, lowest first. A module may import from its own layer
  * and from layers below it, never from one above: shared infrastructure at
- * the bottom, the engine, data and word knowledge, the rule plugins, the
+ * the bottom, the engine, the English parser, data and word knowledge, the rule plugins, the
  * processor, file linting, and the command line on top.
  */
 const LAYERS: readonly string[][] = [
   ['infra'],
   ['engine'],
+  ['parse'],
   ['names'],
   ['spelling'],
   ['packs'],
