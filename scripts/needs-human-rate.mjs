@@ -4,15 +4,15 @@
 //
 //   node scripts/needs-human-rate.mjs [--show] FILE [FILE ...]
 //
-// Sentences are retext-english's sentence nodes, as the rules see them.
+// Sentences are the parser's sentence nodes (retext-english's tree), as the rules see them.
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import retextEnglish from 'retext-english'
 import {unified} from 'unified'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const {posteditSync} = await import(join(root, 'dist/index.js'))
+const {default: retextPosteditEnglish} = await import(join(root, 'dist/parse/english.js'))
 const args = process.argv.slice(2)
 const show = args.includes('--show')
 const files = args.filter((arg) => arg !== '--show')
@@ -21,7 +21,7 @@ if (files.length === 0) {
   process.exit(2)
 }
 const OTHERS = ['terms', 'orgs', 'titles', 'calques', 'names', 'artifacts', 'spelling', 'typography']
-const parser = unified().use(retextEnglish)
+const parser = unified().use(retextPosteditEnglish)
 let sentences = 0
 const counts = {warning: 0, info: 0, error: 0}
 const byRule = new Map()

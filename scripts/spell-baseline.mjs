@@ -16,6 +16,7 @@ import retextEnglish from 'retext-english'
 import retextSpell from 'retext-spell'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
+import retextPosteditEnglish from '../dist/parse/english.js'
 import retextPosteditSpelling from '../dist/rules/spelling.js'
 
 const files = process.argv.slice(2)
@@ -26,7 +27,7 @@ if (files.length === 0) {
 
 // `max: -1` turns retext-spell's suggestions off: only its flags are counted.
 const plain = unified().use(retextEnglish).use(retextSpell, {dictionary: dictionaryEn, max: -1})
-const ours = unified().use(retextEnglish).use(retextPosteditSpelling)
+const ours = unified().use(retextPosteditEnglish).use(retextPosteditSpelling)
 
 let words = 0
 const counts = {plain: 0, warnings: 0, info: 0}
