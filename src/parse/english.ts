@@ -13,7 +13,7 @@
 import type {Processor} from 'unified'
 import type {Paragraph, Root, Sentence, SentenceContent} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
-import {breakImplicitSentences, mergeFinalWordSymbol, mergeInitialWordSymbol, mergeInnerWordSlash, mergeInnerWordSymbol} from './linear-plugins.js'
+import {breakImplicitSentences, linearMergeInitialisms, mergeFinalWordSymbol, mergeInitialWordSymbol, mergeInnerWordSlash, mergeInnerWordSymbol} from './linear-plugins.js'
 import {CLASS_TYPES, WHITE_SPACE, WORD, classOf, isSurrogate} from './token-classes.js'
 
 /** A plugin of parse-latin's lists, or an nlcst data hook. */
@@ -103,7 +103,8 @@ FastParseEnglish.prototype.tokenizeSentencePlugins = withLinearPlugins(ParseEngl
   1: mergeInitialWordSymbol,
   2: mergeFinalWordSymbol,
   3: mergeInnerWordSymbol,
-  4: mergeInnerWordSlash
+  4: mergeInnerWordSlash,
+  5: linearMergeInitialisms(ParseEnglish.prototype.tokenizeSentencePlugins[5]!)
 })
 // Paragraph: English prefixes, non-word sentences, affix symbol, initial lower case, initial
 // digit, prefix and affix exceptions, remaining full stops, initial/final white space,

@@ -173,6 +173,83 @@ export function mergeInnerWordSlash(parent: Sentence): undefined {
   return undefined
 }
 
+/**
+ * Whether `value` (one code unit, or empty) is numerical for parse-latin's
+ * `mergeInitialisms`. Its expression is not exported, so upstream
+ * `mergeInitialisms` itself answers, once per code unit, on a probe: the
+ * word `X.0` before a full stop takes the full stop unless `X` is a digit.
+ */
+function isNumerical(value: string, upstream: (sentence: Sentence) => unknown): boolean {
+  const code = value.length === 1 ? value.charCodeAt(0) : 0x10000
+  let known = numericalClasses[code]!
+  if (known === 0) {
+    const probe: Sentence = {
+      type: 'SentenceNode',
+      children: [
+        {type: 'WordNode', children: [{type: 'TextNode', value}, {type: 'PunctuationNode', value: '.'}, {type: 'TextNode', value: '0'}]},
+        {type: 'PunctuationNode', value: '.'}
+      ]
+    }
+    upstream(probe)
+    known = probe.children.length === 2 ? 1 : 2
+    numericalClasses[code] = known
+  }
+  return known === 1
+}
+
+/** Per code unit (and one slot for the empty string): 0 not asked yet, 1 numerical, 2 not. */
+const numericalClasses = new Uint8Array(0x10001)
+
+/**
+ * parse-latin's `mergeInitialisms`, given upstream's own plugin (which
+ * answers what is numerical): a full stop after a word of single
+ * characters joined by full stops (`U.S`, `e.g`) goes into that word,
+ * unless every character is a digit (`1.2`).
+ */
+export function linearMergeInitialisms(upstream: (sentence: Sentence) => unknown): (parent: Sentence) => undefined {
+  return function mergeInitialisms(parent: Sentence): undefined {
+    const siblings = parent.children
+    const length = siblings.length
+    let write = 0
+    let read = 0
+
+    while (read < length) {
+      const child = siblings[read]!
+      if (write > 0 && child.type === 'PunctuationNode' && toString(child) === '.') {
+        const previous = siblings[write - 1]!
+        if (previous.type === 'WordNode' && previous.children && previous.children.length !== 1 && previous.children.length % 2 !== 0 && isInitialism(previous.children, upstream)) {
+          previous.children.push(child)
+          if (previous.position && child.position) previous.position.end = child.position.end
+          read++
+          continue
+        }
+      }
+      siblings[write++] = child
+      read++
+    }
+
+    siblings.length = write
+    return undefined
+  }
+}
+
+/** parse-latin's test of a word's children in `mergeInitialisms`, from the end. */
+function isInitialism(children: WordContent[], upstream: (sentence: Sentence) => unknown): boolean {
+  let position = children.length
+  let isAllDigits = true
+  while (children[--position]) {
+    const value = toString(children[position]!)
+    if (position % 2 === 0) {
+      if (value.length > 1) return false
+      if (!isNumerical(value, upstream)) isAllDigits = false
+    } else if (value !== '.') {
+      if (position < children.length - 2) break
+      return false
+    }
+  }
+  return !isAllDigits
+}
+
 /** Line breaks in `value`, a CRLF counting once (parse-latin splits on `/\r\n|\r|\n/`). */
 function lineBreaks(value: string): number {
   let count = 0
