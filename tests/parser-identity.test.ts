@@ -43,6 +43,7 @@ const tricky = [
   'It\u2019s the people\u2019s choice; it\'s the \'quoted\' word and rock \u2019n\u2019 roll.',
   'The U.S. and U.K. envoys met Mr. Smith, Dr. Jones and Gen. al-Ahmad at 5 p.m. on Jan. 3.',
   'The WHO, UN and E.U. said so. I.B.M. agreed. e.g. this, i.e. that.',
+  "Rock 'n' roll, ol' man, a -o' x, an o' the, 'tis so, 'cause, 'em all, the '90s, w/o, w/'em, W/'Em and w//x.",
   'and/or the Israeli/Palestinian talks, w/ friends, 24/7 and a/b/c.',
   'See https://example.org/path/to?q=1&r=2#frag and www.example.com. Mail news@example.org.',
   'Numbers 1,234,567.89 and 3.5% and $4.2bn, 10:30, 1990s, 2nd, -5 and +7.',
@@ -114,7 +115,7 @@ describe('postedit\u2019s parser', () => {
     const alphabet = [
       ...'abcXYZ019 .,;:!?\'"-/&@_()[]#$%*+=<>\\|~^`',
       ...' \t\n\r\u00a0\u2009\u202f\u3000\u2028\u000b',
-      '\r\n', '\n\n', '\r\n\r\n', '\n \n', '...', '?!', '__', '--', 'Mr.', 'U.S.', 'e.g.', '1.', 'x.', '\u0661.', '\u00bd.', 'al-', 'w/', '\u2019s', '\u2019',
+      '\r\n', '\n\n', '\r\n\r\n', '\n \n', '...', '?!', '__', '--', 'Mr.', 'U.S.', 'e.g.', '1.', 'x.', '\u0661.', '\u00bd.', 'al-', 'w/', '\u2019s', '\u2019', 'o', 'ol', "'n'", "'em", "'90s", '\u2019tis',
       '\u0627', '\u0644', '\u0645', '\u0661', '\u06f5', '\u060c', '\u061f', '\u066b', '\u064e', '\u0640',
       '\u200e', '\u200f', '\u061c', '\u200b', '\u200d', '\u00ad', '\u00b7', '\u2010', '\u2011', '\u2027', '\u2026', '\u201c', '\u201d', '\u00ab', '\u00bb',
       '\u00e9', '\u0301', '\u20ac', '\u00a9', '\u2022',

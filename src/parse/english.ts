@@ -13,7 +13,7 @@
 import type {Processor} from 'unified'
 import type {Paragraph, Root, Sentence, SentenceContent} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
-import {breakImplicitSentences, linearMergeInitialisms, mergeFinalWordSymbol, mergeInitialWordSymbol, mergeInnerWordSlash, mergeInnerWordSymbol} from './linear-plugins.js'
+import {breakImplicitSentences, linearMergeInitialisms, mergeEnglishElisionExceptions, mergeFinalWordSymbol, mergeInitialWordSymbol, mergeInnerWordSlash, mergeInnerWordSymbol} from './linear-plugins.js'
 import {CLASS_TYPES, WHITE_SPACE, WORD, classOf, isSurrogate} from './token-classes.js'
 
 /** A plugin of parse-latin's lists, or an nlcst data hook. */
@@ -100,6 +100,7 @@ function withLinearPlugins<Node>(list: Array<Hook<Node>>, length: number, replac
 
 // Sentence: elision exceptions, initial/final/inner word symbol, slash, initialisms, position.
 FastParseEnglish.prototype.tokenizeSentencePlugins = withLinearPlugins(ParseEnglish.prototype.tokenizeSentencePlugins, 7, {
+  0: mergeEnglishElisionExceptions,
   1: mergeInitialWordSymbol,
   2: mergeFinalWordSymbol,
   3: mergeInnerWordSymbol,

@@ -250,6 +250,106 @@ function isInitialism(children: WordContent[], upstream: (sentence: Sentence) =>
   return !isAllDigits
 }
 
+/** parse-english 7.0.0's expressions (lib/index.js, lib/regex.js; the package exports none). */
+const apostrophe = /^['\u2019]$/
+const elisionPrefix = /^(ol?)$/
+const elisionAffix = /^(t(?:were|(?:wa|i)s)|cause|e[mr]|im|\d\ds?)$/
+
+/**
+ * parse-english's `mergeEnglishElisionExceptions`: `w/` is one word; an
+ * apostrophe after `o`/`ol` between spaces ends that word (`ol' `); one
+ * before `tis`, `em`, `cause`, two digits… starts the next word (`'em`,
+ * `'90s`), and `'n'` is one word. Upstream walks with
+ * `unist-util-visit-children`, which after each removal skips the node that
+ * moved into the removed one's place; that skip is kept.
+ */
+export function mergeEnglishElisionExceptions(parent: Sentence): undefined {
+  const siblings = parent.children
+  const length = siblings.length
+  let write = 0
+  let read = 0
+
+  // The node at `read` is upstream's `siblings[index]` with `index` = `write`:
+  // before it are the nodes written, after it those not read yet.
+  while (read < length) {
+    const child = siblings[read]!
+    const merged = child.type === 'PunctuationNode' || child.type === 'SymbolNode' ? elisionMerge(child, siblings, write, read, length) : KEPT
+    if (merged === KEPT) {
+      siblings[write++] = child
+      read++
+      continue
+    }
+    // The mark left the list. Upstream's walk then skips the node that moved
+    // into its place (the word it joined, or whatever followed): it is kept
+    // as is. With `'n'`, the closing apostrophe left too.
+    read++
+    if (read < length) siblings[write++] = siblings[read++]!
+    if (merged === MARK_AND_CLOSING) read++
+  }
+
+  siblings.length = write
+  return undefined
+}
+
+/** What `elisionMerge` did: nothing, the mark merged, or the mark and a closing apostrophe. */
+const KEPT = 0
+const MARK = 1
+const MARK_AND_CLOSING = 2
+
+/**
+ * Merge the mark `child` (upstream's `siblings[write]`, the list being the
+ * `write` nodes written and those from `read` on) as parse-english does.
+ */
+function elisionMerge(child: SentenceContent, siblings: SentenceContent[], write: number, read: number, length: number): number {
+  const value = toString(child)
+  const before = write > 0 ? siblings[write - 1] : undefined
+  const currentLength = write + (length - read)
+  if (value === '/') {
+    if (before && before.type === 'WordNode' && toString(before).toLowerCase() === 'w') {
+      before.children.push(child as WordContent)
+      if (before.position && child.position) before.position.end = child.position.end
+      return MARK
+    }
+    return KEPT
+  }
+  if (!apostrophe.test(value)) return KEPT
+
+  if (
+    write > 2 &&
+    write < currentLength - 1 &&
+    before!.type === 'WordNode' &&
+    siblings[write - 2]!.type === 'WhiteSpaceNode' &&
+    siblings[read + 1]!.type === 'WhiteSpaceNode' &&
+    elisionPrefix.test(toString(before!).toLowerCase())
+  ) {
+    before!.children.push(child as WordContent)
+    if (before!.position && child.position) before!.position.end = child.position.end
+    return MARK
+  }
+
+  const next = siblings[read + 1]
+  if (write !== currentLength - 1 && next!.type === 'WordNode' && (write === 0 || before!.type !== 'WordNode')) {
+    const word = next!.type === 'WordNode' ? next! : undefined
+    const lower = toString(next!).toLowerCase()
+    const other = siblings[read + 2]
+    if (word && elisionAffix.test(lower)) {
+      word.children.unshift(child as WordContent)
+      if (word.position && child.position) word.position.start = child.position.start
+      return MARK
+    }
+    if (word && lower === 'n' && other && other.type === 'PunctuationNode' && apostrophe.test(toString(other))) {
+      word.children.unshift(child as WordContent)
+      word.children.push(other)
+      if (word.position) {
+        if (child.position) word.position.start = child.position.start
+        if (other.position) word.position.end = other.position.end
+      }
+      return MARK_AND_CLOSING
+    }
+  }
+  return KEPT
+}
+
 /** Line breaks in `value`, a CRLF counting once (parse-latin splits on `/\r\n|\r|\n/`). */
 function lineBreaks(value: string): number {
   let count = 0
