@@ -64,7 +64,33 @@ const quote = (text: string) => `\`${text}\``
 const squashAtom = perWordType(squashOf)
 const hasLower = (text: string) => /\p{Ll}/u.test(text)
 const hasUpper = (text: string) => /\p{Lu}/u.test(text)
-const isAllCaps = (text: string) => hasUpper(text) && !hasLower(text)
+/** Whether `text` has a capital and no lower-case letter; ASCII text without the expressions (asked of every capitalised word). */
+function isAllCaps(text: string): boolean {
+  let upper = false
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (code >= 128) return hasUpper(text) && !hasLower(text)
+    if (code >= 97 && code <= 122) return false
+    if (code >= 65 && code <= 90) upper = true
+  }
+  return upper
+}
+const CAPITAL_AND_LETTERS = /^\p{Lu}\p{L}+$/u
+/** {@link CAPITAL_AND_LETTERS}: a capital and one letter or more; ASCII text without the expression (asked of every capitalised word). */
+function isCapitalisedWord(word: string): boolean {
+  const first = word.charCodeAt(0)
+  if (first < 128 && word.length >= 2) {
+    if (first < 65 || first > 90) return false
+    let at = 1
+    for (; at < word.length; at++) {
+      const code = word.charCodeAt(at)
+      if (code >= 128) break
+      if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122))) return false
+    }
+    if (at === word.length) return true
+  }
+  return CAPITAL_AND_LETTERS.test(word)
+}
 const isTitleCase = (text: string) => /^\p{Lu}[\p{Ll}\p{M}]*$/u.test(text)
 /** An acronym-shaped form: capitals (and digits or &) only. */
 const isAcronymForm = (form: string) => /^[\p{Lu}\p{N}&]+$/u.test(form) && /\p{Lu}.*\p{Lu}/u.test(form)
@@ -409,7 +435,7 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
     const firstCode = source.charCodeAt(atom.start)
     if (firstCode < 128 && (firstCode < 65 || firstCode > 90)) continue
     const word = source.slice(atom.start, atom.end)
-    if (!/^\p{Lu}\p{L}+$/u.test(word) || isTaken(atom.start, atom.end) || inLink(source, atom, atom)) continue
+    if (!isCapitalisedWord(word) || isTaken(atom.start, atom.end) || inLink(source, atom, atom)) continue
     if (isAllCaps(word)) {
       if (context.isOff(ACRONYM) || inCapitals(source, atoms, first)) continue
       const found = judgeAcronym(index, word, context)
