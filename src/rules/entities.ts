@@ -284,7 +284,7 @@ const NONE = -1
 interface SquashTrie {
   /** Whether a node ends a whole squashed name. */
   ends: Uint8Array
-  /** The node of the squash of the atom key `key` read from the root, or {@link NONE}: cached per word type (most atoms go no further). */
+  /** The node of the squash of the atom key `key` read from the root, or {@link NONE} (most atoms go no further). */
   first(key: string): number
   /** The node `piece` leads to from `node`, or {@link NONE}. */
   walk(node: number, piece: string): number
@@ -319,14 +319,28 @@ function trieOf(index: EntityIndex): SquashTrie {
     for (let at = 0; at < piece.length && node !== NONE; at++) node = transitions.get(node * 128 + piece.charCodeAt(at))
     return node
   }
+  const squashedFirst = perWordType((key: string) => {
+    const squash = squashAtom(key)
+    // A code unit past 127 would read another node's transitions: no prefix holds one.
+    for (let at = 0; at < squash.length; at++) if (squash.charCodeAt(at) > 127) return NONE
+    return squash.length === 0 ? NONE : walk(ROOT, squash)
+  })
   trie = {
     ends,
-    first: perWordType((key) => {
-      const squash = squashAtom(key)
-      // A code unit past 127 would read another node's transitions: no prefix holds one.
-      for (let at = 0; at < squash.length; at++) if (squash.charCodeAt(at) > 127) return NONE
-      return squash.length === 0 ? NONE : walk(ROOT, squash)
-    }),
+    // A key of ASCII lower-case letters and digits is its own squash: walked
+    // in place, which ends after a letter or two for most words, cheaper than
+    // a lookup in a map of every word type. Any other key is squashed first;
+    // a walk already out of the trie stays out, the squash beginning with
+    // the letters walked.
+    first: (key) => {
+      let node = ROOT
+      for (let at = 0; at < key.length && node !== NONE; at++) {
+        const code = key.charCodeAt(at)
+        if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) return squashedFirst(key)
+        node = transitions.get(node * 128 + code)
+      }
+      return key.length === 0 ? squashedFirst(key) : node
+    },
     walk
   }
   tries.set(index, trie)
