@@ -7,7 +7,7 @@ import type {Finding} from '../engine/types.js'
 import {perWordType} from '../engine/word-cache.js'
 import {gazetteerNameWords} from '../names/gazetteer.js'
 import type {Atom} from '../infra/atoms.js'
-import {isCapitalAt} from '../infra/capital-at.js'
+import {isCapitalAt, isCapitalisedWord} from '../infra/capital-at.js'
 import {acronymFold, entityIndex, skeletonOf, squashOf, wordsKey, type EntityIndex, type KnownEntity} from '../packs/entities.js'
 import {adaptCase, type IsOff} from '../packs/find.js'
 import {isKnownWord} from '../spelling/dictionary.js'
@@ -74,22 +74,6 @@ function isAllCaps(text: string): boolean {
     if (code >= 65 && code <= 90) upper = true
   }
   return upper
-}
-const CAPITAL_AND_LETTERS = /^\p{Lu}\p{L}+$/u
-/** {@link CAPITAL_AND_LETTERS}: a capital and one letter or more; ASCII text without the expression (asked of every capitalised word). */
-function isCapitalisedWord(word: string): boolean {
-  const first = word.charCodeAt(0)
-  if (first < 128 && word.length >= 2) {
-    if (first < 65 || first > 90) return false
-    let at = 1
-    for (; at < word.length; at++) {
-      const code = word.charCodeAt(at)
-      if (code >= 128) break
-      if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122))) return false
-    }
-    if (at === word.length) return true
-  }
-  return CAPITAL_AND_LETTERS.test(word)
 }
 const isTitleCase = (text: string) => /^\p{Lu}[\p{Ll}\p{M}]*$/u.test(text)
 /** An acronym-shaped form: capitals (and digits or &) only. */
