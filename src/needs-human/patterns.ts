@@ -40,8 +40,19 @@ export interface Pattern {
 const OPENING_QUOTES = new Set(['"', '“', '‘', '«'])
 const CLOSING_QUOTES = new Set(['"', '”', '’', '»'])
 const isWord = (token: Token | undefined): token is Token => token?.kind === 'word'
-const isCapitalized = (token: Token | undefined): token is Token => isWord(token) && /^\p{Lu}/u.test(token.text)
-const isLowerWord = (token: Token | undefined): token is Token => isWord(token) && /^\p{Ll}/u.test(token.text)
+// What a word token begins with, ASCII without the expressions (patterns ask it of most tokens).
+const UPPER_FIRST = /^\p{Lu}/u
+const LOWER_FIRST = /^\p{Ll}/u
+const isCapitalized = (token: Token | undefined): token is Token => {
+  if (!isWord(token)) return false
+  const code = token.text.charCodeAt(0)
+  return code < 128 ? code >= 65 && code <= 90 : UPPER_FIRST.test(token.text)
+}
+const isLowerWord = (token: Token | undefined): token is Token => {
+  if (!isWord(token)) return false
+  const code = token.text.charCodeAt(0)
+  return code < 128 ? code >= 97 && code <= 122 : LOWER_FIRST.test(token.text)
+}
 const isNegation = (token: Token | undefined) => token !== undefined && (token.lower === 'not' || token.lower === 'never' || NEGATED_AUXILIARIES.has(token.lower))
 const isPossessiveNoun = (token: Token | undefined) => isWord(token) && /'s$|s'$/.test(token.lower)
 
