@@ -414,7 +414,11 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     const articleNames = (): Set<string> => {
       if (!articleNameSet) {
         articleNameSet = new Set()
-        for (const word of words) if (isNameShaped(word.value)) articleNameSet.add(word.value.replace(/['\u2019]s$/, ''))
+        for (const {value} of words) {
+          if (!isNameShaped(value)) continue
+          // Only a word ending in `s` can end in a possessive `'s`: the rest skip the expression.
+          articleNameSet.add(value.charCodeAt(value.length - 1) === 115 ? value.replace(/['\u2019]s$/, '') : value)
+        }
       }
       return articleNameSet
     }
