@@ -13,3 +13,25 @@ export function isCapitalAt(text: string, offset: number): boolean {
   CAPITAL.lastIndex = offset
   return CAPITAL.test(text)
 }
+
+const CAPITAL_AND_LETTERS = /^\p{Lu}\p{L}+$/u
+
+/**
+ * Whether `word` is a capital and one letter or more
+ * ({@link CAPITAL_AND_LETTERS}): ASCII read without the expression (rules
+ * ask it of every capitalised word), anything else by the expression.
+ */
+export function isCapitalisedWord(word: string): boolean {
+  const first = word.charCodeAt(0)
+  if (first < 128 && word.length >= 2) {
+    if (first < 65 || first > 90) return false
+    let at = 1
+    for (; at < word.length; at++) {
+      const code = word.charCodeAt(at)
+      if (code >= 128) break
+      if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122))) return false
+    }
+    if (at === word.length) return true
+  }
+  return CAPITAL_AND_LETTERS.test(word)
+}

@@ -40,8 +40,19 @@ export interface Pattern {
 const OPENING_QUOTES = new Set(['"', '“', '‘', '«'])
 const CLOSING_QUOTES = new Set(['"', '”', '’', '»'])
 const isWord = (token: Token | undefined): token is Token => token?.kind === 'word'
-const isCapitalized = (token: Token | undefined): token is Token => isWord(token) && /^\p{Lu}/u.test(token.text)
-const isLowerWord = (token: Token | undefined): token is Token => isWord(token) && /^\p{Ll}/u.test(token.text)
+// What a word token begins with, ASCII without the expressions (patterns ask it of most tokens).
+const UPPER_FIRST = /^\p{Lu}/u
+const LOWER_FIRST = /^\p{Ll}/u
+const isCapitalized = (token: Token | undefined): token is Token => {
+  if (!isWord(token)) return false
+  const code = token.text.charCodeAt(0)
+  return code < 128 ? code >= 65 && code <= 90 : UPPER_FIRST.test(token.text)
+}
+const isLowerWord = (token: Token | undefined): token is Token => {
+  if (!isWord(token)) return false
+  const code = token.text.charCodeAt(0)
+  return code < 128 ? code >= 97 && code <= 122 : LOWER_FIRST.test(token.text)
+}
 const isNegation = (token: Token | undefined) => token !== undefined && (token.lower === 'not' || token.lower === 'never' || NEGATED_AUXILIARIES.has(token.lower))
 const isPossessiveNoun = (token: Token | undefined) => isWord(token) && /'s$|s'$/.test(token.lower)
 
@@ -259,7 +270,8 @@ const reportingThatAux: Pattern = {
     let found: Finding[] | undefined
     for (let index = 0; index < tokens.length - 4; index++) {
       const verb = tokens[index]!
-      if (!isWord(verb) || !REPORTING_VERBS.has(verb.lower) || tokens[index + 1]?.lower !== 'that') continue
+      // `that` first: one comparison rules out most tokens before the set is asked.
+      if (tokens[index + 1]?.lower !== 'that' || !isWord(verb) || !REPORTING_VERBS.has(verb.lower)) continue
       const aux = tokens[index + 2]!
       const negated = NEGATED_AUXILIARIES.has(aux.lower) || (/^(?:do|does|did|will|would|can|could|has|have)$/.test(aux.lower) && tokens[index + 3]?.lower === 'not')
       // "predicted that will not reach the agreement …": a negated auxiliary, a verb and its object, and no subject.
@@ -562,7 +574,7 @@ const mixedSpeech: Pattern = {
     const tokens = sentence.tokens
     let found: Finding[] | undefined
     for (let index = 0; index < tokens.length - 3; index++) {
-      if (!REPORTING_VERBS.has(tokens[index]!.lower) || tokens[index + 1]!.lower !== 'that' || !OPENING_QUOTES.has(tokens[index + 2]!.text)) continue
+      if (tokens[index + 1]!.lower !== 'that' || !REPORTING_VERBS.has(tokens[index]!.lower) || !OPENING_QUOTES.has(tokens[index + 2]!.text)) continue
       let third = false
       for (let next = index + 3; next < tokens.length; next++) {
         const token = tokens[next]!

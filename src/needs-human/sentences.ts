@@ -1,4 +1,4 @@
-import type {Nodes, Root} from 'nlcst'
+import type {Nodes, Paragraph, Root} from 'nlcst'
 import {MAX_KEPT_TEXT} from '../engine/text-index.js'
 
 /** A token of a sentence: a word, a number or one punctuation mark. */
@@ -144,19 +144,21 @@ const ENDS_LIKE_A_SENTENCE = /[.!?…:;"”’')\]]\s*$/u
 export function* sentencesOf(tree: Root, source: string): Generator<Sentence> {
   // Only an article's sentences are kept for a re-check (see `MAX_KEPT_TEXT`).
   const read = source.length <= MAX_KEPT_TEXT ? tokensOf : tokenize
-  function* walk(node: Nodes): Generator<Sentence> {
-    if (node.type === 'ParagraphNode') {
-      const sentenceNodes = node.children.filter((child) => child.type === 'SentenceNode')
-      for (const sentence of sentenceNodes) {
-        const start = sentence.position?.start.offset
-        const end = sentence.position?.end.offset
-        if (start === undefined || end === undefined) continue
-        const text = source.slice(start, end)
-        yield {start, end, text, tokens: read(text, start), headline: sentenceNodes.length === 1 && !ENDS_LIKE_A_SENTENCE.test(text)}
-      }
-      return
-    }
-    if ('children' in node) for (const child of node.children) yield* walk(child as Nodes)
+  // The paragraphs first, by a plain walk: a generator for every node passed on the way cost more than the sentences.
+  const paragraphs: Paragraph[] = []
+  const walk = (node: Nodes): void => {
+    if (node.type === 'ParagraphNode') paragraphs.push(node)
+    else if ('children' in node) for (const child of node.children) walk(child as Nodes)
   }
-  yield* walk(tree)
+  walk(tree)
+  for (const paragraph of paragraphs) {
+    const sentenceNodes = paragraph.children.filter((child) => child.type === 'SentenceNode')
+    for (const sentence of sentenceNodes) {
+      const start = sentence.position?.start.offset
+      const end = sentence.position?.end.offset
+      if (start === undefined || end === undefined) continue
+      const text = source.slice(start, end)
+      yield {start, end, text, tokens: read(text, start), headline: sentenceNodes.length === 1 && !ENDS_LIKE_A_SENTENCE.test(text)}
+    }
+  }
 }

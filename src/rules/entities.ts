@@ -7,7 +7,7 @@ import type {Finding} from '../engine/types.js'
 import {perWordType} from '../engine/word-cache.js'
 import {gazetteerNameWords} from '../names/gazetteer.js'
 import type {Atom} from '../infra/atoms.js'
-import {isCapitalAt} from '../infra/capital-at.js'
+import {isCapitalAt, isCapitalisedWord} from '../infra/capital-at.js'
 import {acronymFold, entityIndex, skeletonOf, squashOf, wordsKey, type EntityIndex, type KnownEntity} from '../packs/entities.js'
 import {adaptCase, type IsOff} from '../packs/find.js'
 import {isKnownWord} from '../spelling/dictionary.js'
@@ -64,7 +64,17 @@ const quote = (text: string) => `\`${text}\``
 const squashAtom = perWordType(squashOf)
 const hasLower = (text: string) => /\p{Ll}/u.test(text)
 const hasUpper = (text: string) => /\p{Lu}/u.test(text)
-const isAllCaps = (text: string) => hasUpper(text) && !hasLower(text)
+/** Whether `text` has a capital and no lower-case letter; ASCII text without the expressions (asked of every capitalised word). */
+function isAllCaps(text: string): boolean {
+  let upper = false
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (code >= 128) return hasUpper(text) && !hasLower(text)
+    if (code >= 97 && code <= 122) return false
+    if (code >= 65 && code <= 90) upper = true
+  }
+  return upper
+}
 const isTitleCase = (text: string) => /^\p{Lu}[\p{Ll}\p{M}]*$/u.test(text)
 /** An acronym-shaped form: capitals (and digits or &) only. */
 const isAcronymForm = (form: string) => /^[\p{Lu}\p{N}&]+$/u.test(form) && /\p{Lu}.*\p{Lu}/u.test(form)
@@ -258,7 +268,7 @@ const NONE = -1
 interface SquashTrie {
   /** Whether a node ends a whole squashed name. */
   ends: Uint8Array
-  /** The node of the squash of the atom key `key` read from the root, or {@link NONE}: cached per word type (most atoms go no further). */
+  /** The node of the squash of the atom key `key` read from the root, or {@link NONE} (most atoms go no further). */
   first(key: string): number
   /** The node `piece` leads to from `node`, or {@link NONE}. */
   walk(node: number, piece: string): number
@@ -293,14 +303,28 @@ function trieOf(index: EntityIndex): SquashTrie {
     for (let at = 0; at < piece.length && node !== NONE; at++) node = transitions.get(node * 128 + piece.charCodeAt(at))
     return node
   }
+  const squashedFirst = perWordType((key: string) => {
+    const squash = squashAtom(key)
+    // A code unit past 127 would read another node's transitions: no prefix holds one.
+    for (let at = 0; at < squash.length; at++) if (squash.charCodeAt(at) > 127) return NONE
+    return squash.length === 0 ? NONE : walk(ROOT, squash)
+  })
   trie = {
     ends,
-    first: perWordType((key) => {
-      const squash = squashAtom(key)
-      // A code unit past 127 would read another node's transitions: no prefix holds one.
-      for (let at = 0; at < squash.length; at++) if (squash.charCodeAt(at) > 127) return NONE
-      return squash.length === 0 ? NONE : walk(ROOT, squash)
-    }),
+    // A key of ASCII lower-case letters and digits is its own squash: walked
+    // in place, which ends after a letter or two for most words, cheaper than
+    // a lookup in a map of every word type. Any other key is squashed first;
+    // a walk already out of the trie stays out, the squash beginning with
+    // the letters walked.
+    first: (key) => {
+      let node = ROOT
+      for (let at = 0; at < key.length && node !== NONE; at++) {
+        const code = key.charCodeAt(at)
+        if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) return squashedFirst(key)
+        node = transitions.get(node * 128 + code)
+      }
+      return key.length === 0 ? squashedFirst(key) : node
+    },
     walk
   }
   tries.set(index, trie)
@@ -409,7 +433,7 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
     const firstCode = source.charCodeAt(atom.start)
     if (firstCode < 128 && (firstCode < 65 || firstCode > 90)) continue
     const word = source.slice(atom.start, atom.end)
-    if (!/^\p{Lu}\p{L}+$/u.test(word) || isTaken(atom.start, atom.end) || inLink(source, atom, atom)) continue
+    if (!isCapitalisedWord(word) || isTaken(atom.start, atom.end) || inLink(source, atom, atom)) continue
     if (isAllCaps(word)) {
       if (context.isOff(ACRONYM) || inCapitals(source, atoms, first)) continue
       const found = judgeAcronym(index, word, context)

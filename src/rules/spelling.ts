@@ -254,7 +254,14 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     /** Lower-case words of the article: a candidate the article itself uses is the likelier one. */
     let articleWords: Set<string> | undefined
     const byArticle = (ranked: readonly Candidate[]): Candidate[] => {
-      articleWords ??= new Set(index.words.map((word) => word.value.toLowerCase()))
+      if (!articleWords) {
+        // Lower-cased per word type, not per word: a text repeats its words. A
+        // word's string is hashed once, for this set and the loop's lookups alike.
+        const types = new Set<string>()
+        for (const word of index.words) types.add(word.value)
+        articleWords = new Set()
+        for (const type of types) articleWords.add(type.toLowerCase())
+      }
       const used = articleWords
       return ranked
         .map((candidate) => (used.has(candidate.word.toLowerCase()) ? {...candidate, score: candidate.score - ARTICLE_BONUS, cost: Math.max(0, candidate.cost - ARTICLE_BONUS)} : candidate))
@@ -407,7 +414,11 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
     const articleNames = (): Set<string> => {
       if (!articleNameSet) {
         articleNameSet = new Set()
-        for (const word of words) if (isNameShaped(word.value)) articleNameSet.add(word.value.replace(/['\u2019]s$/, ''))
+        for (const {value} of words) {
+          if (!isNameShaped(value)) continue
+          // Only a word ending in `s` can end in a possessive `'s`: the rest skip the expression.
+          articleNameSet.add(value.charCodeAt(value.length - 1) === 115 ? value.replace(/['\u2019]s$/, '') : value)
+        }
       }
       return articleNameSet
     }

@@ -5,7 +5,7 @@ import {textIndex} from '../engine/text-index.js'
 import type {Finding} from '../engine/types.js'
 import {perWordType} from '../engine/word-cache.js'
 import {keyOf, type Atom} from '../infra/atoms.js'
-import {isCapitalAt} from '../infra/capital-at.js'
+import {isCapitalAt, isCapitalisedWord} from '../infra/capital-at.js'
 import {gazetteerNameWords} from '../names/gazetteer.js'
 import {entityIndex} from '../packs/entities.js'
 import type {IsOff} from '../packs/find.js'
@@ -155,7 +155,7 @@ export function checkSpokenAcronyms(index: ReadonlyMap<string, string[]>, listed
     // Length, joints and the capital read in place first: most words are not sliced.
     if (atom.end - atom.start < 4 || atom.joint === 'joined' || atoms[at + 1]?.joint === 'joined' || !isCapitalAt(source, atom.start)) continue
     const word = textOf(source, atom)
-    if (!/^\p{Lu}\p{L}+$/u.test(word)) continue
+    if (!isCapitalisedWord(word)) continue
     const candidates = index.get(consonantKey(word))
     if (!candidates || candidates.length !== 1) continue
     const acronym = candidates[0]!

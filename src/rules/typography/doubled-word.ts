@@ -76,5 +76,7 @@ export function checkDoubledWords(source: string, words: readonly WordSpan[]): F
 // Equal, or the first capitalised at a sentence start ("The the").
 function sameWord(first: string, second: string): boolean {
   if (first === second) return true
+  // Words of different lengths (most neighbours) differ past the first letter too: no case folding.
+  if (first.length !== second.length) return false
   return first.length > 1 && first[0] !== second[0] && first[0] === second[0]!.toUpperCase() && first.slice(1) === second.slice(1)
 }
