@@ -3,8 +3,9 @@
  *
  * parse-english first reads a whole text as one sentence and merges tokens
  * with `Array#splice`, which costs time quadratic in the length of the text
- * (a 20 MB file took minutes, 50 MB ran out of heap), and its tree holds
- * about 100 bytes per character. A text longer than a threshold is therefore
+ * (a 20 MB file took minutes, 50 MB ran out of heap; postedit's parser,
+ * `src/parse/`, merges in one pass, but its tree is the same), and the tree
+ * holds about 100 bytes per character. A text longer than a threshold is therefore
  * checked piece by piece: pieces end at blank lines, which always end a
  * paragraph, so every paragraph and word is what the whole parse would give.
  * Only a paragraph longer than a piece is cut inside, at a sentence end, else
