@@ -1,6 +1,7 @@
 import type {Finding, Severity} from '../engine/types.js'
 import type {Lexicon} from './lexicon.js'
 import type {Sentence, Token} from './sentences.js'
+import {isCapitalAt} from '../infra/capital-at.js'
 import {
   AUXILIARIES,
   DETERMINERS,
@@ -40,14 +41,9 @@ export interface Pattern {
 const OPENING_QUOTES = new Set(['"', '“', '‘', '«'])
 const CLOSING_QUOTES = new Set(['"', '”', '’', '»'])
 const isWord = (token: Token | undefined): token is Token => token?.kind === 'word'
-// What a word token begins with, ASCII without the expressions (patterns ask it of most tokens).
-const UPPER_FIRST = /^\p{Lu}/u
+const isCapitalized = (token: Token | undefined): token is Token => isWord(token) && isCapitalAt(token.text, 0)
+// What a word token begins with, ASCII without the expression (patterns ask it of most tokens).
 const LOWER_FIRST = /^\p{Ll}/u
-const isCapitalized = (token: Token | undefined): token is Token => {
-  if (!isWord(token)) return false
-  const code = token.text.charCodeAt(0)
-  return code < 128 ? code >= 65 && code <= 90 : UPPER_FIRST.test(token.text)
-}
 const isLowerWord = (token: Token | undefined): token is Token => {
   if (!isWord(token)) return false
   const code = token.text.charCodeAt(0)

@@ -17,6 +17,27 @@ import {toString} from 'nlcst-to-string'
  */
 const wordSymbolInner = /^([&'\-.:=?@\u00AD\u00B7\u2010\u2011\u2019\u2027]|_+)$/
 
+/** What a merge step returns when it leaves the node it looked at where it is. */
+const KEEP = -1
+
+/**
+ * Compact `siblings` in place in one pass. `merge(read, write)` looks at
+ * the node at `read`, the `write` nodes before that being those kept so
+ * far (the last one the node may join): it returns where reading goes on
+ * once it merged nodes into a kept one, or {@link KEEP}.
+ */
+function compact<Node>(siblings: Node[], merge: (read: number, write: number) => number): void {
+  const length = siblings.length
+  let write = 0
+  let read = 0
+  while (read < length) {
+    const next = merge(read, write)
+    if (next === KEEP) siblings[write++] = siblings[read++]!
+    else read = next
+  }
+  siblings.length = write
+}
+
 /**
  * parse-latin's `mergeInnerWordSymbol`: words joined by inner-word symbols
  * (`al-Sharif`, `it's`, `1.5`, `a.m`) become one word.
@@ -24,46 +45,34 @@ const wordSymbolInner = /^([&'\-.:=?@\u00AD\u00B7\u2010\u2011\u2019\u2027]|_+)$/
 export function mergeInnerWordSymbol(parent: Sentence): undefined {
   const siblings = parent.children
   const length = siblings.length
-  let write = 0
-  let read = 0
-
-  while (read < length) {
+  compact(siblings, (read, write) => {
     const child = siblings[read]!
     const previous = write > 0 ? siblings[write - 1]! : undefined
-    if (previous && previous.type === 'WordNode' && (child.type === 'SymbolNode' || child.type === 'PunctuationNode')) {
-      let position = read
-      const tokens: WordContent[] = []
-      let queue: WordContent[] = []
-      // Words and inner-word symbols from here on; a queue of symbols counts
-      // only once a word follows it.
-      while (position < length) {
-        const sibling = siblings[position]!
-        if (sibling.type === 'WordNode') {
-          tokens.push(...queue, ...sibling.children)
-          queue = []
-        } else if ((sibling.type === 'SymbolNode' || sibling.type === 'PunctuationNode') && wordSymbolInner.test(toString(sibling))) {
-          queue.push(sibling)
-        } else {
-          break
-        }
-        position++
+    if (!previous || previous.type !== 'WordNode' || (child.type !== 'SymbolNode' && child.type !== 'PunctuationNode')) return KEEP
+    let position = read
+    const tokens: WordContent[] = []
+    let queue: WordContent[] = []
+    // Words and inner-word symbols from here on; a queue of symbols counts
+    // only once a word follows it.
+    while (position < length) {
+      const sibling = siblings[position]!
+      if (sibling.type === 'WordNode') {
+        tokens.push(...queue, ...sibling.children)
+        queue = []
+      } else if ((sibling.type === 'SymbolNode' || sibling.type === 'PunctuationNode') && wordSymbolInner.test(toString(sibling))) {
+        queue.push(sibling)
+      } else {
+        break
       }
-
-      if (tokens.length > 0) {
-        previous.children.push(...tokens)
-        const last = tokens[tokens.length - 1]!
-        if (previous.position && last.position) previous.position.end = last.position.end
-        // Go on at the first node not merged (a trailing symbol is looked at again).
-        read = position - queue.length
-        continue
-      }
+      position++
     }
-
-    siblings[write++] = child
-    read++
-  }
-
-  siblings.length = write
+    if (tokens.length === 0) return KEEP
+    previous.children.push(...tokens)
+    const last = tokens[tokens.length - 1]!
+    if (previous.position && last.position) previous.position.end = last.position.end
+    // Go on at the first node not merged (a trailing symbol is looked at again).
+    return position - queue.length
+  })
   return undefined
 }
 
@@ -107,27 +116,16 @@ export function mergeInitialWordSymbol(parent: Sentence): undefined {
  */
 export function mergeFinalWordSymbol(parent: Sentence): undefined {
   const siblings = parent.children
-  const length = siblings.length
-  let write = 0
-  let read = 0
-
-  while (read < length) {
+  compact(siblings, (read, write) => {
     const child = siblings[read]!
-    if (write > 0 && isMark(child, '-')) {
-      const previous = siblings[write - 1]!
-      const next = siblings[read + 1]
-      if ((!next || next.type !== 'WordNode') && previous.type === 'WordNode') {
-        previous.children.push(child as WordContent)
-        if (previous.position && child.position) previous.position.end = child.position.end
-        read++
-        continue
-      }
-    }
-    siblings[write++] = child
-    read++
-  }
-
-  siblings.length = write
+    if (write === 0 || !isMark(child, '-')) return KEEP
+    const previous = siblings[write - 1]!
+    const next = siblings[read + 1]
+    if ((next && next.type === 'WordNode') || previous.type !== 'WordNode') return KEEP
+    previous.children.push(child as WordContent)
+    if (previous.position && child.position) previous.position.end = child.position.end
+    return read + 1
+  })
   return undefined
 }
 
@@ -138,38 +136,27 @@ export function mergeFinalWordSymbol(parent: Sentence): undefined {
  */
 export function mergeInnerWordSlash(parent: Sentence): undefined {
   const siblings = parent.children
-  const length = siblings.length
-  let write = 0
-  let read = 0
-
-  while (read < length) {
+  compact(siblings, (read, write) => {
     const child = siblings[read]!
     const previous = write > 0 ? siblings[write - 1]! : undefined
-    if (previous && previous.type === 'WordNode' && isMark(child, '/')) {
-      const previousValue = toString(previous)
-      let tail: SentenceContent = child
-      const queue: WordContent[] = [child as WordContent]
-      let count = 1
-      let nextValue = ''
-      const next = siblings[read + 1]
-      if (next && next.type === 'WordNode') {
-        nextValue = toString(next)
-        tail = next
-        queue.push(...next.children)
-        count++
-      }
-      if (previousValue.length < 3 && (!nextValue || nextValue.length < 3)) {
-        previous.children.push(...queue)
-        if (previous.position && tail.position) previous.position.end = tail.position.end
-        read += count
-        continue
-      }
+    if (!previous || previous.type !== 'WordNode' || !isMark(child, '/')) return KEEP
+    const previousValue = toString(previous)
+    let tail: SentenceContent = child
+    const queue: WordContent[] = [child as WordContent]
+    let count = 1
+    let nextValue = ''
+    const next = siblings[read + 1]
+    if (next && next.type === 'WordNode') {
+      nextValue = toString(next)
+      tail = next
+      queue.push(...next.children)
+      count++
     }
-    siblings[write++] = child
-    read++
-  }
-
-  siblings.length = write
+    if (previousValue.length >= 3 || (nextValue && nextValue.length >= 3)) return KEEP
+    previous.children.push(...queue)
+    if (previous.position && tail.position) previous.position.end = tail.position.end
+    return read + count
+  })
   return undefined
 }
 
@@ -209,26 +196,15 @@ const numericalClasses = new Uint8Array(0x10001)
 export function linearMergeInitialisms(upstream: (sentence: Sentence) => unknown): (parent: Sentence) => undefined {
   return function mergeInitialisms(parent: Sentence): undefined {
     const siblings = parent.children
-    const length = siblings.length
-    let write = 0
-    let read = 0
-
-    while (read < length) {
+    compact(siblings, (read, write) => {
       const child = siblings[read]!
-      if (write > 0 && child.type === 'PunctuationNode' && toString(child) === '.') {
-        const previous = siblings[write - 1]!
-        if (previous.type === 'WordNode' && previous.children && previous.children.length !== 1 && previous.children.length % 2 !== 0 && isInitialism(previous.children, upstream)) {
-          previous.children.push(child)
-          if (previous.position && child.position) previous.position.end = child.position.end
-          read++
-          continue
-        }
-      }
-      siblings[write++] = child
-      read++
-    }
-
-    siblings.length = write
+      if (write === 0 || child.type !== 'PunctuationNode' || toString(child) !== '.') return KEEP
+      const previous = siblings[write - 1]!
+      if (previous.type !== 'WordNode' || !previous.children || previous.children.length === 1 || previous.children.length % 2 === 0 || !isInitialism(previous.children, upstream)) return KEEP
+      previous.children.push(child)
+      if (previous.position && child.position) previous.position.end = child.position.end
+      return read + 1
+    })
     return undefined
   }
 }
