@@ -2,7 +2,7 @@ import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {POOL_THRESHOLD} from '../src/lint/pool.js'
+import {POOL_THRESHOLD, processesFor} from '../src/lint/pool.js'
 import {cli, run, scratch} from './support/cli.js'
 
 const seed = readFileSync(resolve(import.meta.dirname, '../seeds/000_d42d0455121f1d6a.txt'), 'utf8')
@@ -45,19 +45,40 @@ function articles(count: number): string {
 // Just enough files for two workers (this process and one more): short ones, the test stays quick.
 const count = POOL_THRESHOLD + 6
 const one = {POSTEDIT_WORKERS: '1'}
+// Two processes, asked for: by default a machine of two cores checks in one (see processesFor).
+const two = {POSTEDIT_WORKERS: '2'}
+
+describe('how many processes check a run', () => {
+  it('starts one per two cores, each with enough files to pay for it', () => {
+    // One process keeps about 1.5 cores busy: a second on two cores only slows the run.
+    expect(processesFor(1000, 2)).toBe(1)
+    expect(processesFor(1000, 4)).toBe(2)
+    expect(processesFor(1000, 16)).toBe(8)
+    expect(processesFor(POOL_THRESHOLD, 16)).toBe(1)
+    expect(processesFor(POOL_THRESHOLD * 3, 16)).toBe(3)
+    expect(processesFor(1000, 1)).toBe(1)
+  })
+
+  it('starts as many as POSTEDIT_WORKERS asks, up to one per core', () => {
+    expect(processesFor(1000, 2, 2)).toBe(2)
+    expect(processesFor(1000, 2, 8)).toBe(2)
+    expect(processesFor(1000, 16, 1)).toBe(1)
+    expect(processesFor(10, 16, 4)).toBe(1)
+  })
+})
 
 describe('checking many files in a pool of workers', () => {
   const folder = articles(count)
 
   it('reports exactly what checking them one at a time reports, in every format', () => {
     for (const args of [['--format', 'json', '.'], ['.'], ['--summary', '.'], ['--diff', '.']]) {
-      const pooled = run(args, {cwd: folder})
+      const pooled = run(args, {cwd: folder, env: two})
       const single = run(args, {cwd: folder, env: one})
       expect(pooled.stderr).toBe(single.stderr)
       expect(pooled.code).toBe(single.code)
       expect(pooled.stdout).toBe(single.stdout)
     }
-    const reports = JSON.parse(run(['--format', 'json', '.'], {cwd: folder}).stdout) as Array<{path: string; messages: Array<{ruleId: string}>}>
+    const reports = JSON.parse(run(['--format', 'json', '.'], {cwd: folder, env: two}).stdout) as Array<{path: string; messages: Array<{ruleId: string}>}>
     // Every file is reported, and the folder's configuration held in its files.
     expect(reports).toHaveLength(count)
     const ruleIds = (report: {messages: Array<{ruleId: string}>}) => report.messages.map((message) => message.ruleId)
@@ -67,16 +88,16 @@ describe('checking many files in a pool of workers', () => {
 
   it('gives the same results without the startup snapshot (worker threads) and beside a results cache (worker processes)', () => {
     const single = run(['--format', 'json', '.'], {cwd: folder, env: one}).stdout
-    expect(run(['--format', 'json', '.'], {cwd: folder, env: {POSTEDIT_SNAPSHOT: '0'}}).stdout).toBe(single)
+    expect(run(['--format', 'json', '.'], {cwd: folder, env: {...two, POSTEDIT_SNAPSHOT: '0'}}).stdout).toBe(single)
     // --cache runs start without the snapshot; their workers still can.
-    const cached = run(['--format', 'json', '--cache', '--cache-location', join(scratch(), 'cache'), '.'], {cwd: folder})
+    const cached = run(['--format', 'json', '--cache', '--cache-location', join(scratch(), 'cache'), '.'], {cwd: folder, env: two})
     expect(cached.stdout).toBe(single)
   }, 240_000)
 
   it('fixes every file as one at a time does', () => {
     const pooled = articles(count)
     const single = articles(count)
-    expect(run(['--fix', '.'], {cwd: pooled}).code).toBe(run(['--fix', '.'], {cwd: single, env: one}).code)
+    expect(run(['--fix', '.'], {cwd: pooled, env: two}).code).toBe(run(['--fix', '.'], {cwd: single, env: one}).code)
     const texts = (root: string) => ['.', 'desk'].flatMap((sub) => readdirSync(join(root, sub)).filter((name) => !name.startsWith('.') && name !== 'desk').map((name) => readFileSync(join(root, sub, name), 'utf8')))
     expect(texts(pooled)).toEqual(texts(single))
     expect(texts(pooled).join('')).not.toContain('recieved')
@@ -124,7 +145,7 @@ async function eventually(done: () => boolean): Promise<boolean> {
 describe.runIf(existsSync(snapshot) && existsSync('/proc/self/stat'))('a worker process', () => {
   // Many files: the run is still checking them when a process is killed.
   const folder = articles(POOL_THRESHOLD * 4)
-  const start = (stdout: 'ignore' | 'pipe') => spawn(process.execPath, [cli, '--format', 'json', folder], {stdio: ['ignore', stdout, 'pipe'], env: {...process.env, POSTEDIT_SNAPSHOT: 'require'}})
+  const start = (stdout: 'ignore' | 'pipe') => spawn(process.execPath, [cli, '--format', 'json', folder], {stdio: ['ignore', stdout, 'pipe'], env: {...process.env, ...two, POSTEDIT_SNAPSHOT: 'require'}})
   // The CLI runs from the snapshot in its child, whose child is the worker.
   const workersOf = (launcher: number) => childrenOf(launcher, '--snapshot-blob').flatMap((run) => childrenOf(run, '--internal-snapshot-worker').map((worker) => ({run, worker})))
 
