@@ -87,11 +87,13 @@ try {
   // patterns, identifiers, comments), which halves the source the snapshot holds.
   writeFileSync(script, readFileSync(script, 'utf8').replace(/[^\x00-\x7F]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`))
 
-  // The warm-up article, with a few errors of the usual kinds (a doubled word, a calque, Arabic
-  // punctuation, a misspelling), so the code that reports them is compiled in the snapshot too
-  // (7% of a run's CPU otherwise).
+  // The warm-up article (scripts/snapshot-warm-up.txt, written for this): a dateline, errors of
+  // most kinds (a doubled word, calques, a garbled term, Arabic digits and punctuation, a direction
+  // mark, misspellings, an unopened quote) and a source line, so the code that checks and reports
+  // them is compiled in the snapshot. A one-article run then compiles less of it: 0.26 -> 0.24 s wall,
+  // 0.26 -> 0.22 s CPU against the two-sentence warm-up it replaces.
   const warm = [join(work, 'warm.txt')]
-  writeFileSync(warm[0], 'The minister said on Monday that the the talks between the two countries would continue next week in Almaniya and the capitol, where the economic file was discussed.\n\nOfficials from both sides met for three hours ، according to a statment released after the meeting.\n')
+  writeFileSync(warm[0], readFileSync(join(root, 'scripts', 'snapshot-warm-up.txt')))
   const env = {...process.env, POSTEDIT_CACHE_DIR: join(work, 'cache'), POSTEDIT_SNAPSHOT: '0', POSTEDIT_SNAPSHOT_WARM: JSON.stringify(warm)}
   delete env.POSTEDIT_CACHE
   // Fill the cache with the validated packs and gazetteer, as an ordinary run does.

@@ -26,6 +26,12 @@ const {startupSnapshot} = require('node:v8')
 
 // A snapshot cannot hold a pattern's machine code: the warm-up leaves patterns uncompiled.
 compileEagerly(false)
+// V8 compiles a pattern to machine code the second time it runs, and then cannot write the
+// snapshot ("unreachable code"): during the warm-up every pattern stays bytecode. The flags are
+// set back before the snapshot is written, or Node would refuse it at every start (its V8 flags
+// would differ from the running ones); --regexp-interpret-all also turns tier-up off.
+const {setFlagsFromString} = require('node:v8')
+setFlagsFromString('--regexp-interpret-all')
 // Large data loaded from here on may be kept beside the snapshot (see moveHeldDataTo below).
 holdWhileBuildingSnapshot()
 const files = JSON.parse(process.env.POSTEDIT_SNAPSHOT_WARM ?? '[]')
@@ -38,8 +44,7 @@ String.prototype.localeCompare = function (other) {
   const self = String(this)
   return self < other ? -1 : self > other ? 1 : 0
 }
-// One run of main() on one file: a second run, or a second file, leaves
-// in the heap what a snapshot cannot hold (V8 aborts writing it).
+// One run of main() on one file: its output is discarded.
 main(['--format', 'json', ...files]).then((code) => {
   // Loaded on first use, by inputs the warm-up files may not have.
   const preload = (process.env.POSTEDIT_SNAPSHOT_PRELOAD ?? 'names,misspellings,word-lists,frequency,arabic,lexicon').split(',')
@@ -63,6 +68,8 @@ main(['--format', 'json', ...files]).then((code) => {
   if (process.env.POSTEDIT_SNAPSHOT_DATA) moveHeldDataTo(require('node:path').join(process.env.POSTEDIT_SNAPSHOT_DATA, 'held.bin'))
   // The last pattern's match keeps its subject (a whole word list) in the heap.
   ;/(?:)/.exec('')
+  setFlagsFromString('--no-regexp-interpret-all')
+  setFlagsFromString('--regexp-tier-up')
   process.stdout.write = write
   String.prototype.localeCompare = localeCompare
   process.exitCode = 0
