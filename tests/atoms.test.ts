@@ -27,4 +27,18 @@ describe('atoms', () => {
     expect(atomizeRange(text, start, end)).toEqual(atomize(text.slice(start, end), start))
     expect(atomizeRange(text, start, end)[0]).toMatchObject({key: 'the', start, joint: 'start'})
   })
+  it('of several ranges appended to one list are those of each range, each beginning anew', () => {
+    const text = 'Oil rose.\n\nPrices fell 2%.'
+    const second = text.indexOf('Prices')
+    const atoms = atomizeRange(text, 0, 9)
+    expect(atomizeRange(text, second, text.length, atoms)).toBe(atoms)
+    expect(atoms).toEqual([...atomizeRange(text, 0, 9), ...atomizeRange(text, second, text.length)])
+    expect(atoms.map((atom) => [atom.key, atom.joint])).toEqual([
+      ['oil', 'start'],
+      ['rose', 'space'],
+      ['prices', 'start'],
+      ['fell', 'space'],
+      ['2', 'space']
+    ])
+  })
 })

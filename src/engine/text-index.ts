@@ -1,4 +1,7 @@
 import type {Nodes, Root} from 'nlcst'
+
+/** A node with children. */
+type Parent = Extract<Nodes, {children: unknown}>
 import {atomizeRange, type Atom} from '../infra/atoms.js'
 
 /** A word of the text as the tree gives it. */
@@ -66,24 +69,35 @@ export function textIndex(tree: Root, source: string): TextIndex {
   const cached = indexes.get(tree)
   if (cached && cached.source === source) return cached
   const index: TextIndex = {source, paragraphs: [], atoms: [], words: []}
-  const walk = (node: Nodes): void => {
-    if (node.type === 'ParagraphNode') {
-      const start = node.position?.start.offset
-      const end = node.position?.end.offset
-      if (start !== undefined && end !== undefined) index.paragraphs.push([start, end])
+  const {paragraphs, words} = index
+  // Children are read in a loop, so only nodes with children cost a call; a word's value is
+  // its one text node's string when it has one (nearly every word), not a copy sliced again.
+  const walk = (parent: Parent): void => {
+    const children = parent.children
+    for (let at = 0; at < children.length; at++) {
+      const node = children[at]!
+      if (node.type === 'WordNode') {
+        const start = node.position?.start.offset
+        const end = node.position?.end.offset
+        if (start === undefined || end === undefined) continue
+        const parts = node.children
+        const only = parts.length === 1 ? parts[0]! : undefined
+        words.push({value: only?.type === 'TextNode' && only.value.length === end - start ? only.value : source.slice(start, end), start, end})
+        continue
+      }
+      if (node.type === 'ParagraphNode') {
+        const start = node.position?.start.offset
+        const end = node.position?.end.offset
+        if (start !== undefined && end !== undefined) paragraphs.push([start, end])
+      }
+      if ('children' in node) walk(node as Parent)
     }
-    if (node.type === 'WordNode') {
-      const start = node.position?.start.offset
-      const end = node.position?.end.offset
-      if (start !== undefined && end !== undefined) index.words.push({value: source.slice(start, end), start, end})
-      return
-    }
-    if ('children' in node) for (const child of node.children) walk(child as Nodes)
   }
   walk(tree)
   const keep = source.length <= MAX_KEPT_TEXT
   for (const [start, end] of index.paragraphs) {
-    for (const atom of keep ? paragraphAtoms(source, start, end) : atomizeRange(source, start, end)) index.atoms.push(atom)
+    if (keep) for (const atom of paragraphAtoms(source, start, end)) index.atoms.push(atom)
+    else atomizeRange(source, start, end, index.atoms)
   }
   indexes.set(tree, index)
   return index

@@ -75,10 +75,12 @@ export function atomize(text: string, base = 0): Atom[] {
 
 /**
  * {@link atomize} of `source` from `start` to `end`, offsets in `source`:
- * the same atoms as atomising that slice, without copying it.
+ * the same atoms as atomising that slice, without copying it. With `into`,
+ * the atoms are appended to that array (one list for many paragraphs, no
+ * list per paragraph to copy from) and it is returned.
  */
-export function atomizeRange(source: string, start: number, end: number): Atom[] {
-  return atomsOf(source, start, end, 0)
+export function atomizeRange(source: string, start: number, end: number, into: Atom[] = []): Atom[] {
+  return atomsOf(source, start, end, 0, into)
 }
 
 const DIGIT_AT = /\p{N}/uy
@@ -108,8 +110,7 @@ function widthAt(text: string, at: number, end: number): number {
  * (a match array per part is most of what atomising costs), offsets shifted
  * by `shift`.
  */
-function atomsOf(text: string, from: number, to: number, shift: number): Atom[] {
-  const atoms: Atom[] = []
+function atomsOf(text: string, from: number, to: number, shift: number, atoms: Atom[] = []): Atom[] {
   let previousEnd = from
   let first = true
   // A lone surrogate at the end of a slice is a code point of its own there.
