@@ -41,4 +41,16 @@ describe('atoms', () => {
       ['2', 'space']
     ])
   })
+  it('are the same when the caller holds the words as strings, asked for in order', () => {
+    const text = 'Talks in Sana’a resumed; Covid19 cases rose.'
+    const asked: number[] = []
+    const held = (start: number, end: number) => {
+      asked.push(start)
+      return text.slice(start, end)
+    }
+    expect(atomizeRange(text, 0, text.length, [], held)).toEqual(atomize(text))
+    expect(asked).toEqual([...asked].sort((a, b) => a - b))
+    expect(asked.length).toBe(atomize(text).length)
+  })
 })
+

@@ -95,9 +95,16 @@ export function textIndex(tree: Root, source: string): TextIndex {
   }
   walk(tree)
   const keep = source.length <= MAX_KEPT_TEXT
-  for (const [start, end] of index.paragraphs) {
+  // Most atoms are whole words: their strings are the tree's, looked up and hashed once for every rule.
+  let next = 0
+  const held = (start: number, end: number): string | undefined => {
+    while (next < words.length && words[next]!.start < start) next++
+    const word = words[next]
+    return word !== undefined && word.start === start && word.end === end ? word.value : undefined
+  }
+  for (const [start, end] of paragraphs) {
     if (keep) for (const atom of paragraphAtoms(source, start, end)) index.atoms.push(atom)
-    else atomizeRange(source, start, end, index.atoms)
+    else atomizeRange(source, start, end, index.atoms, held)
   }
   indexes.set(tree, index)
   return index

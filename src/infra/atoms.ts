@@ -74,13 +74,22 @@ export function atomize(text: string, base = 0): Atom[] {
 }
 
 /**
+ * The text from `start` to `end` of the source being atomised when the
+ * caller already holds it as a string (a word of the parsed tree), else
+ * undefined. Asked in increasing order of offsets.
+ */
+export type HeldText = (start: number, end: number) => string | undefined
+
+/**
  * {@link atomize} of `source` from `start` to `end`, offsets in `source`:
  * the same atoms as atomising that slice, without copying it. With `into`,
  * the atoms are appended to that array (one list for many paragraphs, no
- * list per paragraph to copy from) and it is returned.
+ * list per paragraph to copy from) and it is returned. With `held`, an atom
+ * that is a string the caller holds is looked up by that string, not by a
+ * new copy of it.
  */
-export function atomizeRange(source: string, start: number, end: number, into: Atom[] = []): Atom[] {
-  return atomsOf(source, start, end, 0, into)
+export function atomizeRange(source: string, start: number, end: number, into: Atom[] = [], held?: HeldText): Atom[] {
+  return atomsOf(source, start, end, 0, into, held)
 }
 
 const DIGIT_AT = /\p{N}/uy
@@ -110,7 +119,7 @@ function widthAt(text: string, at: number, end: number): number {
  * (a match array per part is most of what atomising costs), offsets shifted
  * by `shift`.
  */
-function atomsOf(text: string, from: number, to: number, shift: number, atoms: Atom[] = []): Atom[] {
+function atomsOf(text: string, from: number, to: number, shift: number, atoms: Atom[] = [], held?: HeldText): Atom[] {
   let previousEnd = from
   let first = true
   // A lone surrogate at the end of a slice is a code point of its own there.
@@ -143,7 +152,7 @@ function atomsOf(text: string, from: number, to: number, shift: number, atoms: A
       joint = jointOf(gap)
       sentenceStart = joint === 'break' || (joint !== 'space' && SENTENCE_END.test(gap))
     }
-    const word = text.slice(partStart, at)
+    const word = held?.(partStart, at) ?? text.slice(partStart, at)
     const start = shift + partStart
     atoms.push({key: cachedKey(word), start, end: start + word.length, joint, sentenceStart})
     previousEnd = at
