@@ -2,7 +2,7 @@ import type {Nodes, Root} from 'nlcst'
 
 /** A node with children. */
 type Parent = Extract<Nodes, {children: unknown}>
-import {atomizeRange, type Atom} from '../infra/atoms.js'
+import {atomizeRange, type Atom, type HeldText} from '../infra/atoms.js'
 
 /** A word of the text as the tree gives it. */
 export interface WordSpan {
@@ -25,6 +25,19 @@ export interface TextIndex {
 }
 
 const indexes = new WeakMap<Root, TextIndex>()
+
+/**
+ * The words of `words` (in text order) as {@link HeldText}: the string of the
+ * word with exactly those offsets, for offsets asked in increasing order.
+ */
+export function heldWords(words: readonly WordSpan[]): HeldText {
+  let next = 0
+  return (start, end) => {
+    while (next < words.length && words[next]!.start < start) next++
+    const word = words[next]
+    return word !== undefined && word.start === start && word.end === end ? word.value : undefined
+  }
+}
 
 /** Paragraphs whose atoms are kept before the cache starts again: some articles' worth. */
 const MAX_KEPT_PARAGRAPHS = 256
@@ -96,12 +109,7 @@ export function textIndex(tree: Root, source: string): TextIndex {
   walk(tree)
   const keep = source.length <= MAX_KEPT_TEXT
   // Most atoms are whole words: their strings are the tree's, looked up and hashed once for every rule.
-  let next = 0
-  const held = (start: number, end: number): string | undefined => {
-    while (next < words.length && words[next]!.start < start) next++
-    const word = words[next]
-    return word !== undefined && word.start === start && word.end === end ? word.value : undefined
-  }
+  const held = heldWords(words)
   for (const [start, end] of paragraphs) {
     if (keep) for (const atom of paragraphAtoms(source, start, end)) index.atoms.push(atom)
     else atomizeRange(source, start, end, index.atoms, held)
