@@ -3,7 +3,10 @@ import {atomize, atomizeRange} from '../src/infra/atoms.js'
 
 describe('atoms', () => {
   it('are runs of letters or digits with what joins each to the one before', () => {
-    const atoms = atomize('Covid19 in al-Ḥilla. Sana’a 2,5 𝐀𝐁c\n½ x', 100)
+    const text = 'Covid19 in al-Ḥilla. Sana’a 2,5 𝐀𝐁c\n½ x'
+    const atoms = atomize(text, 100)
+    expect(atoms.map((atom) => atom.text)).toEqual(atoms.map((atom) => text.slice(atom.start - 100, atom.end - 100)))
+    expect(atoms.find((atom) => atom.key === 'ḥilla')?.text).toBe('Ḥilla')
     expect(atoms.map((atom) => [atom.key, atom.start - 100, atom.joint, atom.sentenceStart])).toEqual([
       ['covid', 0, 'start', true],
       ['19', 5, 'joined', false],

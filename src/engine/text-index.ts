@@ -66,7 +66,7 @@ function paragraphAtoms(source: string, start: number, end: number): Atom[] {
   if (kept) {
     if (kept.start === start) return kept.atoms
     const shift = start - kept.start
-    return kept.atoms.map((atom) => ({key: atom.key, start: atom.start + shift, end: atom.end + shift, joint: atom.joint, sentenceStart: atom.sentenceStart}))
+    return kept.atoms.map((atom) => ({key: atom.key, text: atom.text, start: atom.start + shift, end: atom.end + shift, joint: atom.joint, sentenceStart: atom.sentenceStart}))
   }
   const atoms = atomizeRange(source, start, end)
   if (keptAtoms.size >= MAX_KEPT_PARAGRAPHS) keptAtoms.clear()

@@ -16,6 +16,12 @@ export type Joint = 'start' | 'space' | 'hyphen' | 'joined' | 'apostrophe' | 'br
 export interface Atom {
   /** Lower-cased, NFC form used for lookups. */
   key: string
+  /**
+   * The atom as written: the text from `start` to `end`. Rules read it
+   * instead of slicing the text again; it is the tree's word string when the
+   * atom is a whole word, so lookups by it find its hash already computed.
+   */
+  text: string
   /** Offset of the first character. */
   start: number
   /** Offset after the last character. */
@@ -154,7 +160,7 @@ function atomsOf(text: string, from: number, to: number, shift: number, atoms: A
     }
     const word = held?.(partStart, at) ?? text.slice(partStart, at)
     const start = shift + partStart
-    atoms.push({key: cachedKey(word), start, end: start + word.length, joint, sentenceStart})
+    atoms.push({key: cachedKey(word), text: word, start, end: start + word.length, joint, sentenceStart})
     previousEnd = at
   }
   return atoms

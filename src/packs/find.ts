@@ -253,7 +253,7 @@ export function findGarbles(
     const atom = atoms[index]!
     // Whole words only: not a part of "Covid19" or of a longer token.
     if (atom.joint === 'joined' || atoms[index + 1]?.joint === 'joined' || atom.end - atom.start < 6 || !mayBeGarble(atom.key)) continue
-    const word = source.slice(atom.start, atom.end)
+    const word = atom.text
     const terms = garbleTermsOf(rules.garbles)(word)
     if (!terms || terms.length !== 1) continue
     const {rule, replacement} = terms[0]!

@@ -63,7 +63,7 @@ function plainAtoms(phrase: string): Atom[] {
   const atoms: Atom[] = []
   let start = 0
   for (const word of phrase.split(' ')) {
-    atoms.push({key: word.toLowerCase(), start, end: start + word.length, joint: start === 0 ? 'start' : 'space', sentenceStart: start === 0})
+    atoms.push({key: word.toLowerCase(), text: word, start, end: start + word.length, joint: start === 0 ? 'start' : 'space', sentenceStart: start === 0})
     start += word.length + 1
   }
   return atoms

@@ -432,7 +432,7 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
     // Most atoms are lower-case words: no slice for them (an ASCII first letter that is not a capital).
     const firstCode = source.charCodeAt(atom.start)
     if (firstCode < 128 && (firstCode < 65 || firstCode > 90)) continue
-    const word = source.slice(atom.start, atom.end)
+    const word = atom.text
     if (!isCapitalisedWord(word) || isTaken(atom.start, atom.end) || inLink(source, atom, atom)) continue
     if (isAllCaps(word)) {
       if (context.isOff(ACRONYM) || inCapitals(source, atoms, first)) continue
