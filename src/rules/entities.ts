@@ -195,6 +195,18 @@ function judgeAcronym(index: EntityIndex, token: string, context: EntityContext)
   return {acronym, certain: arabicPairs && token.length >= 5}
 }
 
+const reorderableWords = new WeakMap<EntityIndex, ReadonlySet<string>>()
+
+/** Every word of the names in `index.byWords` (keys are their lower-case words, sorted, joined by spaces). */
+function reorderableWordsOf(index: EntityIndex): ReadonlySet<string> {
+  let words = reorderableWords.get(index)
+  if (!words) {
+    words = new Set([...index.byWords.keys()].flatMap((key) => key.split(' ')))
+    reorderableWords.set(index, words)
+  }
+  return words
+}
+
 /** A known two- or three-word name whose words stand here in another order (`Aramco Saudi`). */
 function reorderedName(index: EntityIndex, source: string, atoms: readonly Atom[], first: number, last: number): KnownEntity | undefined {
   // Most runs fail on their shape: nothing is built for them.
@@ -203,12 +215,15 @@ function reorderedName(index: EntityIndex, source: string, atoms: readonly Atom[
     if (at > first && atom.joint !== 'space') return undefined
     if (!isCapitalisedWordAt(source, atom.start, atom.end)) return undefined
   }
+  // A run with a word no reorderable name has cannot be one: no key is built for it (most runs).
+  const nameWords = reorderableWordsOf(index)
+  for (let at = first; at <= last; at++) if (!nameWords.has(atoms[at]!.key)) return undefined
   const words: string[] = []
   for (let at = first; at <= last; at++) words.push(atoms[at]!.key)
   const next = atoms[last + 1]
-  if (next && next.joint === 'space' && isTitleCase(source.slice(next.start, next.end))) return undefined
+  if (next && next.joint === 'space' && isTitleCase(next.text)) return undefined
   const previous = atoms[first - 1]
-  if (previous && atoms[first]!.joint === 'space' && isTitleCase(source.slice(previous.start, previous.end)) && !atoms[first]!.sentenceStart) return undefined
+  if (previous && atoms[first]!.joint === 'space' && isTitleCase(previous.text) && !atoms[first]!.sentenceStart) return undefined
   const found = index.byWords.get(wordsKey(words))
   if (!found || found.length !== 1) return undefined
   const entity = found[0]!
