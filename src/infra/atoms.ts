@@ -114,6 +114,9 @@ function kindAt(text: string, at: number): number {
   return LETTER_AT.test(text) ? LETTER : OTHER
 }
 
+/** Whether a code unit is a lower-case ASCII letter or an ASCII digit: {@link keyOf} leaves a run of these as it is. */
+const isOwnKey = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57)
+
 /** UTF-16 units of the code point at `at`, reading no further than `end`. */
 function widthAt(text: string, at: number, end: number): number {
   const code = text.charCodeAt(at)
@@ -138,8 +141,13 @@ function atomsOf(text: string, from: number, to: number, shift: number, atoms: A
       continue
     }
     const partStart = at
+    // Lower-case ASCII letters or digits throughout: the part is its own key, and no lookup is needed.
+    let ownKey = isOwnKey(text.charCodeAt(at))
     at += widthAt(text, at, limit)
-    while (at < limit && kindAt(text, at) === kind) at += widthAt(text, at, limit)
+    while (at < limit && kindAt(text, at) === kind) {
+      if (ownKey && !isOwnKey(text.charCodeAt(at))) ownKey = false
+      at += widthAt(text, at, limit)
+    }
     let joint: Joint
     let sentenceStart: boolean
     if (first) {
@@ -160,7 +168,7 @@ function atomsOf(text: string, from: number, to: number, shift: number, atoms: A
     }
     const word = held?.(partStart, at) ?? text.slice(partStart, at)
     const start = shift + partStart
-    atoms.push({key: cachedKey(word), text: word, start, end: start + word.length, joint, sentenceStart})
+    atoms.push({key: ownKey ? word : cachedKey(word), text: word, start, end: start + word.length, joint, sentenceStart})
     previousEnd = at
   }
   return atoms
