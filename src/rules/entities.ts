@@ -195,6 +195,16 @@ function judgeAcronym(index: EntityIndex, token: string, context: EntityContext)
   return {acronym, certain: arabicPairs && token.length >= 5}
 }
 
+/**
+ * The distinct forms of `entities` other than `word` whatever its case. A
+ * function of its own, not a closure in the rule's loop over atoms: a closure
+ * over the loop's variables makes V8 allocate a context for every atom.
+ */
+function otherForms(entities: readonly KnownEntity[], word: string): string[] {
+  const lower = word.toLowerCase()
+  return [...new Set(entities.map((entity) => entity.form))].filter((form) => form.toLowerCase() !== lower)
+}
+
 const reorderableWords = new WeakMap<EntityIndex, ReadonlySet<string>>()
 
 /** Every word of the names in `index.byWords` (keys are their lower-case words, sorted, joined by spaces). */
@@ -396,7 +406,11 @@ class IntTable {
 export function checkEntities(index: EntityIndex, source: string, atoms: readonly Atom[], context: EntityContext): Finding[] {
   const findings: Finding[] = []
   const taken = context.taken ?? []
-  const isTaken = (start: number, end: number) => taken.some(([from, to]) => from < end && start < to)
+  // A loop, not `some` with a closure: asked of most capitalised words.
+  const isTaken = (start: number, end: number) => {
+    for (const [from, to] of taken) if (from < end && start < to) return true
+    return false
+  }
   const live = (entities: KnownEntity[] | undefined) => entities?.filter((entity) => !context.isOff(entity.pack))
   const trie = trieOf(index)
   for (let first = 0; first < atoms.length; first++) {
@@ -477,7 +491,7 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
     if (skeleton.length < 4) continue
     const entities = live(index.bySkeleton.get(skeleton))
     if (!entities) continue
-    const forms = [...new Set(entities.map((entity) => entity.form))].filter((form) => form.toLowerCase() !== word.toLowerCase())
+    const forms = otherForms(entities, word)
     if (forms.length !== 1) continue
     const form = forms[0]!
     if (isAcronymForm(form) && word.length < 5) continue

@@ -99,6 +99,16 @@ function listedKeysOf(listed: ReadonlySet<string>): ReadonlySet<string> {
   return keys
 }
 
+/**
+ * Whether `start`..`end` overlaps one of `ranges`. A function of its own, not
+ * a closure in the rule's loop: a closure over the loop's variables makes V8
+ * allocate a context for every turn of the loop.
+ */
+function overlapsAny(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  for (const [from, to] of ranges) if (from < end && start < to) return true
+  return false
+}
+
 /** Whether the atom at `at` is a listed acronym written as one (`SARS`). */
 function isListedAcronym(atom: Atom | undefined, listed: ReadonlySet<string>): boolean {
   const text = textOf(atom)
@@ -162,7 +172,7 @@ export function checkSpokenAcronyms(index: ReadonlyMap<string, string[]>, listed
     if (word.toUpperCase() === acronym || word.length > acronym.length + MAX_EXTRA_LETTERS) continue
     // The garble begins as the acronym does: `Myers` for MERS, not `Amres`.
     if (consonantKey(word[0]!) !== consonantKey(acronym[0]!) && word[0]!.toUpperCase() !== acronym[0]) continue
-    if (taken.some(([from, to]) => from < atom.end && atom.start < to)) continue
+    if (overlapsAny(taken, atom.start, atom.end)) continue
     const next = atoms[at + 1]
     const beforeCoV = next?.joint === 'hyphen' && next.key === 'cov'
     let certain = beforeCoV
