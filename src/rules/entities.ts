@@ -297,6 +297,8 @@ interface SquashTrie {
   first(key: string): number
   /** The node `piece` leads to from `node`, or {@link NONE}. */
   walk(node: number, piece: string): number
+  /** The node the squash of the atom key `key` leads to from `node`, or {@link NONE}. */
+  next(node: number, key: string): number
 }
 
 const tries = new WeakMap<EntityIndex, SquashTrie>()
@@ -350,7 +352,18 @@ function trieOf(index: EntityIndex): SquashTrie {
       }
       return key.length === 0 ? squashedFirst(key) : node
     },
-    walk
+    walk,
+    // The same reading from any node: a key of ASCII lower-case letters and digits is walked in
+    // place, any other squashed first (per word type).
+    next: (node, key) => {
+      let reached = node
+      for (let at = 0; at < key.length && reached !== NONE; at++) {
+        const code = key.charCodeAt(at)
+        if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) return walk(node, squashAtom(key))
+        reached = transitions.get(reached * 128 + code)
+      }
+      return reached
+    }
   }
   tries.set(index, trie)
   return trie
@@ -422,7 +435,7 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
     let node = ROOT
     for (let at = first; at < atoms.length && at - first <= index.maxAtoms; at++) {
       if (at > first && !CONTINUES.has(atoms[at]!.joint)) break
-      node = at === first ? trie.first(atoms[at]!.key) : trie.walk(node, squashAtom(atoms[at]!.key))
+      node = at === first ? trie.first(atoms[at]!.key) : trie.next(node, atoms[at]!.key)
       if (node === NONE) break
       if (atoms[at + 1]?.joint !== 'joined' && trie.ends[node] === 1) (ends ??= []).push(at)
     }
