@@ -57,6 +57,9 @@ describe('entity rule: names split, joined or miscased', () => {
 
   it('suggests the order of a known name written the other way round', async () => {
     expect(await check('Shares of Aramco Saudi rose.')).toEqual([['entities.form', 'Aramco Saudi', 'Saudi Aramco', 'suggest']])
+    // Beside a word of no known name, the same words are another name.
+    expect(await check('Shares of Aramco Saudi Trading rose.')).toEqual([])
+    expect(await check('Shares of Aramco Trading Saudi rose.')).toEqual([])
   })
 
   it('leaves names inside handles and links alone', async () => {

@@ -166,4 +166,17 @@ describe('sentence tokens', () => {
     expect(tokens.find((token) => token.text === 'مصر')?.kind).toBe('word')
     expect(tokens.find((token) => token.text === '😀')?.kind).toBe('punctuation')
   })
+  it('are the same when the caller holds some words as strings; only words are asked for, in order', async () => {
+    const {tokenize} = await import('../src/needs-human/sentences.js')
+    const text = 'The Minister’s aides, 12 of them, left Cairo.'
+    const asked: Array<[number, number]> = []
+    const held = (start: number, end: number) => {
+      asked.push([start, end])
+      // The caller holds only some words (the tree's words, where they are the token's).
+      return start === 104 ? text.slice(start - 100, end - 100) : undefined
+    }
+    expect(tokenize(text, 100, held)).toEqual(tokenize(text, 100))
+    expect(asked.map(([start, end]) => text.slice(start - 100, end - 100))).toEqual(['The', 'Minister’s', 'aides', 'of', 'them', 'left', 'Cairo'])
+  })
 })
+

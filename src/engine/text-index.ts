@@ -1,5 +1,8 @@
 import type {Nodes, Root} from 'nlcst'
-import {atomizeRange, type Atom} from '../infra/atoms.js'
+
+/** A node with children. */
+type Parent = Extract<Nodes, {children: unknown}>
+import {atomizeRange, type Atom, type HeldText} from '../infra/atoms.js'
 
 /** A word of the text as the tree gives it. */
 export interface WordSpan {
@@ -22,6 +25,19 @@ export interface TextIndex {
 }
 
 const indexes = new WeakMap<Root, TextIndex>()
+
+/**
+ * The words of `words` (in text order) as {@link HeldText}: the string of the
+ * word with exactly those offsets, for offsets asked in increasing order.
+ */
+export function heldWords(words: readonly WordSpan[]): HeldText {
+  let next = 0
+  return (start, end) => {
+    while (next < words.length && words[next]!.start < start) next++
+    const word = words[next]
+    return word !== undefined && word.start === start && word.end === end ? word.value : undefined
+  }
+}
 
 /** Paragraphs whose atoms are kept before the cache starts again: some articles' worth. */
 const MAX_KEPT_PARAGRAPHS = 256
@@ -50,7 +66,7 @@ function paragraphAtoms(source: string, start: number, end: number): Atom[] {
   if (kept) {
     if (kept.start === start) return kept.atoms
     const shift = start - kept.start
-    return kept.atoms.map((atom) => ({key: atom.key, start: atom.start + shift, end: atom.end + shift, joint: atom.joint, sentenceStart: atom.sentenceStart}))
+    return kept.atoms.map((atom) => ({key: atom.key, text: atom.text, start: atom.start + shift, end: atom.end + shift, joint: atom.joint, sentenceStart: atom.sentenceStart}))
   }
   const atoms = atomizeRange(source, start, end)
   if (keptAtoms.size >= MAX_KEPT_PARAGRAPHS) keptAtoms.clear()
@@ -66,24 +82,37 @@ export function textIndex(tree: Root, source: string): TextIndex {
   const cached = indexes.get(tree)
   if (cached && cached.source === source) return cached
   const index: TextIndex = {source, paragraphs: [], atoms: [], words: []}
-  const walk = (node: Nodes): void => {
-    if (node.type === 'ParagraphNode') {
-      const start = node.position?.start.offset
-      const end = node.position?.end.offset
-      if (start !== undefined && end !== undefined) index.paragraphs.push([start, end])
+  const {paragraphs, words} = index
+  // Children are read in a loop, so only nodes with children cost a call; a word's value is
+  // its one text node's string when it has one (nearly every word), not a copy sliced again.
+  const walk = (parent: Parent): void => {
+    const children = parent.children
+    for (let at = 0; at < children.length; at++) {
+      const node = children[at]!
+      if (node.type === 'WordNode') {
+        const start = node.position?.start.offset
+        const end = node.position?.end.offset
+        if (start === undefined || end === undefined) continue
+        const parts = node.children
+        const only = parts.length === 1 ? parts[0]! : undefined
+        words.push({value: only?.type === 'TextNode' && only.value.length === end - start ? only.value : source.slice(start, end), start, end})
+        continue
+      }
+      if (node.type === 'ParagraphNode') {
+        const start = node.position?.start.offset
+        const end = node.position?.end.offset
+        if (start !== undefined && end !== undefined) paragraphs.push([start, end])
+      }
+      if ('children' in node) walk(node as Parent)
     }
-    if (node.type === 'WordNode') {
-      const start = node.position?.start.offset
-      const end = node.position?.end.offset
-      if (start !== undefined && end !== undefined) index.words.push({value: source.slice(start, end), start, end})
-      return
-    }
-    if ('children' in node) for (const child of node.children) walk(child as Nodes)
   }
   walk(tree)
   const keep = source.length <= MAX_KEPT_TEXT
-  for (const [start, end] of index.paragraphs) {
-    for (const atom of keep ? paragraphAtoms(source, start, end) : atomizeRange(source, start, end)) index.atoms.push(atom)
+  // Most atoms are whole words: their strings are the tree's, looked up and hashed once for every rule.
+  const held = heldWords(words)
+  for (const [start, end] of paragraphs) {
+    if (keep) for (const atom of paragraphAtoms(source, start, end)) index.atoms.push(atom)
+    else atomizeRange(source, start, end, index.atoms, held)
   }
   indexes.set(tree, index)
   return index

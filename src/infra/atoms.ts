@@ -16,6 +16,12 @@ export type Joint = 'start' | 'space' | 'hyphen' | 'joined' | 'apostrophe' | 'br
 export interface Atom {
   /** Lower-cased, NFC form used for lookups. */
   key: string
+  /**
+   * The atom as written: the text from `start` to `end`. Rules read it
+   * instead of slicing the text again; it is the tree's word string when the
+   * atom is a whole word, so lookups by it find its hash already computed.
+   */
+  text: string
   /** Offset of the first character. */
   start: number
   /** Offset after the last character. */
@@ -74,11 +80,22 @@ export function atomize(text: string, base = 0): Atom[] {
 }
 
 /**
- * {@link atomize} of `source` from `start` to `end`, offsets in `source`:
- * the same atoms as atomising that slice, without copying it.
+ * The text from `start` to `end` of the source being atomised when the
+ * caller already holds it as a string (a word of the parsed tree), else
+ * undefined. Asked in increasing order of offsets.
  */
-export function atomizeRange(source: string, start: number, end: number): Atom[] {
-  return atomsOf(source, start, end, 0)
+export type HeldText = (start: number, end: number) => string | undefined
+
+/**
+ * {@link atomize} of `source` from `start` to `end`, offsets in `source`:
+ * the same atoms as atomising that slice, without copying it. With `into`,
+ * the atoms are appended to that array (one list for many paragraphs, no
+ * list per paragraph to copy from) and it is returned. With `held`, an atom
+ * that is a string the caller holds is looked up by that string, not by a
+ * new copy of it.
+ */
+export function atomizeRange(source: string, start: number, end: number, into: Atom[] = [], held?: HeldText): Atom[] {
+  return atomsOf(source, start, end, 0, into, held)
 }
 
 const DIGIT_AT = /\p{N}/uy
@@ -97,6 +114,9 @@ function kindAt(text: string, at: number): number {
   return LETTER_AT.test(text) ? LETTER : OTHER
 }
 
+/** Whether a code unit is a lower-case ASCII letter or an ASCII digit: {@link keyOf} leaves a run of these as it is. */
+const isOwnKey = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57)
+
 /** UTF-16 units of the code point at `at`, reading no further than `end`. */
 function widthAt(text: string, at: number, end: number): number {
   const code = text.charCodeAt(at)
@@ -108,8 +128,7 @@ function widthAt(text: string, at: number, end: number): number {
  * (a match array per part is most of what atomising costs), offsets shifted
  * by `shift`.
  */
-function atomsOf(text: string, from: number, to: number, shift: number): Atom[] {
-  const atoms: Atom[] = []
+function atomsOf(text: string, from: number, to: number, shift: number, atoms: Atom[] = [], held?: HeldText): Atom[] {
   let previousEnd = from
   let first = true
   // A lone surrogate at the end of a slice is a code point of its own there.
@@ -122,8 +141,13 @@ function atomsOf(text: string, from: number, to: number, shift: number): Atom[] 
       continue
     }
     const partStart = at
+    // Lower-case ASCII letters or digits throughout: the part is its own key, and no lookup is needed.
+    let ownKey = isOwnKey(text.charCodeAt(at))
     at += widthAt(text, at, limit)
-    while (at < limit && kindAt(text, at) === kind) at += widthAt(text, at, limit)
+    while (at < limit && kindAt(text, at) === kind) {
+      if (ownKey && !isOwnKey(text.charCodeAt(at))) ownKey = false
+      at += widthAt(text, at, limit)
+    }
     let joint: Joint
     let sentenceStart: boolean
     if (first) {
@@ -142,9 +166,9 @@ function atomsOf(text: string, from: number, to: number, shift: number): Atom[] 
       joint = jointOf(gap)
       sentenceStart = joint === 'break' || (joint !== 'space' && SENTENCE_END.test(gap))
     }
-    const word = text.slice(partStart, at)
+    const word = held?.(partStart, at) ?? text.slice(partStart, at)
     const start = shift + partStart
-    atoms.push({key: cachedKey(word), start, end: start + word.length, joint, sentenceStart})
+    atoms.push({key: ownKey ? word : cachedKey(word), text: word, start, end: start + word.length, joint, sentenceStart})
     previousEnd = at
   }
   return atoms

@@ -3,7 +3,7 @@ import {DataFileCache} from '../infra/data-freshness.js'
 import {bundledData, notBundled} from '../infra/bundled-data.js'
 import {cacheKey, sharedCache, SNAPSHOT_FORMAT} from '../infra/cache.js'
 import {gazetteerFiles, parseGazetteer, readGazetteerText, type EntityKind, type GazetteerFile} from './load.js'
-import {isArticle, looseNameKey, nameKey, nameWords, skeletonKey} from './key.js'
+import {isArticle, looseNameKey, nameKey, nameWordsOf, skeletonKey} from './key.js'
 import {arabicPattern, type ArabicPattern} from './arabic-name.js'
 import {WordSet} from '../infra/word-set.js'
 
@@ -187,7 +187,7 @@ export function buildGazetteer(files: GazetteerFile[]): Gazetteer {
       if (key) push(short, key, entity)
       // A short form is right with or without its article: Assad, al-Assad.
       entity.correct.add(canonical(form))
-      entity.correct.add(canonical(nameWords(form).join(' ')))
+      entity.correct.add(canonical(nameWordsOf(form).join(' ')))
     }
     for (const form of entity.correct) correct.add(form)
     if (entity.kind === 'person') {

@@ -74,8 +74,15 @@ function computeWordKey(word: string): string {
   return out
 }
 
-/** The words of a name with article forms and the glue between them removed. */
-export function nameWords(name: string): string[] {
+/**
+ * The words of a name with article forms and the glue between them removed;
+ * cached per name (the names rule asks it of each mention several times),
+ * so the list is shared and read-only.
+ */
+export const nameWords: (name: string) => readonly string[] = perWordType((name: string) => Object.freeze(nameWordsOf(name)))
+
+/** {@link nameWords} uncached, for loading a gazetteer (each of its names is read once). */
+export function nameWordsOf(name: string): string[] {
   const words = name
     .normalize('NFC')
     .split(/[\s\-\u2010\u2011]+/u)

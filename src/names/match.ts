@@ -78,7 +78,8 @@ export function findMentions(gazetteer: Gazetteer, source: string, atoms: Atom[]
       // A name ends on a capitalised word, not on an article.
       const tail = inWord(atoms[last]!)
       if ((!isCapitalAt(source, atoms[last]!.start) && !tail) || (ARTICLES.has(atoms[last]!.key) && !tail)) continue
-      const surface = source.slice(atoms[i]!.start, atoms[last]!.end)
+      // One word (most runs) is the atom's own string, already hashed for every lookup of it.
+      const surface = last === i ? atoms[i]!.text : source.slice(atoms[i]!.start, atoms[last]!.end)
       const found = lookUp(surface)
       if (!found) continue
       mentions.push({start: atoms[i]!.start, end: atoms[last]!.end, surface, entities: found.entities, type: found.type, first: i, last})

@@ -1,5 +1,6 @@
 import type {Nodes, Paragraph, Root} from 'nlcst'
-import {MAX_KEPT_TEXT} from '../engine/text-index.js'
+import {heldWords, MAX_KEPT_TEXT, textIndex} from '../engine/text-index.js'
+import type {HeldText} from '../infra/atoms.js'
 
 /** A token of a sentence: a word, a number or one punctuation mark. */
 export interface Token {
@@ -62,13 +63,17 @@ function lowerOf(value: string): string {
   return lower
 }
 
-/** Tokens of `text` ({@link TOKEN}), with offsets shifted by `offset`. */
-export function tokenize(text: string, offset = 0): Token[] {
+/**
+ * Tokens of `text` ({@link TOKEN}), with offsets shifted by `offset`. With
+ * `held`, a word the caller already holds as a string (by its shifted
+ * offsets, asked in order) is taken from it, not copied again.
+ */
+export function tokenize(text: string, offset = 0, held?: HeldText): Token[] {
   const tokens: Token[] = []
   const length = text.length
   /** `plain`: ASCII without capitals, its own lower case (most tokens): no lookup. */
   const push = (from: number, to: number, kind: Token['kind'], plain: boolean) => {
-    const value = text.slice(from, to)
+    const value = (kind === 'word' ? held?.(offset + from, offset + to) : undefined) ?? text.slice(from, to)
     tokens.push({text: value, lower: plain ? value : lowerOf(value), start: offset + from, end: offset + to, kind})
   }
   let at = 0
@@ -142,8 +147,13 @@ const ENDS_LIKE_A_SENTENCE = /[.!?…:;"”’')\]]\s*$/u
  * one by one holds the tokens of a few sentences at a time, not of the text.
  */
 export function* sentencesOf(tree: Root, source: string): Generator<Sentence> {
-  // Only an article's sentences are kept for a re-check (see `MAX_KEPT_TEXT`).
-  const read = source.length <= MAX_KEPT_TEXT ? tokensOf : tokenize
+  // Only an article's sentences are kept for a re-check (see `MAX_KEPT_TEXT`). A longer
+  // text's words are taken from the tree's strings, which the other rules have hashed already.
+  let read: (text: string, start: number) => Token[] = tokensOf
+  if (source.length > MAX_KEPT_TEXT) {
+    const held = heldWords(textIndex(tree, source).words)
+    read = (text, start) => tokenize(text, start, held)
+  }
   // The paragraphs first, by a plain walk: a generator for every node passed on the way cost more than the sentences.
   const paragraphs: Paragraph[] = []
   const walk = (node: Nodes): void => {

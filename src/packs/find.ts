@@ -232,6 +232,16 @@ function garbleFilterOf(garbles: RuleSet['garbles']): (key: string) => boolean {
 }
 
 /**
+ * Whether `start`..`end` overlaps one of `ranges`. A function of its own, not
+ * a closure in the loop that asks it: a closure over the loop's variables
+ * makes V8 allocate a context for every turn of the loop, taken or not.
+ */
+function overlapsAny(ranges: ReadonlyArray<{start: number; end: number}>, start: number, end: number): boolean {
+  for (const range of ranges) if (range.start < end && start < range.end) return true
+  return false
+}
+
+/**
  * Unlisted garbles of `fuzzy` entries' terms: a whole word that no
  * dictionary knows (`isWord`) and whose garble key is that of exactly one
  * term (`Remdecifer` for remdesivir), or would be without an Arabic
@@ -253,12 +263,12 @@ export function findGarbles(
     const atom = atoms[index]!
     // Whole words only: not a part of "Covid19" or of a longer token.
     if (atom.joint === 'joined' || atoms[index + 1]?.joint === 'joined' || atom.end - atom.start < 6 || !mayBeGarble(atom.key)) continue
-    const word = source.slice(atom.start, atom.end)
+    const word = atom.text
     const terms = garbleTermsOf(rules.garbles)(word)
     if (!terms || terms.length !== 1) continue
     const {rule, replacement} = terms[0]!
     if (isOff(rule.id) || word.toLowerCase() === replacement.toLowerCase()) continue
-    if (taken.some((range) => range.start < atom.end && atom.start < range.end)) continue
+    if (overlapsAny(taken, atom.start, atom.end)) continue
     // A word the dictionary knows is a word, not a garble.
     if (isWord(word)) continue
     findings.push(phraseFinding(rule, [replacement], source, atoms, {value: undefined, start: atom.start, end: atom.end, first: index, last: index}))

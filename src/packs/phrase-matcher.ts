@@ -63,7 +63,7 @@ function plainAtoms(phrase: string): Atom[] {
   const atoms: Atom[] = []
   let start = 0
   for (const word of phrase.split(' ')) {
-    atoms.push({key: word.toLowerCase(), start, end: start + word.length, joint: start === 0 ? 'start' : 'space', sentenceStart: start === 0})
+    atoms.push({key: word.toLowerCase(), text: word, start, end: start + word.length, joint: start === 0 ? 'start' : 'space', sentenceStart: start === 0})
     start += word.length + 1
   }
   return atoms
@@ -225,13 +225,16 @@ export class PhraseMatcher<T> {
    * off, a context guard), letting a shorter one through.
    */
   *candidates(source: string, atoms: readonly Atom[]): Generator<PhraseMatch<T>[]> {
+    // One list for every start, emptied at each: most starts of a branch (`the`) complete no
+    // phrase, and a list each was megabytes of garbage on a long text. A copy is yielded.
+    const found: PhraseMatch<T>[] = []
     for (let index = 0; index < atoms.length; index++) {
       const head = atoms[index]!
       if (head.joint === 'joined') continue
       const start = this.#first(head.key)
       // Most words start no phrase: no list is made for them.
       if (start === undefined && !(this.#numbers && isDigits(head))) continue
-      const found: PhraseMatch<T>[] = []
+      found.length = 0
       if (this.#numbers) {
         // A numeral may follow its own word or `{#}`: walk both branches, then order longest first.
         this.#walk(source, atoms, index, index, start, found)
@@ -249,7 +252,7 @@ export class PhraseMatcher<T> {
         }
       }
       // Longest first; of equal phrases, the one added last (a later pack) first.
-      if (found.length > 0) yield found.reverse()
+      if (found.length > 0) yield found.slice().reverse()
     }
   }
 

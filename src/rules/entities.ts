@@ -195,6 +195,28 @@ function judgeAcronym(index: EntityIndex, token: string, context: EntityContext)
   return {acronym, certain: arabicPairs && token.length >= 5}
 }
 
+/**
+ * The distinct forms of `entities` other than `word` whatever its case. A
+ * function of its own, not a closure in the rule's loop over atoms: a closure
+ * over the loop's variables makes V8 allocate a context for every atom.
+ */
+function otherForms(entities: readonly KnownEntity[], word: string): string[] {
+  const lower = word.toLowerCase()
+  return [...new Set(entities.map((entity) => entity.form))].filter((form) => form.toLowerCase() !== lower)
+}
+
+const reorderableWords = new WeakMap<EntityIndex, ReadonlySet<string>>()
+
+/** Every word of the names in `index.byWords` (keys are their lower-case words, sorted, joined by spaces). */
+function reorderableWordsOf(index: EntityIndex): ReadonlySet<string> {
+  let words = reorderableWords.get(index)
+  if (!words) {
+    words = new Set([...index.byWords.keys()].flatMap((key) => key.split(' ')))
+    reorderableWords.set(index, words)
+  }
+  return words
+}
+
 /** A known two- or three-word name whose words stand here in another order (`Aramco Saudi`). */
 function reorderedName(index: EntityIndex, source: string, atoms: readonly Atom[], first: number, last: number): KnownEntity | undefined {
   // Most runs fail on their shape: nothing is built for them.
@@ -203,12 +225,15 @@ function reorderedName(index: EntityIndex, source: string, atoms: readonly Atom[
     if (at > first && atom.joint !== 'space') return undefined
     if (!isCapitalisedWordAt(source, atom.start, atom.end)) return undefined
   }
+  // A run with a word no reorderable name has cannot be one: no key is built for it (most runs).
+  const nameWords = reorderableWordsOf(index)
+  for (let at = first; at <= last; at++) if (!nameWords.has(atoms[at]!.key)) return undefined
   const words: string[] = []
   for (let at = first; at <= last; at++) words.push(atoms[at]!.key)
   const next = atoms[last + 1]
-  if (next && next.joint === 'space' && isTitleCase(source.slice(next.start, next.end))) return undefined
+  if (next && next.joint === 'space' && isTitleCase(next.text)) return undefined
   const previous = atoms[first - 1]
-  if (previous && atoms[first]!.joint === 'space' && isTitleCase(source.slice(previous.start, previous.end)) && !atoms[first]!.sentenceStart) return undefined
+  if (previous && atoms[first]!.joint === 'space' && isTitleCase(previous.text) && !atoms[first]!.sentenceStart) return undefined
   const found = index.byWords.get(wordsKey(words))
   if (!found || found.length !== 1) return undefined
   const entity = found[0]!
@@ -272,6 +297,8 @@ interface SquashTrie {
   first(key: string): number
   /** The node `piece` leads to from `node`, or {@link NONE}. */
   walk(node: number, piece: string): number
+  /** The node the squash of the atom key `key` leads to from `node`, or {@link NONE}. */
+  next(node: number, key: string): number
 }
 
 const tries = new WeakMap<EntityIndex, SquashTrie>()
@@ -325,7 +352,18 @@ function trieOf(index: EntityIndex): SquashTrie {
       }
       return key.length === 0 ? squashedFirst(key) : node
     },
-    walk
+    walk,
+    // The same reading from any node: a key of ASCII lower-case letters and digits is walked in
+    // place, any other squashed first (per word type).
+    next: (node, key) => {
+      let reached = node
+      for (let at = 0; at < key.length && reached !== NONE; at++) {
+        const code = key.charCodeAt(at)
+        if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) return walk(node, squashAtom(key))
+        reached = transitions.get(reached * 128 + code)
+      }
+      return reached
+    }
   }
   tries.set(index, trie)
   return trie
@@ -381,7 +419,11 @@ class IntTable {
 export function checkEntities(index: EntityIndex, source: string, atoms: readonly Atom[], context: EntityContext): Finding[] {
   const findings: Finding[] = []
   const taken = context.taken ?? []
-  const isTaken = (start: number, end: number) => taken.some(([from, to]) => from < end && start < to)
+  // A loop, not `some` with a closure: asked of most capitalised words.
+  const isTaken = (start: number, end: number) => {
+    for (const [from, to] of taken) if (from < end && start < to) return true
+    return false
+  }
   const live = (entities: KnownEntity[] | undefined) => entities?.filter((entity) => !context.isOff(entity.pack))
   const trie = trieOf(index)
   for (let first = 0; first < atoms.length; first++) {
@@ -393,7 +435,7 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
     let node = ROOT
     for (let at = first; at < atoms.length && at - first <= index.maxAtoms; at++) {
       if (at > first && !CONTINUES.has(atoms[at]!.joint)) break
-      node = at === first ? trie.first(atoms[at]!.key) : trie.walk(node, squashAtom(atoms[at]!.key))
+      node = at === first ? trie.first(atoms[at]!.key) : trie.next(node, atoms[at]!.key)
       if (node === NONE) break
       if (atoms[at + 1]?.joint !== 'joined' && trie.ends[node] === 1) (ends ??= []).push(at)
     }
@@ -432,7 +474,7 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
     // Most atoms are lower-case words: no slice for them (an ASCII first letter that is not a capital).
     const firstCode = source.charCodeAt(atom.start)
     if (firstCode < 128 && (firstCode < 65 || firstCode > 90)) continue
-    const word = source.slice(atom.start, atom.end)
+    const word = atom.text
     if (!isCapitalisedWord(word) || isTaken(atom.start, atom.end) || inLink(source, atom, atom)) continue
     if (isAllCaps(word)) {
       if (context.isOff(ACRONYM) || inCapitals(source, atoms, first)) continue
@@ -462,7 +504,7 @@ export function checkEntities(index: EntityIndex, source: string, atoms: readonl
     if (skeleton.length < 4) continue
     const entities = live(index.bySkeleton.get(skeleton))
     if (!entities) continue
-    const forms = [...new Set(entities.map((entity) => entity.form))].filter((form) => form.toLowerCase() !== word.toLowerCase())
+    const forms = otherForms(entities, word)
     if (forms.length !== 1) continue
     const form = forms[0]!
     if (isAcronymForm(form) && word.length < 5) continue

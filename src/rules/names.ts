@@ -695,7 +695,7 @@ function surnameConsistency(source: string, atoms: Atom[], known: (surface: stri
     const atom = atoms[i]!
     // Capitals read in place: most words are not capitalised, and none is sliced for that.
     if (!isCapitalAt(source, atom.start) || atom.end - atom.start < 5) continue
-    const word = source.slice(atom.start, atom.end)
+    const word = atom.text
     // At a sentence start only a word that is no English word at all.
     if (atom.sentenceStart && isCommonWord(word)) continue
     // Only a word standing alone (or after a title), not inside a run of capitalised words.

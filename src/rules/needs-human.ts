@@ -29,9 +29,14 @@ export default function retextPosteditNeedsHuman(options?: RuleOptions) {
     if (patterns.length === 0) return
     const sentences = sentencesOf(tree, String(file.value))
     const previous: Sentence[] = []
+    // One context for the run (it holds the same lexicon and list throughout), and indexed loops:
+    // an iterator per pattern and sentence was megabytes of garbage on a long text.
+    const context = {lexicon: loadLexicon, previous}
     for (const sentence of sentences) {
-      const context = {lexicon: loadLexicon, previous}
-      for (const pattern of patterns) for (const found of pattern.check(sentence, context)) report(file, found)
+      for (let at = 0; at < patterns.length; at++) {
+        const findings = patterns[at]!.check(sentence, context)
+        for (let index = 0; index < findings.length; index++) report(file, findings[index]!)
+      }
       previous.push(sentence)
       if (previous.length > LOOK_BACK) previous.shift()
     }

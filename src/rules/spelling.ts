@@ -369,6 +369,14 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       return words.some((other, index) => index !== at && other.value === value && !opensSentence(source, other.start))
     }
 
+    /**
+     * {@link listed} for a capitalised part of the word at `at`. Its closures are made here, not in
+     * the loop below: a closure over the loop's variables makes V8 allocate a context for every
+     * word the loop reads, whether the closure is made or not.
+     */
+    const listedCapitalised = (part: WordPart, at: number): boolean => listed(part, {opensSentence: () => opensSentence(source, part.start), isName: () => isNameAt(at)})
+    const knowsStem = (stem: string) => lexicon.knows(stem)
+
     const clear = clearWordsOf(lexicon)
     for (let at = 0; at < words.length; at++) {
       const word = words[at]!
@@ -390,7 +398,7 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
         if (parts.length > 1 && inNameOrCodeCompound(parts, position)) continue
         if (!hasCapital(value)) {
           // `right-hander`, `all-nighters`, `long-snouted`: a known word made a compound's noun or adjective.
-          if (position > 0 && isSuffixedKnown(value, (stem) => lexicon.knows(stem))) continue
+          if (position > 0 && isSuffixedKnown(value, knowsStem)) continue
           // `fka`, `pwp`: three lower-case letters are a code or an abbreviation, not a slip.
           if (value.length <= 3) continue
           // `i'll`, `mary` in a line written all in lower case.
@@ -401,7 +409,7 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
           continue
         }
         // `Britian`, or `Teh` opening a sentence: a listed slip, not a name.
-        if (parts.length === 1 && listed(part, {opensSentence: () => opensSentence(source, part.start), isName: () => isNameAt(at)})) continue
+        if (parts.length === 1 && listedCapitalised(part, at)) continue
         // A capitalised unknown word is a name, even opening a sentence: on
         // edited news, names there outnumber misspelt common words.
         const seen = names.get(value)

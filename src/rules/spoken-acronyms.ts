@@ -86,7 +86,7 @@ export function spokenAcronymIndex(acronyms: Iterable<string>): Map<string, stri
   return index
 }
 
-const textOf = (source: string, atom: Atom | undefined) => (atom ? source.slice(atom.start, atom.end) : '')
+const textOf = (atom: Atom | undefined) => atom?.text ?? ''
 
 /** Atom keys of the listed acronyms, per list: an atom whose key is not one is no listed acronym. */
 const listedKeys = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>()
@@ -99,9 +99,19 @@ function listedKeysOf(listed: ReadonlySet<string>): ReadonlySet<string> {
   return keys
 }
 
+/**
+ * Whether `start`..`end` overlaps one of `ranges`. A function of its own, not
+ * a closure in the rule's loop: a closure over the loop's variables makes V8
+ * allocate a context for every turn of the loop.
+ */
+function overlapsAny(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  for (const [from, to] of ranges) if (from < end && start < to) return true
+  return false
+}
+
 /** Whether the atom at `at` is a listed acronym written as one (`SARS`). */
-function isListedAcronym(source: string, atom: Atom | undefined, listed: ReadonlySet<string>): boolean {
-  const text = textOf(source, atom)
+function isListedAcronym(atom: Atom | undefined, listed: ReadonlySet<string>): boolean {
+  const text = textOf(atom)
   return text.length > 0 && listed.has(text)
 }
 
@@ -116,11 +126,11 @@ function inDiseaseSlot(source: string, atoms: readonly Atom[], at: number, liste
   const before = atoms[at - 1]
   const atom = atoms[at]!
   // `SARS, Myers` or `SARS and Myers`
-  if (before && atom.joint === 'punctuation' && source.slice(before.end, atom.start).trim() === ',' && isListedAcronym(source, before, listed)) return true
-  if (before && atom.joint === 'space' && CONJUNCTIONS.has(before.key) && before.joint === 'space' && isListedAcronym(source, atoms[at - 2], listed)) return true
+  if (before && atom.joint === 'punctuation' && source.slice(before.end, atom.start).trim() === ',' && isListedAcronym(before, listed)) return true
+  if (before && atom.joint === 'space' && CONJUNCTIONS.has(before.key) && before.joint === 'space' && isListedAcronym(atoms[at - 2], listed)) return true
   // `Myers and SARS` or `Myers, SARS`
-  if (next && next.joint === 'space' && CONJUNCTIONS.has(next.key) && atoms[at + 2]?.joint === 'space' && isListedAcronym(source, atoms[at + 2], listed)) return true
-  if (next && next.joint === 'punctuation' && source.slice(atom.end, next.start).trim() === ',' && isListedAcronym(source, next, listed)) return true
+  if (next && next.joint === 'space' && CONJUNCTIONS.has(next.key) && atoms[at + 2]?.joint === 'space' && isListedAcronym(atoms[at + 2], listed)) return true
+  if (next && next.joint === 'punctuation' && source.slice(atom.end, next.start).trim() === ',' && isListedAcronym(next, listed)) return true
   return false
 }
 
@@ -144,7 +154,7 @@ export function checkSpokenAcronyms(index: ReadonlyMap<string, string[]>, listed
       for (const atom of atoms) {
         // The atom's key is the listed form's key when the atom is that form: only those are read.
         if (!keys.has(atom.key)) continue
-        const text = textOf(source, atom)
+        const text = textOf(atom)
         if (listed.has(text)) written.add(text)
       }
     }
@@ -154,7 +164,7 @@ export function checkSpokenAcronyms(index: ReadonlyMap<string, string[]>, listed
     const atom = atoms[at]!
     // Length, joints and the capital read in place first: most words are not sliced.
     if (atom.end - atom.start < 4 || atom.joint === 'joined' || atoms[at + 1]?.joint === 'joined' || !isCapitalAt(source, atom.start)) continue
-    const word = textOf(source, atom)
+    const word = textOf(atom)
     if (!isCapitalisedWord(word)) continue
     const candidates = index.get(consonantKey(word))
     if (!candidates || candidates.length !== 1) continue
@@ -162,7 +172,7 @@ export function checkSpokenAcronyms(index: ReadonlyMap<string, string[]>, listed
     if (word.toUpperCase() === acronym || word.length > acronym.length + MAX_EXTRA_LETTERS) continue
     // The garble begins as the acronym does: `Myers` for MERS, not `Amres`.
     if (consonantKey(word[0]!) !== consonantKey(acronym[0]!) && word[0]!.toUpperCase() !== acronym[0]) continue
-    if (taken.some(([from, to]) => from < atom.end && atom.start < to)) continue
+    if (overlapsAny(taken, atom.start, atom.end)) continue
     const next = atoms[at + 1]
     const beforeCoV = next?.joint === 'hyphen' && next.key === 'cov'
     let certain = beforeCoV
