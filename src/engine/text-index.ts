@@ -1,8 +1,8 @@
 import type {Nodes, Root} from 'nlcst'
+import {atomizeRange, type Atom, type HeldText} from '../infra/atoms.js'
 
 /** A node with children. */
 type Parent = Extract<Nodes, {children: unknown}>
-import {atomizeRange, type Atom, type HeldText} from '../infra/atoms.js'
 
 /** A word of the text as the tree gives it. */
 export interface WordSpan {
