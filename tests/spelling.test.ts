@@ -62,6 +62,16 @@ describe('spelling: certain fixes', () => {
     )
   })
 
+  it('fixes a long word whose only neighbour is a vowel away, however rare in film subtitles', () => {
+    // SUBTLEXus has `liquidity` 3 times and `livelihoods` 4 in 51 million words: not common there, the only words this close.
+    expect(fixed('A liquidty squeeze hurt the livelyhoods of fishermen near the electrolisis works.')).toBe(
+      'A liquidity squeeze hurt the livelihoods of fishermen near the electrolysis works.'
+    )
+    // Shorter, or with a second word nearly as close, it is only suggested.
+    expect(fixed('The revenus fell.')).toBe('The revenus fell.')
+    expect(lint('The revenus fell.')[0]?.expected).toEqual(['revenues', 'revenue'])
+  })
+
   it('fixes the stem of a possessive and leaves the rest byte for byte', () => {
     expect(fixed('The goverment\u2019s plan\r\nwas \u201Cfinal\u201D.\u00A0')).toBe('The government\u2019s plan\r\nwas \u201Cfinal\u201D.\u00A0')
   })

@@ -146,6 +146,26 @@ const CLEAR_MARGIN = 0.5
 /** Shorter words have too many neighbours to be fixed blind. */
 const MIN_FIX_LENGTH = 5
 
+/** Words this long have few dictionary neighbours: see {@link isSoleSlip}. */
+const SOLE_SLIP_LENGTH = 8
+/** A vowel confused or dropped (`liquidty`), at most: see {@link isSoleSlip}. */
+const SOLE_SLIP_COST = 0.7
+
+/**
+ * Whether the one word near `word` is a cheap slip away: a lower-case word
+ * of eight letters or more whose only candidate is a vowel confused, added
+ * or dropped (`livelyhoods`, `liquidty`, `electrolisis`). Such a word has
+ * no other neighbour to mistake it for, so the candidate is meant however
+ * rare it is in SUBTLEXus, whose film subtitles seldom say the words of
+ * news (`liquidity` 3 times in 51 million words, `livelihoods` 4). The
+ * candidate must still occur there, so an obscure dictionary entry is never
+ * imposed.
+ */
+export function isSoleSlip(word: string, ranked: readonly Candidate[]): boolean {
+  const [best, ...rest] = ranked
+  return best !== undefined && rest.length === 0 && word.length >= SOLE_SLIP_LENGTH && best.cost <= SOLE_SLIP_COST && best.count > 0
+}
+
 /** `word` is a known word with a regular ending added (`thrusted`, `fundraised`). */
 function isInflectionOfKnown(speller: Speller, word: string): boolean {
   for (const ending of ['ed', 'd', 'ing', 'er', 'ers', 's', 'es', 'ly']) {
@@ -157,8 +177,9 @@ function isInflectionOfKnown(speller: Speller, word: string): boolean {
 /**
  * The one replacement certain enough to apply without asking, if any: a
  * lower-case word of five letters or more, one cheap edit from a common
- * lower-case word, and no other candidate nearly as close. `wich` (which,
- * witch, wick) is never fixed; `goverment` is.
+ * lower-case word (or the {@link isSoleSlip sole slip} of a long one), and
+ * no other candidate nearly as close. `wich` (which, witch, wick) is never
+ * fixed; `goverment` is.
  */
 export function certainCandidate(speller: Speller, word: string, ranked: readonly Candidate[]): Candidate | undefined {
   const [best, ...rest] = ranked
@@ -166,7 +187,7 @@ export function certainCandidate(speller: Speller, word: string, ranked: readonl
   // Seen in 51 million words of real use, or a regular form of a known word
   // (`thrusted`): a rare word, not a slip, whatever it resembles.
   if (lowerCaseFrequency(word) > 0 || isInflectionOfKnown(speller, word)) return undefined
-  if (best.word !== best.word.toLowerCase() || best.cost > MISSPELLING_COST || best.count < COMMON_COUNT) return undefined
+  if (best.word !== best.word.toLowerCase() || best.cost > MISSPELLING_COST || (best.count < COMMON_COUNT && !isSoleSlip(word, ranked))) return undefined
   // A rare word (`cording` beside according) does not make a common one doubtful.
   const rival = (other: Candidate) => other.count >= COMMON_COUNT || other.count * 100 >= best.count
   if (rest.some((other) => other.cost < best.cost + CLEAR_MARGIN && rival(other))) return undefined
