@@ -152,6 +152,12 @@ describe('typography.doubled-word', () => {
     expect(await flags('And according to to the official.')).toEqual(['typography.doubled-word 16-19'])
   })
 
+  it('finds a repeat across two spaces or a no-break space, and removes it with them', async () => {
+    expect(await flags('Access to the  the towns was cut.')).toContain('typography.doubled-word 13-18')
+    expect(await fixed('Access to the  the towns was cut.')).toBe('Access to the towns was cut.')
+    expect(await fixed('Access to the\u00A0the towns was cut.')).toBe('Access to the towns was cut.')
+  })
+
   it('leaves repeats that can be right', async () => {
     await expectClean('He said that that decision had had no effect.')
     await expectClean('What it is is a delay.')

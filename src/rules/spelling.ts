@@ -3,7 +3,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {claimedRanges, report} from '../engine/report.js'
 import {textIndex} from '../engine/text-index.js'
-import {candidatesFor, candidatesFrom, certainCandidate, COMMON_COUNT, mergeCandidates, MISSPELLING_COST, nameCandidatesAmong, type Candidate} from '../spelling/candidates.js'
+import {candidatesFor, candidatesFrom, certainCandidate, COMMON_COUNT, isSoleSlip, mergeCandidates, MISSPELLING_COST, nameCandidatesAmong, type Candidate} from '../spelling/candidates.js'
 import {lowerCaseFrequency} from '../spelling/frequency.js'
 import {listedMisspelling, type ListedContext} from '../spelling/listed-misspelling.js'
 import {fitsArticle} from '../spelling/name-context.js'
@@ -327,7 +327,7 @@ export default function retextPosteditSpelling(options?: SpellingOptions) {
       if (listed(part, lowerCaseContext)) return
       const ranked = suggest(part.value, part.start)
       const best = ranked?.[0]
-      const likely = ranked && best && best.cost <= MISSPELLING_COST && best.count >= COMMON_COUNT
+      const likely = ranked && best && best.cost <= MISSPELLING_COST && (best.count >= COMMON_COUNT || isSoleSlip(part.value, ranked))
       if (likely && lowerCaseFrequency(part.value) < ATTESTED_COUNT) return misspelling(part, ranked)
       if (isOff(SPELLING_RULES.unknownWord.id)) return
       // Worth a look only when a dictionary word is one slip away (`turbins`: turbines), not any

@@ -146,6 +146,56 @@ const CLEAR_MARGIN = 0.5
 /** Shorter words have too many neighbours to be fixed blind. */
 const MIN_FIX_LENGTH = 5
 
+/** Words this long have few dictionary neighbours: see {@link isSoleSlip}. */
+const SOLE_SLIP_LENGTH = 8
+/** The vowels an unstressed syllable blurs (`liquifaction`, `electrolisis`, `livelyhoods`). */
+const BLURRED = new Set(['e', 'i', 'y'])
+const VOWEL = /[aeiouy]/
+/**
+ * Letter patterns of romanised Arabic, Persian or Urdu (`ayatullahs`,
+ * `mujahidin`, `madrasah`, `khalifa`, `qadi`, `fedayeen`): the vowels of such
+ * words vary between outlets, so a vowel away from a dictionary form is
+ * another spelling, not a slip.
+ */
+const ROMANISED = /ah|kh|dh|gh|q(?!u)|aa|ii|uu|(?:in|een|iyy?a)s?$/
+
+/** `typed` is `intended` with one vowel dropped, or with one of e, i and y put for another. */
+function isVowelSlip(typed: string, intended: string): boolean {
+  if (intended.length === typed.length + 1) {
+    for (let i = 0; i < intended.length; i++) {
+      if (intended[i] !== typed[i]) return VOWEL.test(intended[i]!) && intended.slice(i + 1) === typed.slice(i)
+    }
+    return false
+  }
+  if (intended.length !== typed.length) return false
+  let differs = -1
+  for (let i = 0; i < typed.length; i++) {
+    if (typed[i] === intended[i]) continue
+    if (differs >= 0) return false
+    differs = i
+  }
+  return differs >= 0 && BLURRED.has(typed[differs]!) && BLURRED.has(intended[differs]!)
+}
+
+/**
+ * Whether the one word near `word` is what was meant though it is rare in
+ * SUBTLEXus: a lower-case word of eight letters or more, itself never seen
+ * there, whose only candidate is that word with a dropped vowel put back or
+ * one of e, i and y put for another (`liquidty`, `liquifaction`,
+ * `electrolisis`, `livelyhoods`). SUBTLEXus is film subtitles, which seldom
+ * say the words of news (`liquidity` 3 times in 51 million words,
+ * `livelihoods` 4); a long word has few neighbours, and these slips do not
+ * change a morpheme (`macroscopy` is not `microscopy`). Romanised words,
+ * whose vowels vary between outlets, are left alone, and the candidate must
+ * occur in SUBTLEXus at least once, so no obscure dictionary entry is imposed.
+ */
+export function isSoleSlip(word: string, ranked: readonly Candidate[]): boolean {
+  const [best, ...rest] = ranked
+  if (best === undefined || rest.length > 0 || word.length < SOLE_SLIP_LENGTH || best.count === 0) return false
+  const typed = word.toLowerCase()
+  return frequency(word) === 0 && !ROMANISED.test(typed) && isVowelSlip(typed, best.word.toLowerCase())
+}
+
 /** `word` is a known word with a regular ending added (`thrusted`, `fundraised`). */
 function isInflectionOfKnown(speller: Speller, word: string): boolean {
   for (const ending of ['ed', 'd', 'ing', 'er', 'ers', 's', 'es', 'ly']) {
@@ -157,8 +207,9 @@ function isInflectionOfKnown(speller: Speller, word: string): boolean {
 /**
  * The one replacement certain enough to apply without asking, if any: a
  * lower-case word of five letters or more, one cheap edit from a common
- * lower-case word, and no other candidate nearly as close. `wich` (which,
- * witch, wick) is never fixed; `goverment` is.
+ * lower-case word (or the {@link isSoleSlip sole slip} of a long one), and
+ * no other candidate nearly as close. `wich` (which, witch, wick) is never
+ * fixed; `goverment` is.
  */
 export function certainCandidate(speller: Speller, word: string, ranked: readonly Candidate[]): Candidate | undefined {
   const [best, ...rest] = ranked
@@ -166,7 +217,7 @@ export function certainCandidate(speller: Speller, word: string, ranked: readonl
   // Seen in 51 million words of real use, or a regular form of a known word
   // (`thrusted`): a rare word, not a slip, whatever it resembles.
   if (lowerCaseFrequency(word) > 0 || isInflectionOfKnown(speller, word)) return undefined
-  if (best.word !== best.word.toLowerCase() || best.cost > MISSPELLING_COST || best.count < COMMON_COUNT) return undefined
+  if (best.word !== best.word.toLowerCase() || best.cost > MISSPELLING_COST || (best.count < COMMON_COUNT && !isSoleSlip(word, ranked))) return undefined
   // A rare word (`cording` beside according) does not make a common one doubtful.
   const rival = (other: Candidate) => other.count >= COMMON_COUNT || other.count * 100 >= best.count
   if (rest.some((other) => other.cost < best.cost + CLEAR_MARGIN && rival(other))) return undefined

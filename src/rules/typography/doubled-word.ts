@@ -36,9 +36,19 @@ function particleUse(source: string, words: readonly WordSpan[], index: number):
   return !/^\p{N}/u.test(before.value) && !NOT_VERBS.has(before.value.toLowerCase())
 }
 
+/** Whether `source` holds only spaces (or no-break spaces) from `start` to `end`, at least one: the words are on one line. */
+function isSpaceRun(source: string, start: number, end: number): boolean {
+  if (end <= start) return false
+  for (let at = start; at < end; at++) {
+    const code = source.charCodeAt(at)
+    if (code !== 0x20 && code !== 0xa0) return false
+  }
+  return true
+}
+
 /**
- * `typography.doubled-word`: the same word twice across a single space
- * (`the the`), the repeat reported with the space before it. Function words
+ * `typography.doubled-word`: the same word twice across spaces on one line
+ * (`the the`, `the  the`), the repeat reported with the spaces before it. Function words
  * that never repeat are fixed by removing one copy; words that can repeat
  * legitimately (`that that`, `had had`, `is is` in "what it is is"),
  * numbers and capitalised words (names such as "Boutros Boutros-Ghali" or
@@ -50,7 +60,7 @@ export function checkDoubledWords(source: string, words: readonly WordSpan[]): F
   for (let i = 1; i < words.length; i++) {
     const first = words[i - 1]!
     const second = words[i]!
-    if (second.start !== first.end + 1 || source[first.end] !== ' ') continue
+    if (!isSpaceRun(source, first.end, second.start)) continue
     if (!sameWord(first.value, second.value)) continue
     const key = second.value
     if (!/^\p{Ll}+$/u.test(key)) continue
