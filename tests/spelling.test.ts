@@ -72,6 +72,12 @@ describe('spelling: certain fixes', () => {
     expect(lint('The revenus fell.')[0]?.expected).toEqual(['revenues', 'revenue'])
   })
 
+  it('fixes an agent noun written in -er where the word is in -or, and only then', () => {
+    expect(fixed('Visiters and investers met the collecters.')).toBe('Visiters and investors met the collectors.')
+    // Two words as close (protesters, protectors) leave it a question; a regular form of a verb stays a rare word.
+    expect(fixed('The protecters thrusted forward.')).toBe('The protecters thrusted forward.')
+  })
+
   it('leaves a rare word alone when its neighbour differs in a morpheme, and romanised words whose vowels vary', () => {
     // `macroscopy` is a word the dictionary lacks, not a slip for `microscopy`; `ayatullahs` and `mujahedin` are other spellings.
     const text = 'The macroscopy report named two ayatullahs and the mujahedin.'

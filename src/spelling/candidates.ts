@@ -196,6 +196,17 @@ export function isSoleSlip(word: string, ranked: readonly Candidate[]): boolean 
   return frequency(word) === 0 && !ROMANISED.test(typed) && isVowelSlip(typed, best.word.toLowerCase())
 }
 
+/**
+ * `word` is an agent noun written in -er(s) where `candidate`, the dictionary's
+ * form, ends in -or(s) (`visiters`, `investers`, `collecter`): a slip, though
+ * the stem plus -er(s) looks like a regular form of a known verb. Where both
+ * spellings are right (`adviser`, `advisor`), the dictionary knows both and
+ * the word is never asked about.
+ */
+function isAgentSlip(word: string, candidate: string): boolean {
+  return /ers?$/.test(word) && candidate === word.replace(/er(s?)$/, 'or$1')
+}
+
 /** `word` is a known word with a regular ending added (`thrusted`, `fundraised`). */
 function isInflectionOfKnown(speller: Speller, word: string): boolean {
   for (const ending of ['ed', 'd', 'ing', 'er', 'ers', 's', 'es', 'ly']) {
@@ -215,8 +226,9 @@ export function certainCandidate(speller: Speller, word: string, ranked: readonl
   const [best, ...rest] = ranked
   if (!best || word.length < MIN_FIX_LENGTH || word !== word.toLowerCase()) return undefined
   // Seen in 51 million words of real use, or a regular form of a known word
-  // (`thrusted`): a rare word, not a slip, whatever it resembles.
-  if (lowerCaseFrequency(word) > 0 || isInflectionOfKnown(speller, word)) return undefined
+  // (`thrusted`): a rare word, not a slip, whatever it resembles. Not an
+  // agent noun in -er whose dictionary form is in -or (`visiters`: visitors).
+  if (lowerCaseFrequency(word) > 0 || (isInflectionOfKnown(speller, word) && !isAgentSlip(word, best.word))) return undefined
   if (best.word !== best.word.toLowerCase() || best.cost > MISSPELLING_COST || (best.count < COMMON_COUNT && !isSoleSlip(word, ranked))) return undefined
   // A rare word (`cording` beside according) does not make a common one doubtful.
   const rival = (other: Candidate) => other.count >= COMMON_COUNT || other.count * 100 >= best.count
