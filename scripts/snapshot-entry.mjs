@@ -22,7 +22,7 @@ import {shareEqualStrings} from '../dist/infra/share-strings.js'
 import {moveHeldDataTo} from '../dist/infra/snapshot-files.js'
 import {holdWhileBuildingSnapshot} from '../dist/infra/held.js'
 
-const {startupSnapshot} = require('node:v8')
+const {setFlagsFromString, startupSnapshot} = require('node:v8')
 
 // A snapshot cannot hold a pattern's machine code: the warm-up leaves patterns uncompiled.
 compileEagerly(false)
@@ -30,7 +30,6 @@ compileEagerly(false)
 // snapshot ("unreachable code"): during the warm-up every pattern stays bytecode. The flags are
 // set back before the snapshot is written, or Node would refuse it at every start (its V8 flags
 // would differ from the running ones); --regexp-interpret-all also turns tier-up off.
-const {setFlagsFromString} = require('node:v8')
 setFlagsFromString('--regexp-interpret-all')
 // Large data loaded from here on may be kept beside the snapshot (see moveHeldDataTo below).
 holdWhileBuildingSnapshot()

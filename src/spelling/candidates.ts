@@ -1,4 +1,4 @@
-import {editCost} from './edit-cost.js'
+import {editCost, VOWELS} from './edit-cost.js'
 import {commonNeighbours, frequency, lowerCaseFrequency} from './frequency.js'
 import type {Speller} from './speller.js'
 
@@ -150,7 +150,6 @@ const MIN_FIX_LENGTH = 5
 const SOLE_SLIP_LENGTH = 8
 /** The vowels an unstressed syllable blurs (`liquifaction`, `electrolisis`, `livelyhoods`). */
 const BLURRED = new Set(['e', 'i', 'y'])
-const VOWEL = /[aeiouy]/
 /**
  * Letter patterns of romanised Arabic, Persian or Urdu (`ayatullahs`,
  * `mujahidin`, `madrasah`, `khalifa`, `qadi`, `fedayeen`): the vowels of such
@@ -163,7 +162,7 @@ const ROMANISED = /ah|kh|dh|gh|q(?!u)|aa|ii|uu|(?:in|een|iyy?a)s?$/
 function isVowelSlip(typed: string, intended: string): boolean {
   if (intended.length === typed.length + 1) {
     for (let i = 0; i < intended.length; i++) {
-      if (intended[i] !== typed[i]) return VOWEL.test(intended[i]!) && intended.slice(i + 1) === typed.slice(i)
+      if (intended[i] !== typed[i]) return VOWELS.has(intended[i]!) && intended.slice(i + 1) === typed.slice(i)
     }
     return false
   }

@@ -5,7 +5,8 @@
  */
 
 const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm']
-const VOWELS = new Set('aeiouy')
+/** Letters whose confusion costs least (see {@link substitutionCost}). */
+export const VOWELS: ReadonlySet<string> = new Set('aeiouy')
 /** Letters that stand for the same sound in some word (`nesessary`, `negociate`, `garantee`). */
 const SOUND_ALIKE = new Set(['cs', 'ck', 'sz', 'iy', 'fv', 'gj', 'qk', 'mn', 'dt'].flatMap((pair) => [pair, pair[1]! + pair[0]!]))
 /**

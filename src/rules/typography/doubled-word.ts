@@ -22,6 +22,16 @@ const PARTICLES = new Set(['in', 'on', 'up', 'out', 'off', 'by', 'over', 'down',
 // Words after which a preposition is never a verb's particle.
 const NOT_VERBS = new Set(['percent', 'percentage', 'points', 'point', 'cent', 'cents', 'times'])
 
+/** Whether `source` holds only spaces (or no-break spaces) from `start` to `end`, at least one: the words are on one line. */
+function isSpaceRun(source: string, start: number, end: number): boolean {
+  if (end <= start) return false
+  for (let at = start; at < end; at++) {
+    const code = source.charCodeAt(at)
+    if (code !== 0x20 && code !== 0xa0) return false
+  }
+  return true
+}
+
 /**
  * Whether the word at `index` may be a phrasal verb's particle: false when
  * a number, a unit such as "percent" or a punctuation mark stands before it,
@@ -31,19 +41,8 @@ function particleUse(source: string, words: readonly WordSpan[], index: number):
   const word = words[index]!
   const before = words[index - 1]
   if (!before) return false
-  const between = source.slice(before.end, word.start)
-  if (!/^[ \u00A0]+$/.test(between)) return false
+  if (!isSpaceRun(source, before.end, word.start)) return false
   return !/^\p{N}/u.test(before.value) && !NOT_VERBS.has(before.value.toLowerCase())
-}
-
-/** Whether `source` holds only spaces (or no-break spaces) from `start` to `end`, at least one: the words are on one line. */
-function isSpaceRun(source: string, start: number, end: number): boolean {
-  if (end <= start) return false
-  for (let at = start; at < end; at++) {
-    const code = source.charCodeAt(at)
-    if (code !== 0x20 && code !== 0xa0) return false
-  }
-  return true
 }
 
 /**
